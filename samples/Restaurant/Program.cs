@@ -1,0 +1,1 @@
+Console.WriteLine("Restaurant sample: the engine lands with issue 2.");

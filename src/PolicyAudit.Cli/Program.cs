@@ -1,0 +1,1 @@
+return 0; // placeholder until the policyaudit commands land (issue 4)
