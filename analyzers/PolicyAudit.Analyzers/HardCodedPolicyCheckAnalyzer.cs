@@ -23,6 +23,9 @@ public sealed class HardCodedPolicyCheckAnalyzer : DiagnosticAnalyzer
     /// <summary>The flagged code is a whole boolean condition that asking the engine can replace.</summary>
     public const string ConditionFix = "Condition";
 
+    /// <summary>Diagnostic property holding the id of the policy the flagged code hard-codes.</summary>
+    public const string PolicyIdProperty = "PolicyId";
+
     /// <summary>Diagnostic property set when the facts to give the engine are <c>this</c>.</summary>
     public const string FactsIsThisProperty = "FactsIsThis";
 
@@ -314,7 +317,7 @@ public sealed class HardCodedPolicyCheckAnalyzer : DiagnosticAnalyzer
 
         private static void Report(OperationAnalysisContext context, SyntaxNode flagged, string text, string policy, GovernedOperand? operand, bool fixable)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty;
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PolicyIdProperty, policy);
             var additional = new List<Location>();
             if (fixable && operand is { } found && !found.Member.IsStatic && flagged.Parent is not null)
             {
