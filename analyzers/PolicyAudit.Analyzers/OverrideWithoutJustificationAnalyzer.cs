@@ -49,11 +49,23 @@ public sealed class OverrideWithoutJustificationAnalyzer : DiagnosticAnalyzer
 
                     foreach (var argument in invocation.Arguments)
                     {
-                        if (argument.Parameter?.Name == JustificationParameterName
-                            && argument.Value.ConstantValue.HasValue
-                            && IsEmptyOrPlaceholder(argument.Value.ConstantValue.Value as string))
+                        if (argument.Parameter?.Name != JustificationParameterName)
                         {
-                            var shown = argument.Value.ConstantValue.Value is string text ? "\"" + text + "\"" : "null";
+                            continue;
+                        }
+
+                        string? shown = null;
+                        if (argument.Value.ConstantValue.HasValue && IsEmptyOrPlaceholder(argument.Value.ConstantValue.Value as string))
+                        {
+                            shown = argument.Value.ConstantValue.Value is string text ? "\"" + text + "\"" : "null";
+                        }
+                        else if (IsStringEmpty(argument.Value))
+                        {
+                            shown = "string.Empty";
+                        }
+
+                        if (shown is not null)
+                        {
                             operationContext.ReportDiagnostic(Diagnostic.Create(
                                 DiagnosticDescriptors.OverrideWithoutJustification,
                                 argument.Value.Syntax.GetLocation(),
@@ -64,6 +76,9 @@ public sealed class OverrideWithoutJustificationAnalyzer : DiagnosticAnalyzer
                 OperationKind.Invocation);
         });
     }
+
+    private static bool IsStringEmpty(IOperation value) =>
+        value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } };
 
     /// <summary>True for null, blank text, punctuation only, or a well-known placeholder word.</summary>
     internal static bool IsEmptyOrPlaceholder(string? justification)

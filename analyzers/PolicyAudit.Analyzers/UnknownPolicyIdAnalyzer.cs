@@ -46,7 +46,16 @@ public sealed class UnknownPolicyIdAnalyzer : DiagnosticAnalyzer
                 c => AnalyzeArguments(c, ((IInvocationOperation)c.Operation).TargetMethod, ((IInvocationOperation)c.Operation).Arguments, catalog),
                 OperationKind.Invocation);
             start.RegisterOperationAction(
-                c => AnalyzeArguments(c, ((IObjectCreationOperation)c.Operation).Constructor, ((IObjectCreationOperation)c.Operation).Arguments, catalog),
+                c =>
+                {
+                    // Newer compilers also expose attribute applications as object creations; those are analyzed
+                    // once, from syntax, so that every compiler since 4.8 reports them the same way.
+                    var creation = (IObjectCreationOperation)c.Operation;
+                    if (creation.Syntax is not AttributeSyntax)
+                    {
+                        AnalyzeArguments(c, creation.Constructor, creation.Arguments, catalog);
+                    }
+                },
                 OperationKind.ObjectCreation);
             start.RegisterAdditionalFileAction(c =>
             {
