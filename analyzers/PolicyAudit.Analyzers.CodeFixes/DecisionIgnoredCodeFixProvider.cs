@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,7 +8,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace PolicyAudit.Analyzers.CodeFixes;
@@ -80,20 +80,23 @@ public sealed class DecisionIgnoredCodeFixProvider : CodeFixProvider
             ? "return;"
             : "throw new global::System.InvalidOperationException($\"Policy decision {" + name + ".Id} was {" + name + ".Outcome}.\");";
 
-        var declaration = SyntaxFactory.ParseStatement("var " + name + " = " + invocation.WithoutTrivia().ToFullString() + ";")
-            .WithLeadingTrivia(statement.GetLeadingTrivia())
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        // Written as text in the statement's own layout: the formatter keeps a single-line replacement on one line.
+        var indentation = statement.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).ToString();
+        var newLine = statement.GetTrailingTrivia().Any(t => t.ToString() == "\r\n") ? "\r\n" : "\n";
+        var declaration = SyntaxFactory.ParseStatement("var " + name + " = " + invocation.WithoutTrivia().ToFullString() + ";" + newLine)
+            .WithLeadingTrivia(statement.GetLeadingTrivia());
         var branch = SyntaxFactory.ParseStatement(
-                "if (" + name + ".Outcome != global::PolicyAudit.DecisionOutcome.Allow)\n{\n" +
-                "    // The policies did not allow this: stop here, or let staff record an override with IOverrideRecorder.\n" +
-                "    " + stop + "\n}\n")
+                indentation + "if (" + name + ".Outcome != global::PolicyAudit.DecisionOutcome.Allow)" + newLine +
+                indentation + "{" + newLine +
+                indentation + "    // The policies did not allow this: stop here, or let staff record an override with IOverrideRecorder." + newLine +
+                indentation + "    " + stop + newLine +
+                indentation + "}")
             .WithTrailingTrivia(statement.GetTrailingTrivia());
         branch = branch.ReplaceNodes(
-                branch.DescendantNodes(),
-                (original, rewritten) => original is MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax
-                    ? rewritten.WithAdditionalAnnotations(Simplifier.Annotation)
-                    : rewritten)
-            .WithAdditionalAnnotations(Formatter.Annotation);
+            branch.DescendantNodes(),
+            (original, rewritten) => original is MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax
+                ? rewritten.WithAdditionalAnnotations(Simplifier.Annotation)
+                : rewritten);
 
         return document.WithSyntaxRoot(root.ReplaceNode(statement, new SyntaxNode[] { declaration, branch }));
     }

@@ -110,17 +110,28 @@ public sealed class HardCodedPolicyCheckCodeFixProvider : CodeFixProvider
         var inStaticCode = enclosing is { IsStatic: true };
         var candidates = model.LookupSymbols(position)
             .Where(symbol => IsEngine(TypeOf(symbol), engineType))
-            .Where(symbol => symbol switch
-            {
-                ILocalSymbol local => local.DeclaringSyntaxReferences.All(r => r.Span.End <= position),
-                IParameterSymbol => true,
-                IFieldSymbol or IPropertySymbol => symbol.IsStatic || !inStaticCode,
-                _ => false,
-            })
-            .OrderBy(symbol => symbol is ILocalSymbol or IParameterSymbol ? 0 : 1)
-            .ThenBy(symbol => symbol.Name, System.StringComparer.Ordinal);
+            .Select(symbol => (Symbol: symbol, Rank: Rank(symbol, enclosing, position, inStaticCode)))
+            .Where(candidate => candidate.Rank >= 0)
+            .OrderBy(candidate => candidate.Rank)
+            .ThenBy(candidate => candidate.Symbol.Name, System.StringComparer.Ordinal)
+            .Select(candidate => candidate.Symbol);
         return candidates.FirstOrDefault()?.Name;
     }
+
+    /// <summary>
+    /// How good a choice the symbol is (lower is better), or -1 when it cannot be used at the position: locals and
+    /// the method's own parameters first, then fields and properties, then primary-constructor parameters (using
+    /// one beside a field initialised from it would capture it twice).
+    /// </summary>
+    private static int Rank(ISymbol symbol, ISymbol? enclosing, int position, bool inStaticCode) => symbol switch
+    {
+        ILocalSymbol local => local.DeclaringSyntaxReferences.All(r => r.Span.End <= position) ? 0 : -1,
+        IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor }
+            when !SymbolEqualityComparer.Default.Equals(constructor, enclosing) => inStaticCode ? -1 : 2,
+        IParameterSymbol => 0,
+        IFieldSymbol or IPropertySymbol => symbol.IsStatic || !inStaticCode ? 1 : -1,
+        _ => -1,
+    };
 
     private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
     {
