@@ -1,0 +1,74 @@
+namespace PolicyAudit;
+
+/// <summary>
+/// What the policy engine decided for one request, and why. Immutable and safe to share between threads.
+/// </summary>
+public sealed class Decision
+{
+    /// <summary>Creates a decision. Normally only <see cref="IPolicyEngine"/> does this; tests and importers may too.</summary>
+    /// <param name="id">A unique, time-sortable id.</param>
+    /// <param name="outcome">The combined outcome.</param>
+    /// <param name="policies">Every policy that fired, with what it said; determining policies are those whose outcome equals <paramref name="outcome"/>.</param>
+    /// <param name="policySetVersion">The version hash of the compiled policy set.</param>
+    /// <param name="at">When the decision was made.</param>
+    /// <param name="factsDigest">A digest of the facts the decision was made on.</param>
+    /// <param name="context">Who was served, where and by whom; may be <see cref="ServiceContext.None"/>.</param>
+    public Decision(
+        string id,
+        DecisionOutcome outcome,
+        IReadOnlyList<DeterminingPolicy> policies,
+        string policySetVersion,
+        DateTimeOffset at,
+        string factsDigest,
+        ServiceContext context)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(policySetVersion);
+        ArgumentNullException.ThrowIfNull(factsDigest);
+        ArgumentNullException.ThrowIfNull(context);
+        Id = id;
+        Outcome = outcome;
+        FiredPolicies = policies;
+        PolicySetVersion = policySetVersion;
+        At = at;
+        FactsDigest = factsDigest;
+        Context = context;
+        DeterminingPolicies = policies.Where(p => p.Outcome == outcome).ToArray();
+    }
+
+    /// <summary>The decision id: unique and sortable by time.</summary>
+    public string Id { get; }
+
+    /// <summary>The combined outcome: Deny wins over RequireApproval, which wins over Allow.</summary>
+    public DecisionOutcome Outcome { get; }
+
+    /// <summary>True when the request is allowed.</summary>
+    public bool IsAllowed => Outcome == DecisionOutcome.Allow;
+
+    /// <summary>The policies whose outcome is the decision's outcome, with their reasons.</summary>
+    public IReadOnlyList<DeterminingPolicy> DeterminingPolicies { get; }
+
+    /// <summary>Every policy that fired, whatever it said.</summary>
+    public IReadOnlyList<DeterminingPolicy> FiredPolicies { get; }
+
+    /// <summary>The version hash of the policy set that decided.</summary>
+    public string PolicySetVersion { get; }
+
+    /// <summary>When the decision was made (from the engine's <see cref="TimeProvider"/>).</summary>
+    public DateTimeOffset At { get; }
+
+    /// <summary>A SHA-256 digest of the facts the decision was made on.</summary>
+    public string FactsDigest { get; }
+
+    /// <summary>Who was served, where and by whom.</summary>
+    public ServiceContext Context { get; }
+
+    /// <summary>The role needed to override this decision without an approver: the highest of the determining policies' authority.</summary>
+    public StaffRole RequiredRole =>
+        DeterminingPolicies.Count == 0 ? StaffRole.Staff : DeterminingPolicies.Max(p => p.OverridableBy);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Outcome} ({string.Join(", ", DeterminingPolicies.Select(p => p.PolicyId))}) decision {Id}";
+}

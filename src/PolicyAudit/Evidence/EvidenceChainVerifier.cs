@@ -1,0 +1,89 @@
+namespace PolicyAudit;
+
+/// <summary>
+/// Verifies a chain of stored rows, shared by every store: contiguous sequence numbers from 1, each row linked to the
+/// previous hash, each hash recomputed from the payload, the indexed columns equal to the payload's own values, and,
+/// with a checkpoint, the checkpoint's record present with its hash.
+/// </summary>
+internal static class EvidenceChainVerifier
+{
+    public static async Task<ChainVerification> VerifyAsync(
+        IAsyncEnumerable<RawEvidence> rows,
+        ChainCheckpoint? checkpoint,
+        CancellationToken cancellationToken)
+    {
+        var previousHash = EvidenceChain.GenesisHash;
+        long expectedSequence = 1;
+        long checkedCount = 0;
+        var checkpointSeen = false;
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var problem = Check(row, expectedSequence, previousHash);
+            if (problem is not null)
+            {
+                return new ChainVerification(false, checkedCount, null, row.Sequence, problem);
+            }
+
+            if (checkpoint is not null && row.Sequence == checkpoint.Sequence)
+            {
+                if (!string.Equals(row.Hash, checkpoint.Hash, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new ChainVerification(false, checkedCount, null, row.Sequence,
+                        $"record {row.Sequence} has hash {row.Hash}, but the checkpoint says {checkpoint.Hash}: the chain was rewritten after the checkpoint was taken");
+                }
+
+                checkpointSeen = true;
+            }
+
+            previousHash = row.Hash;
+            expectedSequence++;
+            checkedCount++;
+        }
+
+        var head = checkedCount == 0 ? null : new ChainCheckpoint(expectedSequence - 1, previousHash);
+        if (checkpoint is not null && !checkpointSeen)
+        {
+            return new ChainVerification(false, checkedCount, head, head?.Sequence + 1 ?? 1,
+                $"the store ends at record {head?.Sequence ?? 0}, but the checkpoint names record {checkpoint.Sequence}: newer records were cut off");
+        }
+
+        return new ChainVerification(true, checkedCount, head, null, null);
+    }
+
+    private static string? Check(RawEvidence row, long expectedSequence, string previousHash)
+    {
+        if (row.Sequence != expectedSequence)
+        {
+            return row.Sequence > expectedSequence
+                ? $"records {expectedSequence}..{row.Sequence - 1} are missing"
+                : $"record {row.Sequence} is out of order (expected {expectedSequence})";
+        }
+
+        if (!string.Equals(row.PreviousHash, previousHash, StringComparison.Ordinal))
+        {
+            return $"record {row.Sequence} does not link to the record before it";
+        }
+
+        if (!string.Equals(EvidenceChain.ComputeHash(previousHash, row.Sequence, row.Payload), row.Hash, StringComparison.Ordinal))
+        {
+            return $"record {row.Sequence} ({row.Kind} {row.Id}) was changed: its hash does not match its content";
+        }
+
+        EvidenceRecord record;
+        try
+        {
+            record = EvidenceCodec.Decode(row.Payload);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return $"record {row.Sequence} cannot be read: {ex.Message}";
+        }
+
+        if (WireNames.Of(record.Kind) != row.Kind || record.Id != row.Id || record.At != row.At)
+        {
+            return $"record {row.Sequence}'s indexed columns (kind, id, time) differ from its hashed content";
+        }
+
+        return null;
+    }
+}

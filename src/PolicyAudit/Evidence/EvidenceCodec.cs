@@ -1,0 +1,238 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace PolicyAudit;
+
+/// <summary>
+/// The canonical encoding of evidence records: compact JSON with a fixed property order, UTC timestamps with 100 ns
+/// precision and kebab-case enum names. The chain hashes these exact bytes, so the encoding must never change for an
+/// existing field; new fields are appended, and absent optional fields are written as null.
+/// </summary>
+internal static class EvidenceCodec
+{
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static string FormatTime(DateTimeOffset at) => at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset ParseTime(string text) =>
+        new(DateTime.SpecifyKind(DateTime.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None), DateTimeKind.Utc));
+
+    /// <summary>Normalises an instant to what survives encoding (UTC, 100 ns ticks), so round trips compare equal.</summary>
+    public static DateTimeOffset Normalize(DateTimeOffset at) => new(at.UtcTicks, TimeSpan.Zero);
+
+    public static string Encode(EvidenceRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", WireNames.Of(record.Kind));
+            writer.WriteString("id", Require(record.Id, "Id"));
+            writer.WriteString("at", FormatTime(record.At));
+            switch (record)
+            {
+                case PolicyRecord p:
+                    writer.WriteString("policyId", Require(p.PolicyId, "PolicyId"));
+                    writer.WriteString("title", Require(p.Title, "Title"));
+                    writer.WriteString("owner", p.Owner);
+                    writer.WriteString("overridableBy", WireNames.Of(p.OverridableBy));
+                    writer.WriteString("rationale", p.Rationale);
+                    writer.WriteString("version", p.Version);
+                    break;
+                case DecisionRecord d:
+                    writer.WriteString("outcome", WireNames.Of(d.Outcome));
+                    writer.WriteStartArray("policies");
+                    foreach (var policy in d.Policies ?? throw Missing("Policies"))
+                    {
+                        writer.WriteStringValue(policy);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteString("customer", d.Customer);
+                    writer.WriteString("staff", d.Staff);
+                    writer.WriteString("location", d.Location);
+                    writer.WriteString("policySetVersion", d.PolicySetVersion);
+                    writer.WriteString("factsDigest", d.FactsDigest);
+                    break;
+                case OverrideRecord o:
+                    writer.WriteString("decisionId", Require(o.DecisionId, "DecisionId"));
+                    writer.WriteString("staff", Require(o.Staff, "Staff"));
+                    writer.WriteString("role", WireNames.Of(o.Role));
+                    writer.WriteString("justification", o.Justification ?? throw Missing("Justification"));
+                    writer.WriteString("approvedBy", o.ApprovedBy);
+                    writer.WriteString("approverRole", o.ApproverRole is { } ar ? WireNames.Of(ar) : null);
+                    writer.WriteString("requiredRole", WireNames.Of(o.RequiredRole));
+                    WriteSnapshot(writer, o.Decision ?? throw Missing("Decision"));
+                    break;
+                case RefusedOverrideRecord r:
+                    writer.WriteString("decisionId", Require(r.DecisionId, "DecisionId"));
+                    writer.WriteString("staff", Require(r.Staff, "Staff"));
+                    writer.WriteString("role", WireNames.Of(r.Role));
+                    writer.WriteString("justification", r.Justification ?? throw Missing("Justification"));
+                    writer.WriteString("approvedBy", r.ApprovedBy);
+                    writer.WriteString("approverRole", r.ApproverRole is { } rr ? WireNames.Of(rr) : null);
+                    writer.WriteString("reason", WireNames.Of(r.Reason));
+                    writer.WriteString("message", r.Message ?? throw Missing("Message"));
+                    WriteSnapshot(writer, r.Decision ?? throw Missing("Decision"));
+                    break;
+                case OutcomeRecord oc:
+                    writer.WriteString("decisionId", Require(oc.DecisionId, "DecisionId"));
+                    writer.WriteString("outcome", WireNames.Of(oc.Outcome));
+                    writer.WriteString("note", oc.Note);
+                    break;
+                case DroppedDecisionsRecord dd:
+                    writer.WriteNumber("count", dd.Count);
+                    writer.WriteString("since", FormatTime(dd.Since));
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown evidence record type {record.GetType().Name}.", nameof(record));
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static EvidenceRecord Decode(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        var root = document.RootElement;
+        var kindText = root.GetProperty("kind").GetString();
+        if (!WireNames.TryParse(kindText, out EvidenceKind kind))
+        {
+            throw new FormatException($"Unknown evidence kind '{kindText}'.");
+        }
+
+        var id = root.GetProperty("id").GetString() ?? throw new FormatException("Evidence id is null.");
+        var at = ParseTime(root.GetProperty("at").GetString() ?? throw new FormatException("Evidence time is null."));
+        return kind switch
+        {
+            EvidenceKind.Policy => new PolicyRecord
+            {
+                Id = id,
+                At = at,
+                PolicyId = RequiredString(root, "policyId"),
+                Title = RequiredString(root, "title"),
+                Owner = OptionalString(root, "owner"),
+                OverridableBy = ParseRole(RequiredString(root, "overridableBy")),
+                Rationale = OptionalString(root, "rationale"),
+                Version = OptionalString(root, "version"),
+            },
+            EvidenceKind.Decision => new DecisionRecord
+            {
+                Id = id,
+                At = at,
+                Outcome = ParseOutcome(RequiredString(root, "outcome")),
+                Policies = root.GetProperty("policies").EnumerateArray().Select(e => e.GetString() ?? throw new FormatException("Null policy id.")).ToArray(),
+                Customer = OptionalString(root, "customer"),
+                Staff = OptionalString(root, "staff"),
+                Location = OptionalString(root, "location"),
+                PolicySetVersion = OptionalString(root, "policySetVersion"),
+                FactsDigest = OptionalString(root, "factsDigest"),
+            },
+            EvidenceKind.Override => new OverrideRecord
+            {
+                Id = id,
+                At = at,
+                DecisionId = RequiredString(root, "decisionId"),
+                Staff = RequiredString(root, "staff"),
+                Role = ParseRole(RequiredString(root, "role")),
+                Justification = RequiredString(root, "justification"),
+                ApprovedBy = OptionalString(root, "approvedBy"),
+                ApproverRole = OptionalString(root, "approverRole") is { } ar ? ParseRole(ar) : null,
+                RequiredRole = ParseRole(RequiredString(root, "requiredRole")),
+                Decision = ReadSnapshot(root.GetProperty("decision")),
+            },
+            EvidenceKind.RefusedOverride => new RefusedOverrideRecord
+            {
+                Id = id,
+                At = at,
+                DecisionId = RequiredString(root, "decisionId"),
+                Staff = RequiredString(root, "staff"),
+                Role = ParseRole(RequiredString(root, "role")),
+                Justification = RequiredString(root, "justification"),
+                ApprovedBy = OptionalString(root, "approvedBy"),
+                ApproverRole = OptionalString(root, "approverRole") is { } rr ? ParseRole(rr) : null,
+                Reason = WireNames.TryParse(RequiredString(root, "reason"), out OverrideRefusalReason reason) ? reason : throw new FormatException("Unknown refusal reason."),
+                Message = RequiredString(root, "message"),
+                Decision = ReadSnapshot(root.GetProperty("decision")),
+            },
+            EvidenceKind.Outcome => new OutcomeRecord
+            {
+                Id = id,
+                At = at,
+                DecisionId = RequiredString(root, "decisionId"),
+                Outcome = WireNames.TryParse(RequiredString(root, "outcome"), out OutcomeKind outcome) ? outcome : throw new FormatException("Unknown outcome kind."),
+                Note = OptionalString(root, "note"),
+            },
+            EvidenceKind.DroppedDecisions => new DroppedDecisionsRecord
+            {
+                Id = id,
+                At = at,
+                Count = root.GetProperty("count").GetInt64(),
+                Since = ParseTime(RequiredString(root, "since")),
+            },
+            _ => throw new FormatException($"Unknown evidence kind '{kindText}'."),
+        };
+    }
+
+    private static void WriteSnapshot(Utf8JsonWriter writer, DecisionSnapshot snapshot)
+    {
+        writer.WriteStartObject("decision");
+        writer.WriteString("decidedAt", FormatTime(snapshot.DecidedAt));
+        writer.WriteString("outcome", WireNames.Of(snapshot.Outcome));
+        writer.WriteStartArray("policies");
+        foreach (var policy in snapshot.Policies ?? throw Missing("Decision.Policies"))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("policyId", Require(policy.PolicyId, "PolicyId"));
+            writer.WriteString("outcome", WireNames.Of(policy.Outcome));
+            writer.WriteString("reason", policy.Reason ?? string.Empty);
+            writer.WriteString("overridableBy", WireNames.Of(policy.OverridableBy));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("policySetVersion", snapshot.PolicySetVersion);
+        writer.WriteString("factsDigest", snapshot.FactsDigest);
+        writer.WriteString("customer", snapshot.Customer);
+        writer.WriteString("location", snapshot.Location);
+        writer.WriteEndObject();
+    }
+
+    private static DecisionSnapshot ReadSnapshot(JsonElement element) => new()
+    {
+        DecidedAt = ParseTime(RequiredString(element, "decidedAt")),
+        Outcome = ParseOutcome(RequiredString(element, "outcome")),
+        Policies = element.GetProperty("policies").EnumerateArray().Select(p => new PolicySnapshot(
+            RequiredString(p, "policyId"),
+            ParseOutcome(RequiredString(p, "outcome")),
+            RequiredString(p, "reason"),
+            ParseRole(RequiredString(p, "overridableBy")))).ToArray(),
+        PolicySetVersion = OptionalString(element, "policySetVersion"),
+        FactsDigest = OptionalString(element, "factsDigest"),
+        Customer = OptionalString(element, "customer"),
+        Location = OptionalString(element, "location"),
+    };
+
+    private static DecisionOutcome ParseOutcome(string text) =>
+        WireNames.TryParse(text, out DecisionOutcome value) ? value : throw new FormatException($"Unknown decision outcome '{text}'.");
+
+    private static StaffRole ParseRole(string text) =>
+        WireNames.TryParse(text, out StaffRole value) ? value : throw new FormatException($"Unknown staff role '{text}'.");
+
+    private static string RequiredString(JsonElement element, string name) =>
+        element.GetProperty(name).GetString() ?? throw new FormatException($"Evidence field '{name}' is null.");
+
+    private static string? OptionalString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetString() : null;
+
+    private static string Require(string? value, string field) =>
+        string.IsNullOrEmpty(value) ? throw Missing(field) : value;
+
+    private static ArgumentException Missing(string field) => new($"Evidence record field '{field}' is required.");
+}

@@ -1,0 +1,13 @@
+namespace PolicyAudit;
+
+/// <summary>Records what came of a decision (a complaint, a loss, a compliment), as evidence. Thread-safe.</summary>
+public interface IOutcomeRecorder
+{
+    /// <summary>Appends an outcome for the decision with id <paramref name="decisionId"/>.</summary>
+    /// <param name="decisionId">The id of the decision the outcome belongs to.</param>
+    /// <param name="kind">What came of it.</param>
+    /// <param name="note">Free text; may be null.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The outcome record's id.</returns>
+    Task<string> RecordAsync(string decisionId, OutcomeKind kind, string? note = null, CancellationToken cancellationToken = default);
+}
