@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,12 +14,16 @@ public sealed class OverrideWithoutJustificationAnalyzer : DiagnosticAnalyzer
 {
     private const string JustificationParameterName = "justification";
 
-    /// <summary>Justifications that say nothing; compared trimmed and case-insensitively.</summary>
-    private static readonly HashSet<string> Placeholders = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Justifications that say nothing, compared as the runtime does: ignoring case, spaces and punctuation
+    /// (so "N/A" matches "na"). The runtime's default list, plus a few keyboard fillers.
+    /// </summary>
+    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
     {
-        "todo", "tbd", "tba", "fixme", "xxx", "x", "n/a", "na", "none", "nothing", "null", "test", "testing",
-        "placeholder", "override", "overridden", "ok", "okay", "yes", "no", "because", "reason", "justification",
-        "no reason", "see above", "asdf", "qwerty", "lorem ipsum", "foo", "bar", "-", "--", ".", "...", "?", "!",
+        "na", "none", "nothing", "ok", "okay", "override", "overridden", "overriding", "yes", "no", "x", "xx", "xxx",
+        "test", "testing", "tbd", "tba", "todo", "fixme", "because", "reason", "justification", "managersaid",
+        "customerasked", "asked", "requested", "exception", "fine", "whatever", "misc", "other", "seeabove", "same",
+        "placeholder", "null", "asdf", "qwerty", "loremipsum", "foo", "bar", "noreason",
     };
 
     /// <inheritdoc />
@@ -80,7 +85,7 @@ public sealed class OverrideWithoutJustificationAnalyzer : DiagnosticAnalyzer
     private static bool IsStringEmpty(IOperation value) =>
         value is IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } };
 
-    /// <summary>True for null, blank text, punctuation only, or a well-known placeholder word.</summary>
+    /// <summary>True for null, blank text, punctuation only, or a well-known placeholder.</summary>
     internal static bool IsEmptyOrPlaceholder(string? justification)
     {
         if (justification is null)
@@ -88,20 +93,15 @@ public sealed class OverrideWithoutJustificationAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        var trimmed = justification.Trim();
-        if (trimmed.Length == 0 || Placeholders.Contains(trimmed))
-        {
-            return true;
-        }
-
-        foreach (var character in trimmed)
+        var letters = new StringBuilder(justification.Length);
+        foreach (var character in justification)
         {
             if (char.IsLetterOrDigit(character))
             {
-                return false;
+                letters.Append(char.ToLowerInvariant(character));
             }
         }
 
-        return true;
+        return letters.Length == 0 || Placeholders.Contains(letters.ToString());
     }
 }

@@ -67,6 +67,7 @@ public sealed class OverrideWithoutJustificationAnalyzerTests
     {
         Assert.True(OverrideWithoutJustificationAnalyzer.IsEmptyOrPlaceholder("  -- "));
         Assert.True(OverrideWithoutJustificationAnalyzer.IsEmptyOrPlaceholder("FixMe"));
+        Assert.True(OverrideWithoutJustificationAnalyzer.IsEmptyOrPlaceholder("Manager said."));
         Assert.False(OverrideWithoutJustificationAnalyzer.IsEmptyOrPlaceholder("Manager approved: loyal customer"));
     }
 }
