@@ -207,6 +207,12 @@ public sealed class PackageEndToEndTests
             {
                 Directory.Delete(folder, recursive: true);
             }
+
+            var idFolder = Path.Combine(cache, id);
+            if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
+            {
+                Directory.Delete(idFolder);
+            }
         }
     }
 
