@@ -42,6 +42,22 @@ public sealed class GovernedListAnalyzerTests
         Assert.Equal("P:System.DateTime.Hours".Length, first.Location.GetLineSpan().EndLinePosition.Character);
     }
 
+    [Theory]
+    [InlineData("hello world;opening-hours")]
+    [InlineData("M:System.DateTime.NoSuchMethod(System.Double);opening-hours")]
+    [InlineData("P:;opening-hours")]
+    [InlineData("X:System.DateTime.Hour;opening-hours")]
+    public async Task GovernedFile_GarbageId_IsReportedAndDoesNotBreakAnalysis(string line)
+    {
+        var governed = new TestAdditionalText("/src/Host/PolicyAudit.Governed.txt", line + "\n");
+
+        var diagnostics = await AnalyzerVerifier.RunAsync(
+            [Policy, "public static class Door { public static bool Late(System.DateTime now) => now.Hour > 22; }"],
+            additionalFiles: [governed]);
+
+        Assert.Equal("PA0005", Assert.Single(diagnostics).Id);
+    }
+
     [Fact]
     public async Task GovernedFile_ValidEntriesAndComments_AreNotReported()
     {
