@@ -31,7 +31,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
         {
             progress?.Report($"reading {source}");
             var extension = Path.GetExtension(source).ToLowerInvariant();
-            Func<string, TextReader, ImportBatch, CancellationToken, Task> read = extension switch
+            Func<string, TextReader, ImportBatch, IProgress<string>?, CancellationToken, Task> read = extension switch
             {
                 ".jsonl" or ".ndjson" => JsonLinesReader.ReadAsync,
                 ".csv" => CsvEvidenceReader.ReadAsync,
@@ -49,7 +49,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
 
             using (reader)
             {
-                await read(source, reader, batch, cancellationToken).ConfigureAwait(false);
+                await read(source, reader, batch, progress, cancellationToken).ConfigureAwait(false);
             }
         }
 
