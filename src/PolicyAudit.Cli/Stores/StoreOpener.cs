@@ -1,0 +1,80 @@
+namespace PolicyAudit.Cli;
+
+/// <summary>
+/// Maps <c>--store</c> to a store: a connection string (<c>Host=...;Database=...</c>) is a PostgreSQL store,
+/// anything else is the path of an SQLite file. Thread-safe.
+/// </summary>
+internal sealed class StoreOpener : IStoreOpener
+{
+    public static bool IsConnectionString(string store) =>
+        store.Contains('=', StringComparison.Ordinal)
+        && store.Split(';').Any(part => part.Trim().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+                                        || part.Trim().StartsWith("Server=", StringComparison.OrdinalIgnoreCase));
+
+    public async Task<IEvidenceStore> OpenAsync(string store, bool mustExist, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(store))
+        {
+            throw CliException.BadInput("--store must name an SQLite file or a PostgreSQL connection string.");
+        }
+
+        if (IsConnectionString(store))
+        {
+            return await OpenPostgreSqlAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (mustExist && !File.Exists(store))
+        {
+            throw CliException.BadInput($"{store}: no such evidence store.");
+        }
+
+        try
+        {
+            return await SqliteEvidence.OpenAsync(store, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw CliException.BadInput($"{store}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new CliException(ExitCodes.Failure, $"{store}: cannot open the evidence store: {ex.Message}");
+        }
+    }
+
+    /// <summary>Names a PostgreSQL store in messages by host and database only: the connection string may hold a password.</summary>
+    public static string Describe(string store)
+    {
+        if (!IsConnectionString(store))
+        {
+            return store;
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(store);
+            return $"PostgreSQL store {builder.Database ?? "(default database)"} on {builder.Host}";
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL store";
+        }
+    }
+
+    private static async Task<IEvidenceStore> OpenPostgreSqlAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var name = Describe(connectionString);
+        try
+        {
+            return await PostgreSqlEvidence.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
+        {
+            throw CliException.BadInput($"{name}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or TimeoutException)
+        {
+            throw new CliException(ExitCodes.Failure, $"{name}: cannot open the evidence store: {ex.Message}");
+        }
+    }
+}
