@@ -4,13 +4,13 @@ namespace PolicyAudit.Rules;
 /// hash indexes of both sides.</summary>
 internal sealed class BetaMemory
 {
-    public HashSet<Token> Left { get; } = [];
+    public NodeSet<Token> Left { get; } = new();
 
-    public Dictionary<object, List<Token>>? LeftIndex { get; set; }
+    public Dictionary<object, NodeSet<Token>>? LeftIndex { get; set; }
 
     public Dictionary<Token, object>? LeftKeys { get; set; }
 
-    public Dictionary<object, List<Fact>>? RightIndex { get; set; }
+    public Dictionary<object, NodeSet<Fact>>? RightIndex { get; set; }
 
     public Dictionary<Fact, object>? RightKeys { get; set; }
 }
