@@ -5,11 +5,11 @@ namespace PolicyAudit.Rules;
 /// <see cref="HashSet{T}"/>; past <see cref="IndexThreshold"/> items it adds a hash index so lookups stay constant.
 /// Removal keeps order (so query sources stay in arrival order) and is linear. Iterate with
 /// <see cref="Count"/> and the indexer, which allocates nothing.</summary>
-internal sealed class NodeSet<T>
+internal class NodeSet<T>
     where T : class
 {
     private const int IndexThreshold = 16;
-    private T[] _items = new T[4];
+    private T[] _items = [];
     private HashSet<T>? _index;
 
     public int Count { get; private set; }
@@ -35,7 +35,7 @@ internal sealed class NodeSet<T>
 
         if (Count == _items.Length)
         {
-            Array.Resize(ref _items, Count * 2);
+            Array.Resize(ref _items, Count == 0 ? 2 : Count * 2);
         }
 
         _items[Count++] = item;
