@@ -9,7 +9,7 @@ namespace PolicyAudit;
 /// full a decision is counted, not queued, and the count is appended as a <see cref="DroppedDecisionsRecord"/> at the
 /// next batch, at a flush and at disposal. Thread-safe.
 /// </summary>
-internal sealed class DecisionBuffer : IDecisionLog, IAsyncDisposable
+internal sealed class DecisionBuffer : IDecisionLog, IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 512;
 
@@ -107,6 +107,9 @@ internal sealed class DecisionBuffer : IDecisionLog, IAsyncDisposable
         _channel.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
     }
+
+    /// <summary>Flushes and stops, blocking: for containers disposed synchronously.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private void CountDropped(long count, DateTimeOffset at)
     {
