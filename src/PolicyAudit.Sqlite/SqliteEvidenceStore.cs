@@ -1,0 +1,323 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+
+namespace PolicyAudit;
+
+/// <summary>
+/// The evidence chain in one SQLite file. Thread-safe: each operation uses its own pooled connection; appends in
+/// this process queue on a writer gate, and appends from other processes are serialised by SQLite's write lock,
+/// taken before the chain head is read.
+/// </summary>
+internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
+{
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int BusyTimeoutMilliseconds = 30_000;
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private int _disposed;
+
+    private SqliteEvidenceStore(string path, string connectionString)
+    {
+        Path = path;
+        _connectionString = connectionString;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    public static SqliteEvidenceStore Open(string path)
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+        var store = new SqliteEvidenceStore(path, connectionString);
+        try
+        {
+            using var connection = store.OpenConnection(AppendDurability.Durable);
+            SqliteSchema.Prepare(connection, path);
+            return store;
+        }
+        catch (SqliteException ex)
+        {
+            store.Dispose();
+            throw new IOException($"Cannot open the evidence store '{path}': {ex.Message}", ex);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChainCheckpoint>> AppendAsync(
+        IReadOnlyList<EvidenceRecord> records,
+        AppendDurability durability,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        var rows = Encode(records);
+        if (rows.Length == 0)
+        {
+            return [];
+        }
+
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            return Write(rows, durability);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<StoredEvidence> ReadAsync(
+        EvidenceWindow window,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ThrowIfDisposed();
+        using var connection = OpenConnection(AppendDurability.Durable);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence, payload, hash FROM evidence WHERE at >= $from AND at < $to ORDER BY sequence;";
+        command.Parameters.AddWithValue("$from", window.From?.UtcTicks ?? long.MinValue);
+        command.Parameters.AddWithValue("$to", window.To?.UtcTicks ?? long.MaxValue);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var sequence = reader.GetInt64(0);
+            yield return new StoredEvidence(sequence, Decode(sequence, reader.GetString(1)), reader.GetString(2));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlySet<string>> FindExistingAsync(EvidenceKind kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return Task.FromResult<IReadOnlySet<string>>(found);
+        }
+
+        using var connection = OpenConnection(AppendDurability.Durable);
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM evidence WHERE kind = $kind AND id = $id;";
+        command.Parameters.AddWithValue("$kind", WireNames.Of(kind));
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        foreach (var candidate in ids.Distinct(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            id.Value = candidate ?? throw new ArgumentException("An id is null.", nameof(ids));
+            if (command.ExecuteScalar() is not null)
+            {
+                found.Add(candidate);
+            }
+        }
+
+        return Task.FromResult<IReadOnlySet<string>>(found);
+    }
+
+    /// <inheritdoc />
+    public Task<ChainCheckpoint?> GetHeadAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenConnection(AppendDurability.Durable);
+        return Task.FromResult(ReadHead(connection));
+    }
+
+    /// <inheritdoc />
+    public Task<ChainVerification> VerifyAsync(ChainCheckpoint? checkpoint = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return EvidenceChainVerifier.VerifyAsync(ReadRawAsync(cancellationToken), checkpoint, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // Let an append that is already writing finish, so disposal never cuts a commit short.
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        _writeGate.Release();
+        ReleaseFile();
+    }
+
+    /// <summary>Disposes synchronously (for containers that dispose synchronously); same as <see cref="DisposeAsync"/>.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _writeGate.Wait();
+        _writeGate.Release();
+        ReleaseFile();
+    }
+
+    private static (EvidenceRecord Record, string Kind, long At, string Payload)[] Encode(IReadOnlyList<EvidenceRecord> records)
+    {
+        var rows = new (EvidenceRecord, string, long, string)[records.Count];
+        var keys = new HashSet<(EvidenceKind, string)>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i] ?? throw new ArgumentException($"Record {i} of the batch is null.", nameof(records));
+            var payload = EvidenceCodec.Encode(record);
+            if (!keys.Add((record.Kind, record.Id)))
+            {
+                throw new DuplicateEvidenceException(record.Kind, record.Id);
+            }
+
+            rows[i] = (record, WireNames.Of(record.Kind), record.At.UtcTicks, payload);
+        }
+
+        return rows;
+    }
+
+    private ChainCheckpoint[] Write((EvidenceRecord Record, string Kind, long At, string Payload)[] rows, AppendDurability durability)
+    {
+        using var connection = OpenConnection(durability);
+
+        // IMMEDIATE: the write lock is held before the head is read, so another process cannot extend the chain
+        // between our read of the head and our insert.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var head = ReadHead(connection);
+        var previousHash = head?.Hash ?? EvidenceChain.GenesisHash;
+        var sequence = head?.Sequence ?? 0;
+
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO evidence (sequence, kind, id, at, payload, prev_hash, hash) VALUES ($sequence, $kind, $id, $at, $payload, $prev, $hash);";
+        var pSequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
+        var pKind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var pId = insert.Parameters.Add("$id", SqliteType.Text);
+        var pAt = insert.Parameters.Add("$at", SqliteType.Integer);
+        var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
+        var pPrevious = insert.Parameters.Add("$prev", SqliteType.Text);
+        var pHash = insert.Parameters.Add("$hash", SqliteType.Text);
+        insert.Prepare();
+
+        var links = new ChainCheckpoint[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var (record, kind, at, payload) = rows[i];
+            sequence++;
+            var hash = EvidenceChain.ComputeHash(previousHash, sequence, payload);
+            pSequence.Value = sequence;
+            pKind.Value = kind;
+            pId.Value = record.Id;
+            pAt.Value = at;
+            pPayload.Value = payload;
+            pPrevious.Value = previousHash;
+            pHash.Value = hash;
+            try
+            {
+                insert.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && ex.SqliteExtendedErrorCode == SqliteConstraintUnique)
+            {
+                // Disposing the transaction rolls back the rows already inserted: a batch lands whole or not at all.
+                throw new DuplicateEvidenceException(record.Kind, record.Id);
+            }
+
+            links[i] = new ChainCheckpoint(sequence, hash);
+            previousHash = hash;
+        }
+
+        transaction.Commit();
+        return links;
+    }
+
+    private static ChainCheckpoint? ReadHead(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence, hash FROM evidence ORDER BY sequence DESC LIMIT 1;";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? new ChainCheckpoint(reader.GetInt64(0), reader.GetString(1)) : null;
+    }
+
+    private async IAsyncEnumerable<RawEvidence> ReadRawAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var connection = OpenConnection(AppendDurability.Durable);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence, kind, id, at, payload, prev_hash, hash FROM evidence ORDER BY sequence;";
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return new RawEvidence(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.GetString(6));
+        }
+    }
+
+    private EvidenceRecord Decode(long sequence, string payload)
+    {
+        try
+        {
+            return EvidenceCodec.Decode(payload);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"Record {sequence} of the evidence store '{Path}' cannot be read ({ex.Message}); run verify to check the chain.", ex);
+        }
+    }
+
+    private SqliteConnection OpenConnection(AppendDurability durability)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+
+            // Per connection, and each operation has a connection of its own: a batched append's NORMAL never
+            // weakens a concurrent durable append. FULL syncs the WAL on every commit.
+            command.CommandText = durability == AppendDurability.Durable
+                ? $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = FULL;"
+                : $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL;";
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void ReleaseFile()
+    {
+        // Pooled connections keep the file open; clearing the pool closes the idle ones now and the busy ones when
+        // their readers finish, so the file can be moved or deleted after disposal.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+}
