@@ -7,12 +7,13 @@ namespace Restaurant;
 internal sealed class EveningSummary
 {
     private readonly Dictionary<DecisionOutcome, int> _decisions = [];
-    private readonly Dictionary<string, (int Held, int Overridden, int Escalated)> _byPolicy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Decided, int Overridden)> _byPolicy = new(StringComparer.Ordinal);
     private readonly Dictionary<OverrideRefusalReason, int> _refusals = [];
     private readonly Dictionary<OutcomeKind, int> _outcomes = [];
     private long _dropped;
     private int _policyVersions;
     private int _overrides;
+    private int _escalated;
 
     public static async Task<EveningSummary> ReadAsync(IEvidenceStore store)
     {
@@ -32,16 +33,16 @@ internal sealed class EveningSummary
         output.WriteLine($"Evidence in {path} (policy set {engine.PolicySetVersion}, {_policyVersions} policy versions in the catalog)");
         output.WriteLine();
         output.WriteLine($"Decisions: {_decisions.Values.Sum()}  (allow {Count(_decisions, DecisionOutcome.Allow)}, require approval {Count(_decisions, DecisionOutcome.RequireApproval)}, deny {Count(_decisions, DecisionOutcome.Deny)}; dropped {_dropped})");
-        output.WriteLine($"Overrides: {_overrides}  (escalated to someone with the authority: {_byPolicy.Values.Sum(p => p.Escalated)})");
+        output.WriteLine($"Overrides: {_overrides}  (escalated to someone with the authority: {_escalated})");
         output.WriteLine($"Refused override attempts: {_refusals.Values.Sum()}  ({string.Join(", ", _refusals.OrderBy(r => r.Key).Select(r => $"{Describe(r.Key)} {r.Value}"))})");
         output.WriteLine($"  of which without the authority (unauthorized): {Count(_refusals, OverrideRefusalReason.InsufficientAuthority)}");
         output.WriteLine($"Outcomes: {string.Join(", ", Enum.GetValues<OutcomeKind>().Select(k => $"{k.ToString().ToLowerInvariant()} {Count(_outcomes, k)}"))}");
         output.WriteLine();
-        output.WriteLine($"{"Policy",-34} {"held",5} {"overridden",11} {"rate",6}");
+        output.WriteLine($"{"Policy (denied or held for approval)",-36} {"times",5} {"overridden",11} {"rate",6}");
         foreach (var (id, tally) in _byPolicy.OrderByDescending(p => Rate(p.Value)).ThenBy(p => p.Key, StringComparer.Ordinal))
         {
             var rate = Rate(tally).ToString("P0", CultureInfo.InvariantCulture);
-            output.WriteLine($"{Truncate(titles.GetValueOrDefault(id, id), 34),-34} {tally.Held,5} {tally.Overridden,11} {rate,6}");
+            output.WriteLine($"{Truncate(titles.GetValueOrDefault(id, id), 36),-36} {tally.Decided,5} {tally.Overridden,11} {rate,6}");
         }
 
         output.WriteLine();
@@ -59,19 +60,24 @@ internal sealed class EveningSummary
                 break;
             case DecisionRecord d:
                 _decisions[d.Outcome] = Count(_decisions, d.Outcome) + 1;
-                if (d.Outcome != DecisionOutcome.Allow && d.Policies.Count > 0)
+                if (d.Outcome != DecisionOutcome.Allow)
                 {
-                    var first = d.Policies[0];
-                    var t = _byPolicy.GetValueOrDefault(first);
-                    _byPolicy[first] = (t.Held + 1, t.Overridden, t.Escalated);
+                    foreach (var id in d.Policies)
+                    {
+                        var t = _byPolicy.GetValueOrDefault(id);
+                        _byPolicy[id] = (t.Decided + 1, t.Overridden);
+                    }
                 }
 
                 break;
             case OverrideRecord o:
                 _overrides++;
-                var policy = o.Decision.Policies[0].PolicyId;
-                var tally = _byPolicy.GetValueOrDefault(policy);
-                _byPolicy[policy] = (tally.Held - 1, tally.Overridden + 1, tally.Escalated + (o.IsEscalated ? 1 : 0));
+                _escalated += o.IsEscalated ? 1 : 0;
+                foreach (var determining in o.Decision.Policies)
+                {
+                    var tally = _byPolicy.GetValueOrDefault(determining.PolicyId);
+                    _byPolicy[determining.PolicyId] = (tally.Decided, tally.Overridden + 1);
+                }
                 break;
             case RefusedOverrideRecord r:
                 _refusals[r.Reason] = Count(_refusals, r.Reason) + 1;
@@ -88,8 +94,8 @@ internal sealed class EveningSummary
     private static int Count<TKey>(Dictionary<TKey, int> counts, TKey key)
         where TKey : notnull => counts.GetValueOrDefault(key);
 
-    private static double Rate((int Held, int Overridden, int Escalated) tally) =>
-        tally.Held + tally.Overridden == 0 ? 0 : (double)tally.Overridden / (tally.Held + tally.Overridden);
+    private static double Rate((int Decided, int Overridden) tally) =>
+        tally.Decided == 0 ? 0 : (double)tally.Overridden / tally.Decided;
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 

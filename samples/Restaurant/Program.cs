@@ -16,7 +16,7 @@ var services = new ServiceCollection();
 services.AddPolicyAudit(o => o
         .AddPoliciesFrom(typeof(Evening).Assembly)
         .UseTimeProvider(clock))
-    .UseInMemoryStore();
+    .UseSqlite(path);
 
 await using (var provider = services.BuildServiceProvider())
 {
