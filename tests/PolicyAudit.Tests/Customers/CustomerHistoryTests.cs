@@ -30,7 +30,7 @@ public sealed class CustomerHistoryTests
         await outcomes.RecordAsync(refusedFor.Id, OutcomeKind.Compliment);
         var complainedBeforeItsDecisionWasWritten = TestDecisions.Make(DecisionOutcome.Allow, customer: "guest-1");
         await outcomes.RecordAsync(complainedBeforeItsDecisionWasWritten.Id, OutcomeKind.Complaint, "Slow service");
-        await store.AppendDecisionsAsync([DecisionRecord.From(complainedBeforeItsDecisionWasWritten)]);
+        await store.AppendDecisionsAsync([DecisionRecord.From(complainedBeforeItsDecisionWasWritten) with { At = time.GetUtcNow() }]);
         await outcomes.RecordAsync("someone-elses-decision", OutcomeKind.Complaint);
 
         var history = await CustomerHistory.LoadAsync(store, "guest-1", new EvidenceWindow(windowStart));
