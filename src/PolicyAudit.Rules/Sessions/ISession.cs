@@ -16,7 +16,8 @@ public interface ISession
     /// <exception cref="RuleConditionEvaluationException">A condition threw; the fact is not left in working memory.</exception>
     void Insert(object fact);
 
-    /// <summary>Inserts several facts; none is inserted when any of them is null, repeated, or already present.</summary>
+    /// <summary>Inserts several facts, all or none: none is inserted when any of them is null, repeated, or already
+    /// present, and when a condition throws on one of them the ones inserted before it are retracted again.</summary>
     /// <param name="facts">The facts.</param>
     /// <exception cref="ArgumentException">A fact is null, repeated or already in working memory.</exception>
     void InsertAll(IEnumerable<object> facts);

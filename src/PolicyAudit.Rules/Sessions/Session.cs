@@ -68,9 +68,30 @@ internal sealed class Session : ISession, INetworkContext
             }
         }
 
-        foreach (var fact in list)
+        var inserted = 0;
+        try
         {
-            Insert(fact);
+            foreach (var fact in list)
+            {
+                Insert(fact);
+                inserted++;
+            }
+        }
+        catch (RuleEngineException)
+        {
+            // All or nothing: take back the facts inserted before the one whose condition failed.
+            for (var i = inserted - 1; i >= 0; i--)
+            {
+                try
+                {
+                    TryRetract(list[i]);
+                }
+                catch (RuleEngineException)
+                {
+                }
+            }
+
+            throw;
         }
     }
 
