@@ -49,8 +49,19 @@ await using (var provider = services.BuildServiceProvider())
         Console.WriteLine($"  {await CustomerHistory.LoadAsync(store, customer, month)}");
     }
 
-    // The policy review (a verdict per policy: keep, rescind, move the authority) and override-report.html come
-    // with the report issue; they read the same store, here.
+    // The review turns the evening's evidence into a verdict per policy (keep, rescind, delegate, coach, enforce)
+    // for the people who own them; the HTML report is what they open.
+    // One evening is little evidence: the default bar is 20 denials per policy, this demo asks for 5 so that the
+    // verdicts show. A real review runs over weeks with the defaults (policyaudit report).
+    var reviewOptions = new ReviewOptions { MinimumDenials = 5 };
+    var review = await EvidenceReview.RunAsync(store, EvidenceWindow.All, reviewOptions);
+    Console.WriteLine();
+    Console.WriteLine($"Policy review (at least {reviewOptions.MinimumDenials} denials for a verdict):");
+    VerdictTable.Write(review, Console.Out);
+    var reportPath = Path.Combine(Path.GetDirectoryName(path)!, "override-report.html");
+    ReportRenderers.WriteFile(review, ReportFormat.Html, reportPath);
+    Console.WriteLine($"Report: {reportPath}");
+
     if (!verification.IsValid)
     {
         return 1;
