@@ -20,7 +20,7 @@ internal sealed class HtmlReportRenderer : IReportRenderer
         th, td { border: 1px solid #c8c8c8; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
         th { background: #eef1f5; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
-        .verdict { display: inline-block; padding: 0.1rem 0.5rem; border-radius: 0.3rem; font-weight: 600; color: #ffffff; }
+        .verdict { display: inline-block; padding: 0.1rem 0.5rem; border-radius: 0.3rem; font-weight: 600; color: #ffffff; white-space: nowrap; }
         .verdict-insufficient-evidence { background: #6b6b6b; }
         .verdict-keep { background: #2e7d32; }
         .verdict-enforce { background: #b71c1c; }

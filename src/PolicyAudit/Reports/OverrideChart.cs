@@ -55,9 +55,10 @@ internal static class OverrideChart
             }
 
             var height = Math.Max(1.0, (double)count / max * plotHeight);
-            var x = Left + (i * barWidth) + (barWidth * 0.1);
+            var width = Math.Clamp(barWidth * 0.8, 1, 24);
+            var x = Left + (i * barWidth) + ((barWidth - width) / 2);
             var y = Top + plotHeight - height;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{Math.Max(1, barWidth * 0.8):0.##}\" height=\"{height:0.##}\" fill=\"{BarColour}\"><title>{ReportText.Day(start)}: {count}</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{width:0.##}\" height=\"{height:0.##}\" fill=\"{BarColour}\"><title>{ReportText.Day(start)}: {count}</title></rect>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{Height - 6}\" font-size=\"11\" fill=\"#1a1a1a\">{ReportText.Day(buckets[0].Start)}</text>");
