@@ -1,7 +1,7 @@
 namespace PolicyAudit;
 
 /// <summary>
-/// Declares a class deriving from <c>Policy</c> as a service policy: its id (kebab-case, unique in the policy
+/// Declares a class deriving from <see cref="Policy"/> as a service policy: its id (kebab-case, unique in the policy
 /// set), who owns it, who may override its decisions, and the rationale staff can read out to a customer.
 /// </summary>
 /// <example><code>

@@ -1,0 +1,8 @@
+namespace Restaurant.Facts;
+
+/// <summary>A party asks for a table.</summary>
+/// <param name="PartySize">How many guests.</param>
+/// <param name="At">The local time they arrive.</param>
+/// <param name="Reserved">True when they have a reservation.</param>
+/// <param name="MinutesLate">How late they are for their reservation (0 when on time or walk-in).</param>
+public sealed record SeatingRequest(int PartySize, TimeOnly At, bool Reserved, int MinutesLate);

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace PolicyAudit;
+
+/// <summary>
+/// Checks override attempts, records refused ones and appends accepted ones durably before acknowledging them.
+/// Thread-safe: the store orders concurrent appends into one chain.
+/// </summary>
+internal sealed class OverrideRecorder : IOverrideRecorder
+{
+    private readonly IEvidenceStore _store;
+    private readonly JustificationCheck _justifications;
+    private readonly TimeProvider _time;
+    private readonly PolicyAuditTelemetry _telemetry;
+    private readonly ILogger _logger;
+
+    public OverrideRecorder(IEvidenceStore store, JustificationCheck justifications, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger)
+    {
+        _store = store;
+        _justifications = justifications;
+        _time = time;
+        _telemetry = telemetry;
+        _logger = logger;
+    }
+
+    public async Task<OverrideReceipt> OverrideAsync(
+        Decision decision,
+        StaffMember by,
+        string justification,
+        StaffMember? approvedBy = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(by);
+        justification ??= string.Empty;
+        using var activity = PolicyAuditTelemetry.ActivitySource.StartActivity("PolicyAudit.Override");
+        activity?.SetTag("policyaudit.decision_id", decision.Id);
+        activity?.SetTag("policyaudit.staff_role", WireNames.Of(by.Role));
+
+        var snapshot = DecisionSnapshot.From(decision);
+        var now = _time.GetUtcNow();
+        var refusal = Check(decision, by, justification, approvedBy);
+        if (refusal is { } r)
+        {
+            await _store.AppendRefusalAsync(new RefusedOverrideRecord
+            {
+                Id = TimeSortableId.New(now),
+                At = now,
+                DecisionId = decision.Id,
+                Staff = by.Id,
+                Role = by.Role,
+                Justification = justification,
+                ApprovedBy = approvedBy?.Id,
+                ApproverRole = approvedBy?.Role,
+                Reason = r.Reason,
+                Message = r.Message,
+                Decision = snapshot,
+            }, cancellationToken).ConfigureAwait(false);
+            _telemetry.OverrideRefused(r.Reason);
+            Log.OverrideRefused(_logger, decision.Id, by.Id, by.Role, r.Reason, r.Message);
+            activity?.SetTag("policyaudit.refusal_reason", WireNames.Of(r.Reason));
+            activity?.SetStatus(ActivityStatusCode.Error, r.Message);
+            throw new OverrideRefusedException(r.Reason, decision.Id, r.Message);
+        }
+
+        var record = new OverrideRecord
+        {
+            Id = TimeSortableId.New(now),
+            At = now,
+            DecisionId = decision.Id,
+            Staff = by.Id,
+            Role = by.Role,
+            Justification = justification.Trim(),
+            ApprovedBy = approvedBy?.Id,
+            ApproverRole = approvedBy?.Role,
+            RequiredRole = decision.RequiredRole,
+            Decision = snapshot,
+        };
+        var link = await _store.AppendOverrideAsync(record, cancellationToken).ConfigureAwait(false);
+        foreach (var policy in decision.DeterminingPolicies)
+        {
+            _telemetry.OverrideRecorded(policy.PolicyId);
+        }
+
+        Log.OverrideRecorded(_logger, record.Id, decision.Id, by.Id, by.Role, link.Sequence);
+        activity?.SetTag("policyaudit.override_id", record.Id);
+        return new OverrideReceipt(record.Id, decision.Id, link.Sequence, link.Hash, now);
+    }
+
+    private (OverrideRefusalReason Reason, string Message)? Check(Decision decision, StaffMember by, string justification, StaffMember? approvedBy)
+    {
+        if (decision.Outcome == DecisionOutcome.Allow)
+        {
+            return (OverrideRefusalReason.DecisionAllowed,
+                $"Decision {decision.Id} allowed the request; there is nothing to override.");
+        }
+
+        if (JustificationCheck.IsBlank(justification))
+        {
+            return (OverrideRefusalReason.MissingJustification,
+                $"An override of decision {decision.Id} needs a justification: say, in your own words, why the policy should not apply here.");
+        }
+
+        if (_justifications.IsPlaceholder(justification))
+        {
+            return (OverrideRefusalReason.PlaceholderJustification,
+                $"'{justification.Trim()}' is a placeholder, not a justification: say why the policy should not apply here, so the policy's owner can learn from it.");
+        }
+
+        var locked = decision.DeterminingPolicies.Where(p => p.OverridableBy == StaffRole.Nobody).Select(p => p.PolicyId).ToArray();
+        if (locked.Length > 0)
+        {
+            return (OverrideRefusalReason.NotOverridable,
+                $"Policy {string.Join(", ", locked)} cannot be overridden by anybody (for example, it is the law); the decision stands.");
+        }
+
+        var required = decision.RequiredRole;
+        if (by.Role >= required)
+        {
+            return null;
+        }
+
+        var policies = string.Join(", ", decision.DeterminingPolicies.Where(p => p.OverridableBy > by.Role).Select(p => p.PolicyId));
+        if (approvedBy is null)
+        {
+            return (OverrideRefusalReason.InsufficientAuthority,
+                $"Overriding {policies} needs a {Describe(required)} or above; {by.Id} is {Describe(by.Role)}. Ask a {Describe(required)} to approve.");
+        }
+
+        if (string.Equals(approvedBy.Id, by.Id, StringComparison.Ordinal))
+        {
+            return (OverrideRefusalReason.InsufficientAuthority,
+                $"{by.Id} cannot approve their own override of {policies}; ask another {Describe(required)} or above.");
+        }
+
+        if (approvedBy.Role < required)
+        {
+            return (OverrideRefusalReason.InsufficientAuthority,
+                $"Overriding {policies} needs a {Describe(required)} or above; the approver {approvedBy.Id} is {Describe(approvedBy.Role)}.");
+        }
+
+        return null;
+    }
+
+    private static string Describe(StaffRole role) => role == StaffRole.Staff ? "staff member" : WireNames.Of(role);
+}
