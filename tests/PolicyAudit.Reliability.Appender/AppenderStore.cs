@@ -1,10 +1,10 @@
 namespace PolicyAudit.Reliability.Appender;
 
-/// <summary>Opens the store named on the command line: a PostgreSQL connection string or an SQLite file.</summary>
+/// <summary>Plugs the store named on the command line in: a PostgreSQL connection string (Host=...) or an SQLite file.</summary>
 internal static class AppenderStore
 {
-    public static Task<IEvidenceStore> OpenAsync(string store) =>
+    public static IPolicyAuditBuilder Use(this IPolicyAuditBuilder builder, string store) =>
         store.Contains("Host=", StringComparison.OrdinalIgnoreCase)
             ? throw new NotSupportedException("PostgreSQL is not wired in yet.")
-            : SqliteEvidence.OpenAsync(store);
+            : builder.UseSqlite(store);
 }
