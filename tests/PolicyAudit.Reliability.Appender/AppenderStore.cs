@@ -5,6 +5,6 @@ internal static class AppenderStore
 {
     public static IPolicyAuditBuilder Use(this IPolicyAuditBuilder builder, string store) =>
         store.Contains("Host=", StringComparison.OrdinalIgnoreCase)
-            ? throw new NotSupportedException("PostgreSQL is not wired in yet.")
+            ? builder.UsePostgreSql(store)
             : builder.UseSqlite(store);
 }
