@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Runtime.CompilerServices;
 using Npgsql;
@@ -6,17 +7,22 @@ using NpgsqlTypes;
 namespace PolicyAudit;
 
 /// <summary>
-/// The evidence chain in a PostgreSQL table. Thread-safe: each operation borrows a pooled connection; appends in
-/// this process queue on a writer gate, and appends of all processes are serialised by an advisory lock taken
-/// before the head is read.
+/// The evidence chain in a PostgreSQL table. Thread-safe: each operation borrows a pooled connection. Appends in
+/// this process queue behind a writer gate and are group-committed: the caller holding the gate writes every queued
+/// append in one transaction (each append still lands whole or not at all). Appends of all processes are serialised
+/// by an advisory lock taken before the head is read.
 /// </summary>
 internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
 {
     /// <summary>"PAUDEVID": the advisory lock key that serialises appends to the chain.</summary>
     private const long ChainLock = 0x50415544_45564944;
 
+    /// <summary>The most records one group commit writes, so a burst of big batches is split into bounded statements.</summary>
+    private const int MaxGroupRecords = 10_000;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConcurrentQueue<PendingAppend> _queue = new();
     private int _disposed;
 
     private PostgreSqlEvidenceStore(NpgsqlDataSource dataSource, string where)
@@ -74,35 +80,37 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
             return [];
         }
 
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var pending = new PendingAppend(batch, durability);
+        _queue.Enqueue(pending);
         try
         {
-            ThrowIfDisposed();
-            for (var attempt = 1; ; attempt++)
-            {
-                var commitSent = false;
-                try
-                {
-                    return await WriteAsync(batch, durability, () => commitSent = true).ConfigureAwait(false);
-                }
-                catch (NpgsqlException ex) when (IsConnectionFailure(ex))
-                {
-                    // Pooled connections may all be dead (the server restarted): drop them, so the next attempt,
-                    // and every later operation, dials afresh instead of failing once per stale connection.
-                    _dataSource.Clear();
-                    if (commitSent || attempt == 2)
-                    {
-                        throw;
-                    }
+            await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!pending.TryCancel())
+        {
+            // Another caller's group commit already took it: its outcome stands, cancelled or not.
+            return await pending.Result.ConfigureAwait(false);
+        }
 
-                    // Nothing was committed (the commit was never sent), so one retry on a fresh connection is safe.
+        try
+        {
+            // While this caller waited, the holder of the gate may have committed its append with its own group.
+            while (!pending.IsDone)
+            {
+                if (Volatile.Read(ref _disposed) == 1 && pending.TryCancel())
+                {
+                    ThrowIfDisposed();
                 }
+
+                await WriteQueuedAsync().ConfigureAwait(false);
             }
         }
         finally
         {
             _writeGate.Release();
         }
+
+        return await pending.Result.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -192,19 +200,98 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         _dataSource.Dispose();
     }
 
-    private async Task<ChainCheckpoint[]> WriteAsync(EncodedBatch batch, AppendDurability durability, Action commitSending)
+    /// <summary>Takes queued appends (up to a bound) and commits them in one transaction; the gate is held.</summary>
+    private async Task WriteQueuedAsync()
     {
-        // Once the transaction has begun, cancellation is not honoured: the append either completes or fails on
-        // its own, so a caller never sees "cancelled" for records that in fact landed.
+        var group = new List<PendingAppend>();
+        var records = 0;
+        while (_queue.TryPeek(out var next) && (group.Count == 0 || records + next.Batch.Count <= MaxGroupRecords))
+        {
+            _queue.TryDequeue(out _);
+            if (next.TryTake())
+            {
+                group.Add(next);
+                records += next.Batch.Count;
+            }
+        }
+
+        for (var attempt = 1; group.Count > 0; attempt++)
+        {
+            var commitSent = false;
+            try
+            {
+                await WriteGroupAsync(group, () => commitSent = true).ConfigureAwait(false);
+                return;
+            }
+            catch (NpgsqlException ex) when (IsConnectionFailure(ex))
+            {
+                // Pooled connections may all be dead (the server restarted): drop them, so the next attempt, and
+                // every later operation, dials afresh instead of failing once per stale connection.
+                _dataSource.Clear();
+                if (commitSent || attempt == 2)
+                {
+                    FailAll(group, ex);
+                    return;
+                }
+
+                // Nothing was committed (the commit was never sent), so one retry on a fresh connection is safe.
+            }
+            catch (Exception ex)
+            {
+                FailAll(group, ex);
+                return;
+            }
+        }
+    }
+
+    private static void FailAll(List<PendingAppend> group, Exception exception)
+    {
+        foreach (var pending in group)
+        {
+            pending.Fail(exception);
+        }
+    }
+
+    private async Task WriteGroupAsync(List<PendingAppend> group, Action commitSending)
+    {
+        // Appends that repeat a record of an earlier append in the group fail as they would one after the other.
+        var keys = new HashSet<(string, string)>();
+        var accepted = new List<PendingAppend>(group.Count);
+        foreach (var pending in group.Where(p => !p.IsDone))
+        {
+            var batch = pending.Batch;
+            var repeat = Enumerable.Range(0, batch.Count).FirstOrDefault(i => keys.Contains((batch.Kinds[i], batch.Ids[i])), -1);
+            if (repeat >= 0)
+            {
+                pending.Fail(new DuplicateEvidenceException(batch.Records[repeat].Kind, batch.Ids[repeat]));
+                continue;
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                keys.Add((batch.Kinds[i], batch.Ids[i]));
+            }
+
+            accepted.Add(pending);
+        }
+
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        // Once the transaction has begun, cancellation is not honoured: the appends either complete or fail on
+        // their own, so a caller never sees "cancelled" for records that in fact landed.
         var none = CancellationToken.None;
         await using var connection = await _dataSource.OpenConnectionAsync(none).ConfigureAwait(false);
 
         // READ COMMITTED: every statement sees the latest commit, so the head read after the lock is the real head.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, none).ConfigureAwait(false);
         ChainCheckpoint? head;
+        var duplicates = new List<long>();
         await using (var prepare = new NpgsqlBatch(connection, transaction))
         {
-            prepare.BatchCommands.Add(new NpgsqlBatchCommand(durability == AppendDurability.Durable
+            prepare.BatchCommands.Add(new NpgsqlBatchCommand(accepted.Any(p => p.Durability == AppendDurability.Durable)
                 ? "SET LOCAL synchronous_commit = on"
                 : "SET LOCAL synchronous_commit = off"));
             prepare.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ChainLock})"));
@@ -213,25 +300,55 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
                 """
                 SELECT k.ordinality FROM unnest(@kinds::text[], @ids::text[]) WITH ORDINALITY AS k(kind, id, ordinality)
                 JOIN policyaudit.evidence e ON e.kind = k.kind AND e.id = k.id
-                ORDER BY k.ordinality LIMIT 1
+                ORDER BY k.ordinality
                 """);
-            find.Parameters.AddWithValue("kinds", batch.Kinds);
-            find.Parameters.AddWithValue("ids", batch.Ids);
+            find.Parameters.AddWithValue("kinds", accepted.SelectMany(p => p.Batch.Kinds).ToArray());
+            find.Parameters.AddWithValue("ids", accepted.SelectMany(p => p.Batch.Ids).ToArray());
             prepare.BatchCommands.Add(find);
+
             // SET produces no result set; the reader starts at the lock's (one row), then the head, then repeats.
             await using var reader = await prepare.ExecuteReaderAsync(none).ConfigureAwait(false);
             await reader.NextResultAsync(none).ConfigureAwait(false);
             head = await reader.ReadAsync(none).ConfigureAwait(false) ? new ChainCheckpoint(reader.GetInt64(0), reader.GetString(1)) : null;
             await reader.NextResultAsync(none).ConfigureAwait(false);
-            if (await reader.ReadAsync(none).ConfigureAwait(false))
+            while (await reader.ReadAsync(none).ConfigureAwait(false))
             {
-                var record = batch.Records[(int)reader.GetInt64(0) - 1];
-                await reader.DisposeAsync().ConfigureAwait(false);
-                throw new DuplicateEvidenceException(record.Kind, record.Id);
+                duplicates.Add(reader.GetInt64(0) - 1);
             }
         }
 
-        var links = batch.Chain(head);
+        var writing = new List<PendingAppend>(accepted.Count);
+        var offset = 0;
+        foreach (var pending in accepted)
+        {
+            var start = offset;
+            offset += pending.Batch.Count;
+            var stored = duplicates.FirstOrDefault(d => d >= start && d < offset, -1);
+            if (stored >= 0)
+            {
+                var record = pending.Batch.Records[stored - start];
+                pending.Fail(new DuplicateEvidenceException(record.Kind, record.Id));
+            }
+            else
+            {
+                writing.Add(pending);
+            }
+        }
+
+        if (writing.Count == 0)
+        {
+            return;
+        }
+
+        var links = new List<ChainCheckpoint[]>(writing.Count);
+        var tip = head;
+        foreach (var pending in writing)
+        {
+            links.Add(pending.Batch.Chain(tip));
+            tip = links[^1][^1];
+        }
+
+        var all = links.SelectMany(l => l).ToArray();
         await using (var insert = new NpgsqlCommand(
             """
             INSERT INTO policyaudit.evidence (sequence, kind, id, at, payload, prev_hash, hash)
@@ -240,41 +357,22 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
             connection,
             transaction))
         {
-            insert.Parameters.AddWithValue("sequences", links.Select(l => l.Sequence).ToArray());
-            insert.Parameters.AddWithValue("kinds", batch.Kinds);
-            insert.Parameters.AddWithValue("ids", batch.Ids);
-            insert.Parameters.AddWithValue("ats", batch.Ats);
-            insert.Parameters.AddWithValue("payloads", batch.Payloads);
-            insert.Parameters.AddWithValue("prevs", links.Select((_, i) => i == 0 ? head?.Hash ?? EvidenceChain.GenesisHash : links[i - 1].Hash).ToArray());
-            insert.Parameters.AddWithValue("hashes", links.Select(l => l.Hash).ToArray());
-            try
-            {
-                await insert.ExecuteNonQueryAsync(none).ConfigureAwait(false);
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "evidence_kind_id")
-            {
-                // Only a writer that bypassed the chain lock can get here; name the record if we can.
-                throw await DuplicateFromAsync(batch, ex).ConfigureAwait(false);
-            }
+            insert.Parameters.AddWithValue("sequences", all.Select(l => l.Sequence).ToArray());
+            insert.Parameters.AddWithValue("kinds", writing.SelectMany(p => p.Batch.Kinds).ToArray());
+            insert.Parameters.AddWithValue("ids", writing.SelectMany(p => p.Batch.Ids).ToArray());
+            insert.Parameters.AddWithValue("ats", writing.SelectMany(p => p.Batch.Ats).ToArray());
+            insert.Parameters.AddWithValue("payloads", writing.SelectMany(p => p.Batch.Payloads).ToArray());
+            insert.Parameters.AddWithValue("prevs", all.Select((_, i) => i == 0 ? head?.Hash ?? EvidenceChain.GenesisHash : all[i - 1].Hash).ToArray());
+            insert.Parameters.AddWithValue("hashes", all.Select(l => l.Hash).ToArray());
+            await insert.ExecuteNonQueryAsync(none).ConfigureAwait(false);
         }
 
         commitSending();
         await transaction.CommitAsync(none).ConfigureAwait(false);
-        return links;
-    }
-
-    private async Task<Exception> DuplicateFromAsync(EncodedBatch batch, PostgresException cause)
-    {
-        foreach (var group in batch.Records.GroupBy(r => r.Kind))
+        for (var i = 0; i < writing.Count; i++)
         {
-            var existing = await FindExistingAsync(group.Key, group.Select(r => r.Id).ToArray()).ConfigureAwait(false);
-            if (group.FirstOrDefault(r => existing.Contains(r.Id)) is { } record)
-            {
-                return new DuplicateEvidenceException(record.Kind, record.Id);
-            }
+            writing[i].Complete(links[i]);
         }
-
-        return cause;
     }
 
     private static async Task<ChainCheckpoint?> ReadHeadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

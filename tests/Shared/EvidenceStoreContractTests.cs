@@ -321,6 +321,75 @@ public abstract class EvidenceStoreContractTests
     }
 
     [StoreFact]
+    public async Task AppendAsync_SameRecordFromManyThreadsAtOnce_ExactlyOneLands()
+    {
+        await using var store = await CreateStoreAsync();
+        using var start = new ManualResetEventSlim();
+
+        var attempts = Enumerable.Range(0, 8).Select(t => Task.Factory.StartNew(
+            async () =>
+            {
+                start.Wait();
+                try
+                {
+                    await store.AppendAsync([Samples.Outcome($"own-{t}", Noon), Samples.Override("contested", Noon)], AppendDurability.Durable);
+                    return true;
+                }
+                catch (DuplicateEvidenceException error) when (error.Id == "contested")
+                {
+                    return false;
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap()).ToArray();
+        start.Set();
+        var landed = await Task.WhenAll(attempts);
+        var read = await ReadAllAsync(store);
+
+        Assert.Single(landed, l => l);
+        Assert.Equal(2, read.Count);
+        Assert.True((await store.VerifyAsync()).IsValid);
+    }
+
+    [StoreFact]
+    public async Task AppendAsync_ConcurrentBatchesSomeRepeatingStoredRecords_OnlyThoseFail()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.AppendAsync([Samples.Outcome("stored-0", Noon), Samples.Outcome("stored-2", Noon)], AppendDurability.Durable);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await store.AppendAsync([Samples.Decision($"new-{i}", Noon), Samples.Outcome($"stored-{i}", Noon)], AppendDurability.Batched);
+                return "landed";
+            }
+            catch (DuplicateEvidenceException error)
+            {
+                return error.Id;
+            }
+        })));
+        var decisions = await store.FindExistingAsync(EvidenceKind.Decision, ["new-0", "new-1", "new-2", "new-3"]);
+
+        Assert.Equal(["stored-0", "landed", "stored-2", "landed"], results);
+        Assert.Equal(["new-1", "new-3"], decisions.Order(StringComparer.Ordinal));
+        Assert.Equal(6, (await store.VerifyAsync()).RecordsChecked);
+    }
+
+    [StoreFact]
+    public async Task AppendAsync_CancelledBeforeItBegins_ThrowsAndWritesNothing()
+    {
+        await using var store = await CreateStoreAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendAsync([Samples.Outcome("a", Noon)], AppendDurability.Durable, cancelled.Token));
+
+        Assert.Null(await store.GetHeadAsync());
+    }
+
+    [StoreFact]
     public async Task EveryMethod_AfterDispose_ThrowsObjectDisposedException()
     {
         var store = await CreateStoreAsync();
