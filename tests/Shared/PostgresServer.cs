@@ -32,6 +32,10 @@ public sealed class PostgresServer : IDisposable
     {
         _folder = Path.Combine(Path.GetTempPath(), "policyaudit-pg-" + Guid.NewGuid().ToString("N"));
         _runAs = IsRoot() ? UnprivilegedUser() : null;
+
+        // The server runs as another user and outlives a test host that exits without disposing its fixtures
+        // (a run stopped by a timeout): stop it then too.
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
     /// <summary>Why no server can be started here (binaries not found); null when one can.</summary>
@@ -123,6 +127,7 @@ public sealed class PostgresServer : IDisposable
             }
 
             _disposed = true;
+            AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
             if (_running)
             {
                 try
@@ -145,6 +150,8 @@ public sealed class PostgresServer : IDisposable
             _gate.Release();
         }
     }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
 
     private string DataFolder => Path.Combine(_folder, "data");
 
