@@ -90,6 +90,39 @@ public class ActionTests
         }
     }
 
+    public sealed class ContextOperations : Rule
+    {
+        public override void Define()
+        {
+            Log log = null!;
+            Order order = null!;
+            When().Match(() => log).Match(() => order, o => o.Amount > 0m);
+            Then().Do(ctx => Record(ctx, log, order));
+        }
+
+        private static void Record(IContext ctx, Log log, Order order)
+        {
+            ctx.InsertAll([new Note("a " + order.Id), new Note("b " + order.Id)]);
+            log.Lines.Add("again " + ctx.TryInsert(new Note("a " + order.Id)));
+            log.Lines.Add("retracted " + ctx.TryRetract(new Note("b " + order.Id)));
+            log.Lines.Add("missing " + ctx.TryRetract(new Note("zzz")));
+            log.Lines.Add(string.Join(",", ctx.Facts.Select(f => f.Name + ":" + f.DeclaredType.Name)));
+        }
+    }
+
+    [Fact]
+    public void Context_TryInsertInsertAllTryRetract_WorkOnWorkingMemory()
+    {
+        var session = Engine.Session(typeof(ContextOperations));
+        var log = new Log();
+        session.InsertAll([log, new Order(5, 1, 1m)]);
+
+        session.Fire();
+
+        Assert.Equal(["again False", "retracted True", "missing False", "log:Log,order:Order"], log.Lines);
+        Assert.Equal(["a 5"], session.Notes());
+    }
+
     [Fact]
     public void Do_ActionsRunInOrder_WithBindingsAndContext()
     {

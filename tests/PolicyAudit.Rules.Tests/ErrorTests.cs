@@ -145,6 +145,17 @@ public class ErrorTests
     }
 
     [Fact]
+    public void InsertAll_ConditionThrowsOnLaterFact_NoFactKept()
+    {
+        var session = Engine.Session(typeof(Divides));
+
+        Assert.Throws<RuleConditionEvaluationException>(() => session.InsertAll([new Order(1, 1, 5m), new Order(2, 1, 0m)]));
+
+        Assert.Empty(session.Query<Order>());
+        Assert.Equal(0, session.Fire());
+    }
+
+    [Fact]
     public void JoinConditionThrows_ExceptionListsAllFacts()
     {
         var session = Engine.Session(typeof(JoinThrows));

@@ -120,7 +120,7 @@ public class RepositoryTests
         Assert.Equal(first, second);
         Assert.Equal(
             "rule Scanned one\npriority 0\nrepeatability Repeatable\nwhen\n  match Order order | o => o.Amount > 30m\nthen\n  do ctx => ctx.Insert(new Note(\"one \" + (object)order.Id))\n",
-            first.Replace("String.Concat(\"one \", (object)order.Id)", "\"one \" + (object)order.Id", StringComparison.Ordinal));
+            first);
     }
 
     [Fact]

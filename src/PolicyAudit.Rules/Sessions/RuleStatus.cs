@@ -11,7 +11,4 @@ public enum RuleStatus
 
     /// <summary>No match: some element of the rule is not met.</summary>
     NotMatched,
-
-    /// <summary>The rule matched and fired before, but its matches are gone (its facts were changed or retracted).</summary>
-    NoLongerMatched,
 }
