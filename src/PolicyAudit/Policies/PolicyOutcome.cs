@@ -7,7 +7,8 @@ namespace PolicyAudit;
 /// <summary>
 /// Ends a policy's <c>Then()</c> with what the policy says when its conditions match, and why. The reason is
 /// specific to the request ("the party of 9 is over the limit of 8"); the policy's <see cref="PolicyAttribute.Rationale"/>
-/// says why the policy exists. Call exactly one outcome method, once, inside <see cref="Rule.Define"/>.
+/// says why the policy exists. Call exactly one outcome method, once, inside <see cref="Rule.Define"/>. Not
+/// thread-safe, and not needed to be: the engine calls <see cref="Rule.Define"/> once, at start-up.
 /// </summary>
 public sealed class PolicyOutcome
 {

@@ -95,6 +95,33 @@ public sealed class AddPolicyAuditTests
     }
 
     [Fact]
+    public async Task OverrideAsync_DecisionNamingAnUnknownPolicy_ThrowsNamingIt()
+    {
+        var store = new InMemoryEvidenceStore();
+        await using var provider = Build(o => o.AddPolicy<CorkageFee>(), store);
+        var foreign = TestDecisions.Make(DecisionOutcome.Deny, StaffRole.Staff, "refund-window");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>("decision", () =>
+            provider.GetRequiredService<IOverrideRecorder>().OverrideAsync(foreign, new StaffMember("m-1", StaffRole.Manager), "Guest waited 40 minutes"));
+
+        Assert.Contains("'refund-window'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("corkage-fee", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(await store.ReadAllAsync(), s => s.Record is RefusedOverrideRecord or OverrideRecord);
+    }
+
+    [Fact]
+    public async Task OverrideAsync_DecisionClaimingLowerAuthority_UsesThePolicySetsAuthority()
+    {
+        await using var provider = Build(o => o.AddPolicy<CorkageFee>(), new InMemoryEvidenceStore());
+        var edited = TestDecisions.Make(DecisionOutcome.Deny, StaffRole.Staff, "corkage-fee");
+
+        var refused = await Assert.ThrowsAsync<OverrideRefusedException>(() =>
+            provider.GetRequiredService<IOverrideRecorder>().OverrideAsync(edited, new StaffMember("w-1", StaffRole.Staff), "Anniversary bottle"));
+
+        Assert.Equal(OverrideRefusalReason.InsufficientAuthority, refused.Reason);
+    }
+
+    [Fact]
     public async Task HostedService_StartAndStop_CompilesWritesCatalogOnceAndFlushes()
     {
         var store = new InMemoryEvidenceStore();
@@ -177,6 +204,52 @@ public sealed class AddPolicyAuditTests
             Assert.Contains(("policyaudit.decisions", 1L, "deny"), measurements);
             Assert.Contains(("policyaudit.overrides", 1L, "corkage-fee"), measurements);
             Assert.Contains(("policyaudit.override_refusals", 1L, "placeholder-justification"), measurements);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluate_ManyThreadsAtOnce_EveryDecisionIsRecorded()
+    {
+        var store = new InMemoryEvidenceStore();
+        await using var provider = Build(o => o.AddPolicy<CorkageFee>(), store);
+        var engine = provider.GetRequiredService<IPolicyEngine>();
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+            Enumerable.Range(0, 500).Select(i => engine.Evaluate(new Bottle($"bottle {t}-{i}")).Id).ToArray())));
+        await provider.GetRequiredService<IDecisionLog>().FlushAsync();
+
+        var stored = (await store.ReadAllAsync()).Where(s => s.Record is DecisionRecord).Select(s => s.Record.Id).ToHashSet();
+        Assert.Equal(2_000, stored.Count);
+        Assert.True(stored.SetEquals(ids.SelectMany(i => i)));
+        Assert.True((await store.VerifyAsync()).IsValid);
+    }
+
+    [Fact]
+    public async Task Telemetry_EvaluateAndOverride_AreTracedAsActivities()
+    {
+        var stopped = new List<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "PolicyAudit",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                lock (stopped)
+                {
+                    stopped.Add(activity.OperationName + " " + activity.GetTagItem("policyaudit.decision_id"));
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var provider = Build(o => o.AddPolicy<CorkageFee>(), new InMemoryEvidenceStore());
+
+        var decision = provider.GetRequiredService<IPolicyEngine>().Evaluate(new Bottle("Barolo"));
+        await provider.GetRequiredService<IOverrideRecorder>().OverrideAsync(decision, new StaffMember("m-1", StaffRole.Manager), "Anniversary bottle");
+
+        lock (stopped)
+        {
+            Assert.Contains("PolicyAudit.Evaluate " + decision.Id, stopped);
+            Assert.Contains("PolicyAudit.Override " + decision.Id, stopped);
         }
     }
 
