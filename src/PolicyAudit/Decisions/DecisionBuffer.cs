@@ -19,6 +19,8 @@ internal sealed class DecisionBuffer : IDecisionLog, IAsyncDisposable, IDisposab
     private readonly PolicyAuditTelemetry _telemetry;
     private readonly ILogger _logger;
     private readonly Func<CancellationToken, Task>? _beforeFirstBatch;
+    private readonly int _retryAttempts;
+    private readonly TimeSpan _firstRetryDelay;
     private readonly Task _writer;
     private readonly object _dropGate = new();
     private long _droppedPending;
@@ -33,8 +35,11 @@ internal sealed class DecisionBuffer : IDecisionLog, IAsyncDisposable, IDisposab
         TimeProvider time,
         PolicyAuditTelemetry telemetry,
         ILogger logger,
-        Func<CancellationToken, Task>? beforeFirstBatch = null)
+        Func<CancellationToken, Task>? beforeFirstBatch = null,
+        int retryAttempts = PolicyAuditOptions.DefaultDecisionRetryAttempts,
+        TimeSpan? firstRetryDelay = null)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(retryAttempts);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _store = store;
@@ -42,6 +47,8 @@ internal sealed class DecisionBuffer : IDecisionLog, IAsyncDisposable, IDisposab
         _telemetry = telemetry;
         _logger = logger;
         _beforeFirstBatch = beforeFirstBatch;
+        _retryAttempts = retryAttempts;
+        _firstRetryDelay = firstRetryDelay ?? PolicyAuditOptions.DefaultFirstDecisionRetryDelay;
         // Wait mode: TryWrite fails when full, which is how a drop is detected and counted.
         _channel = Channel.CreateBounded<Entry>(new BoundedChannelOptions(capacity)
         {
@@ -182,17 +189,58 @@ internal sealed class DecisionBuffer : IDecisionLog, IAsyncDisposable, IDisposab
             return;
         }
 
+        IReadOnlyList<DecisionRecord> pending = batch.ToArray();
+        var delay = _firstRetryDelay;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await _store.AppendDecisionsAsync(pending).ConfigureAwait(false);
+                Interlocked.Add(ref _written, pending.Count);
+                return;
+            }
+            catch (DuplicateEvidenceException) when (attempt > 0)
+            {
+                // An earlier attempt committed although its acknowledgement was lost (a dropped connection): keep
+                // what landed, and append only the rest, so a retry never records a decision twice.
+                pending = await WithoutStoredAsync(pending).ConfigureAwait(false);
+                if (pending.Count == 0)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (attempt < _retryAttempts)
+            {
+                // The store may be briefly away (a restarting server, a locked file): back off and try again while
+                // newer decisions wait in the buffer, which counts what it cannot hold meanwhile.
+                Log.DecisionBatchRetrying(_logger, ex, pending.Count, attempt + 1, delay);
+                await Task.Delay(delay).ConfigureAwait(false);
+                delay += delay;
+            }
+            catch (Exception ex)
+            {
+                // Still refused after every retry (full disk, server gone): the decisions are lost, so they are
+                // counted as dropped, and the count is recorded as soon as the store takes appends again.
+                Log.DecisionBatchFailed(_logger, ex, pending.Count);
+                CountDropped(pending.Count, pending[0].At);
+                return;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<DecisionRecord>> WithoutStoredAsync(IReadOnlyList<DecisionRecord> batch)
+    {
         try
         {
-            await _store.AppendDecisionsAsync(batch.ToArray()).ConfigureAwait(false);
-            Interlocked.Add(ref _written, batch.Count);
+            var stored = await _store.FindExistingAsync(EvidenceKind.Decision, batch.Select(d => d.Id).ToArray()).ConfigureAwait(false);
+            Interlocked.Add(ref _written, stored.Count);
+            return batch.Where(d => !stored.Contains(d.Id)).ToArray();
         }
         catch (Exception ex)
         {
-            // The store refused the batch (full disk, lost connection): the decisions are gone, so they are counted
-            // as dropped, and the count is recorded as soon as the store takes appends again.
             Log.DecisionBatchFailed(_logger, ex, batch.Count);
             CountDropped(batch.Count, batch[0].At);
+            return [];
         }
     }
 

@@ -29,6 +29,18 @@ public sealed class PolicyAuditOptions
     /// <summary>The justifications refused as placeholders (compared ignoring case, spaces and punctuation).</summary>
     public IReadOnlyList<string> Placeholders => _placeholders;
 
+    /// <summary>How many times a refused decision batch is retried before it is counted as dropped, unless set.</summary>
+    public const int DefaultDecisionRetryAttempts = 4;
+
+    /// <summary>The wait before the first retry of a refused decision batch, unless set; each further wait doubles.</summary>
+    public static readonly TimeSpan DefaultFirstDecisionRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How many times a refused decision batch is retried, with doubling waits, before it is counted as dropped.</summary>
+    public int DecisionRetryAttempts { get; private set; } = DefaultDecisionRetryAttempts;
+
+    /// <summary>The wait before the first retry of a refused decision batch; each further wait doubles.</summary>
+    public TimeSpan FirstDecisionRetryDelay { get; private set; } = DefaultFirstDecisionRetryDelay;
+
     /// <summary>How many decisions may wait for the evidence store before further ones are dropped (and counted); 10,000 unless set.</summary>
     public int DecisionBufferCapacity { get; private set; } = 10_000;
 
@@ -104,6 +116,23 @@ public sealed class PolicyAuditOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         DecisionBufferCapacity = capacity;
+        return this;
+    }
+
+    /// <summary>
+    /// Sets how a decision batch the store refuses (a restarting server, a locked file) is retried: up to
+    /// <paramref name="attempts"/> more times, waiting <paramref name="firstDelay"/> and then twice as long each time.
+    /// A batch still refused after that is counted as dropped, and the count is recorded.
+    /// </summary>
+    /// <param name="attempts">The number of retries, 0 or more.</param>
+    /// <param name="firstDelay">The first wait, zero or more.</param>
+    /// <returns>These options.</returns>
+    public PolicyAuditOptions DecisionRetry(int attempts, TimeSpan firstDelay)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(attempts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(firstDelay, TimeSpan.Zero);
+        DecisionRetryAttempts = attempts;
+        FirstDecisionRetryDelay = firstDelay;
         return this;
     }
 }

@@ -54,7 +54,9 @@ public static class PolicyAuditServiceCollectionExtensions
                 options.TimeProvider,
                 sp.GetRequiredService<PolicyAuditTelemetry>(),
                 logger,
-                ct => PolicyCatalog.WriteAsync(store, set, options.TimeProvider, logger, ct));
+                ct => PolicyCatalog.WriteAsync(store, set, options.TimeProvider, logger, ct),
+                options.DecisionRetryAttempts,
+                options.FirstDecisionRetryDelay);
         });
         services.TryAddSingleton<IDecisionLog>(sp => sp.GetRequiredService<DecisionBuffer>());
         services.TryAddSingleton<IPolicyEngine>(sp => new PolicyEngine(

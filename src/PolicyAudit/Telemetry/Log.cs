@@ -20,7 +20,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "The decision buffer was full: {Count} decisions dropped since {Since:O}; the count is recorded as evidence")]
     public static partial void DecisionsDropped(ILogger logger, long count, DateTimeOffset since);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Writing {Count} decisions to the evidence store failed; they are counted as dropped")]
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Writing {Count} decisions to the evidence store failed (attempt {Attempt}); retrying in {Delay}")]
+    public static partial void DecisionBatchRetrying(ILogger logger, Exception exception, int count, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Writing {Count} decisions to the evidence store failed after every retry; they are counted as dropped")]
     public static partial void DecisionBatchFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Recording that {Count} decisions were dropped failed; the count is kept and retried")]

@@ -15,7 +15,8 @@ public sealed class StoreDownTests(PostgresServer server, ITestOutputHelper outp
     {
         var connectionString = await server.CreateDatabaseAsync("down");
         var services = new ServiceCollection();
-        services.AddPolicyAudit(o => o.AddPolicy<CorkageFee>()).UsePostgreSql(connectionString);
+        // Two quick retries: this outage outlasts them, so the batches are dropped and counted.
+        services.AddPolicyAudit(o => o.AddPolicy<CorkageFee>().DecisionRetry(2, TimeSpan.FromMilliseconds(20))).UsePostgreSql(connectionString);
         await using var provider = services.BuildServiceProvider();
         var engine = provider.GetRequiredService<IPolicyEngine>();
         var overrides = provider.GetRequiredService<IOverrideRecorder>();
@@ -48,8 +49,8 @@ public sealed class StoreDownTests(PostgresServer server, ITestOutputHelper outp
         Assert.IsNotType<OverrideRefusedException>(down);
         Assert.Null(receipt);
 
-        // What the decision log does today: a batch the store refuses is not retried but counted as dropped, and the
-        // count is written once the store takes appends again.
+        // A batch still refused after its retries is counted as dropped, and the count is written once the store
+        // takes appends again.
         Assert.Equal(DecisionsWhileDown + 1, droppedWhileDown);
         await using var store = await PostgreSqlEvidence.OpenAsync(connectionString);
         var verification = await store.VerifyAsync();
@@ -64,6 +65,34 @@ public sealed class StoreDownTests(PostgresServer server, ITestOutputHelper outp
         Assert.Equal(DecisionsWhileDown + 1, records.OfType<DroppedDecisionsRecord>().Sum(d => d.Count));
         Assert.Equal(3, records.OfType<DecisionRecord>().Count());
         output.WriteLine($"while down: {down!.GetType().Name}: {down.Message}; {droppedWhileDown} decisions dropped and counted; {verification}");
+    }
+
+    [PostgresFact]
+    public async Task FlushAsync_PostgreSqlServerBackWithinTheBackoff_RetriesTheBatchAndDropsNothing()
+    {
+        var connectionString = await server.CreateDatabaseAsync("blip");
+        var services = new ServiceCollection();
+        // Ten retries from 100 ms, doubling: far longer than the server needs to come back.
+        services.AddPolicyAudit(o => o.AddPolicy<CorkageFee>().DecisionRetry(10, TimeSpan.FromMilliseconds(100))).UsePostgreSql(connectionString);
+        await using var provider = services.BuildServiceProvider();
+        var engine = provider.GetRequiredService<IPolicyEngine>();
+        var decisions = provider.GetRequiredService<IDecisionLog>();
+        Decision Decide(int table) => engine.Evaluate(new BroughtBottle(FromOutside: true), new ServiceContext($"guest-{table}", "terrace", "waiter-3"));
+        Decide(0);
+        await decisions.FlushAsync();
+
+        await server.StopAsync();
+        var madeWhileDown = Enumerable.Range(1, 10).Select(table => Decide(table).Id).ToList();
+        var flush = decisions.FlushAsync();
+        await Task.Delay(300); // let the first attempts fail; the outcome below holds whenever the server returns
+        await server.StartAsync();
+        await flush;
+
+        Assert.Equal(0, decisions.DroppedCount);
+        await using var store = await PostgreSqlEvidence.OpenAsync(connectionString);
+        var stored = await store.FindExistingAsync(EvidenceKind.Decision, madeWhileDown);
+        Assert.Equal(madeWhileDown.Count, stored.Count);
+        Assert.True((await store.VerifyAsync()).IsValid);
     }
 
     /// <summary>A bottle brought in.</summary>

@@ -74,18 +74,55 @@ public sealed class DecisionBufferTests
     }
 
     [Fact]
-    public async Task FlushAsync_StoreFailsABatch_CountsTheBatchAsDroppedAndRecordsItLater()
+    public async Task FlushAsync_StoreRefusesEveryRetry_CountsTheBatchAsDroppedAndRecordsItLater()
     {
-        var store = new GatedStore { FailNextAppend = true };
+        var store = new GatedStore { FailAppends = 3 };
         store.Release();
-        await using var buffer = CreateBuffer(store, capacity: 10);
+        await using var buffer = CreateBuffer(store, capacity: 10, retryAttempts: 2);
 
         buffer.Enqueue(DecisionRecord.From(TestDecisions.Make(DecisionOutcome.Deny)));
         await buffer.FlushAsync();
 
-        var dropped = Assert.Single((await store.Inner.ReadAllAsync()).Select(s => s.Record).OfType<DroppedDecisionsRecord>());
+        var stored = (await store.Inner.ReadAllAsync()).Select(s => s.Record).ToList();
+        var dropped = Assert.Single(stored.OfType<DroppedDecisionsRecord>());
         Assert.Equal(1, dropped.Count);
         Assert.Equal(1, buffer.DroppedCount);
+        Assert.Empty(stored.OfType<DecisionRecord>());
+        Assert.Equal(4, store.AppendCalls);
+    }
+
+    [Fact]
+    public async Task FlushAsync_StoreRefusesOnceThenRecovers_WritesTheBatchWithoutDrops()
+    {
+        var store = new GatedStore { FailAppends = 1 };
+        store.Release();
+        await using var buffer = CreateBuffer(store, capacity: 10, retryAttempts: 2);
+        var record = DecisionRecord.From(TestDecisions.Make(DecisionOutcome.Deny));
+
+        buffer.Enqueue(record);
+        await buffer.FlushAsync();
+
+        var stored = Assert.Single((await store.Inner.ReadAllAsync()).Select(s => s.Record));
+        Assert.Equal(record.Id, stored.Id);
+        Assert.Equal(0, buffer.DroppedCount);
+        Assert.Equal(1, buffer.WrittenCount);
+    }
+
+    [Fact]
+    public async Task FlushAsync_AppendCommittedButAcknowledgementLost_RetryDoesNotDuplicate()
+    {
+        var store = new GatedStore { CommitThenFailNextAppend = true };
+        store.Release();
+        await using var buffer = CreateBuffer(store, capacity: 10, retryAttempts: 2);
+
+        buffer.Enqueue(DecisionRecord.From(TestDecisions.Make(DecisionOutcome.Deny)));
+        buffer.Enqueue(DecisionRecord.From(TestDecisions.Make(DecisionOutcome.Allow)));
+        await buffer.FlushAsync();
+
+        Assert.Equal(2, (await store.Inner.ReadAllAsync()).Count(s => s.Record is DecisionRecord));
+        Assert.Equal(0, buffer.DroppedCount);
+        Assert.Equal(2, buffer.WrittenCount);
+        Assert.True((await store.Inner.VerifyAsync()).IsValid);
     }
 
     [Fact]
@@ -102,8 +139,8 @@ public sealed class DecisionBufferTests
         Assert.Equal([EvidenceKind.Policy, EvidenceKind.Decision], (await store.ReadAllAsync()).Select(s => s.Record.Kind));
     }
 
-    private DecisionBuffer CreateBuffer(IEvidenceStore store, int capacity) =>
-        new(store, capacity, _time, new PolicyAuditTelemetry(), NullLogger.Instance);
+    private DecisionBuffer CreateBuffer(IEvidenceStore store, int capacity, int retryAttempts = 0) =>
+        new(store, capacity, _time, new PolicyAuditTelemetry(), NullLogger.Instance, retryAttempts: retryAttempts, firstRetryDelay: TimeSpan.Zero);
 
     /// <summary>A store whose appends wait for <see cref="Release"/>, so a test can fill the buffer deterministically.</summary>
     private sealed class GatedStore : IEvidenceStore
@@ -114,7 +151,13 @@ public sealed class DecisionBufferTests
 
         public TaskCompletionSource AppendEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool FailNextAppend { get; set; }
+        /// <summary>How many of the next appends throw before touching the store.</summary>
+        public int FailAppends { get; set; }
+
+        /// <summary>The next append lands in the store, then throws: a commit whose acknowledgement was lost.</summary>
+        public bool CommitThenFailNextAppend { get; set; }
+
+        public int AppendCalls { get; private set; }
 
         public void Release() => _gate.TrySetResult();
 
@@ -122,10 +165,18 @@ public sealed class DecisionBufferTests
         {
             AppendEntered.TrySetResult();
             await _gate.Task;
-            if (FailNextAppend)
+            AppendCalls++;
+            if (FailAppends > 0)
             {
-                FailNextAppend = false;
+                FailAppends--;
                 throw new IOException("disk full");
+            }
+
+            if (CommitThenFailNextAppend)
+            {
+                CommitThenFailNextAppend = false;
+                await Inner.AppendAsync(records, durability, cancellationToken);
+                throw new IOException("connection reset after commit");
             }
 
             return await Inner.AppendAsync(records, durability, cancellationToken);
