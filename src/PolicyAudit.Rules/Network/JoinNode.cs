@@ -41,9 +41,9 @@ internal sealed class JoinNode(
     public override void LeftAssert(INetworkContext context, Token parent)
     {
         var memory = Memory(context);
-        memory.Left.Add(parent);
         if (IsIndexed)
         {
+            // An indexed join finds its left tokens by key only, so they are kept in the keyed set alone.
             var key = LeftKeyOf(parent);
             memory.LeftByKey!.Add(parent, key);
             foreach (var fact in memory.RightByKey!.WithKey(key))
@@ -57,6 +57,7 @@ internal sealed class JoinNode(
             return;
         }
 
+        memory.Left.Add(parent);
         var candidates = RightFacts(context);
         if (candidates is null)
         {
@@ -83,11 +84,11 @@ internal sealed class JoinNode(
             memory.LeftByKey.Add(parent, key);
         }
 
-        if (parent.Children is { Count: > 0 } children)
+        if (parent.ChildCount > 0)
         {
-            for (var i = children.Count - 1; i >= 0; i--)
+            for (var i = parent.ChildCount - 1; i >= 0; i--)
             {
-                var child = children[i];
+                var child = parent.ChildAt(i);
                 if (Matches(parent, child.Fact!))
                 {
                     Next!.LeftUpdate(context, child);
@@ -130,8 +131,15 @@ internal sealed class JoinNode(
     public override void LeftRetract(INetworkContext context, Token parent)
     {
         var memory = Memory(context);
-        memory.Left.Remove(parent);
-        memory.LeftByKey?.Remove(parent);
+        if (memory.LeftByKey is { } byKey)
+        {
+            byKey.Remove(parent);
+        }
+        else
+        {
+            memory.Left.Remove(parent);
+        }
+
         RetractChildren(context, parent);
     }
 

@@ -6,9 +6,12 @@ internal sealed class Agenda
 {
     // A binary min-heap of (activation, version) entries: half the size of a PriorityQueue's element-priority pairs,
     // and the order reads priority and sequence from the activation itself.
-    private Entry[] _heap = [];
+    private Entry[] _heap;
     private int _size;
     private long _sequence;
+
+    /// <param name="expectedCount">How many activations a session typically queues, to size the heap once.</param>
+    public Agenda(int expectedCount) => _heap = new Entry[Math.Clamp(expectedCount, 4, 64)];
 
     public int Count { get; private set; }
 
