@@ -16,6 +16,10 @@ internal sealed class JoinNode(
 
     public bool IsIndexed => leftKey is not null;
 
+    /// <summary>A branch's first join has one left token for the whole session, the branch's root, so it keeps no
+    /// memory of its own: its facts are those of its alpha memory.</summary>
+    private bool JoinsRootOnly => IsFirst && !IsIndexed;
+
     protected override BetaMemory CreateMemory(INetworkContext context)
     {
         var memory = new BetaMemory();
@@ -145,6 +149,12 @@ internal sealed class JoinNode(
 
     public override void RightAssert(INetworkContext context, Fact fact)
     {
+        if (JoinsRootOnly)
+        {
+            AssertPair(context, context.RootOf(Production), fact);
+            return;
+        }
+
         var memory = Memory(context);
 
         // Propagation below this node never changes this node's own memory, so iterating it directly is safe.
@@ -176,6 +186,12 @@ internal sealed class JoinNode(
 
     public override void RightUpdate(INetworkContext context, Fact fact)
     {
+        if (JoinsRootOnly)
+        {
+            UpdatePair(context, context.RootOf(Production), fact);
+            return;
+        }
+
         var memory = Memory(context);
         if (!IsIndexed)
         {
@@ -228,6 +244,12 @@ internal sealed class JoinNode(
 
     public override void RightRetract(INetworkContext context, Fact fact)
     {
+        if (JoinsRootOnly)
+        {
+            RetractPair(context, context.RootOf(Production), fact);
+            return;
+        }
+
         var memory = Memory(context);
 
         // Propagation below this node never changes this node's own memory, so iterating it directly is safe.
