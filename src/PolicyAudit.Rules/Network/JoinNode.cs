@@ -18,7 +18,7 @@ internal sealed class JoinNode(
 
     /// <summary>A branch's first join has one left token for the whole session, the branch's root, so it keeps no
     /// memory of its own: its facts are those of its alpha memory.</summary>
-    private bool JoinsRootOnly => IsFirst && !IsIndexed;
+    private bool JoinsRootOnly => MemoryIndex < 0;
 
     protected override BetaMemory CreateMemory(INetworkContext context)
     {

@@ -352,7 +352,7 @@ internal sealed class Session : ISession, INetworkContext
                 activation.HasFired = true;
                 _events?.OnRuleFiring(this, activation);
                 Run(activation);
-                (_firings ??= []).Add(new RuleFiring(activation.Production, activation.Token, _firings.Count + 1));
+                (_firings ??= new List<RuleFiring>(Math.Clamp(_network.Productions.Count, 4, 64))).Add(new RuleFiring(activation.Production, activation.Token, _firings.Count + 1));
                 _events?.OnRuleFired(this, activation);
                 fired++;
             }
