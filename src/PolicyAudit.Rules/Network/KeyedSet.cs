@@ -3,13 +3,13 @@ namespace PolicyAudit.Rules;
 /// <summary>One side of an indexed join's per-session state: items (tokens or facts, by reference) each with its join
 /// key. A join memory usually holds a handful of items, so they sit in two parallel arrays and a lookup by key is a
 /// linear scan, far cheaper to create than the dictionaries a hash index needs; past <see cref="IndexThreshold"/>
-/// items a hash index by key is added so lookups stay constant. Order of arrival is kept within a key.</summary>
+/// items a hash index by key is added so lookups stay constant. Order of arrival is kept within a key. Items and keys
+/// share one array of pairs, which starts with room for one: a join usually sees one token and one fact per key.</summary>
 internal sealed class KeyedSet<T>
     where T : class
 {
     private const int IndexThreshold = 8;
-    private T[] _items = [];
-    private object[] _keys = [];
+    private Entry[] _entries = [];
     private Dictionary<object, NodeSet<T>>? _byKey;
 
     public int Count { get; private set; }
@@ -22,15 +22,12 @@ internal sealed class KeyedSet<T>
             return false;
         }
 
-        if (Count == _items.Length)
+        if (Count == _entries.Length)
         {
-            var capacity = Count == 0 ? 2 : Count * 2;
-            Array.Resize(ref _items, capacity);
-            Array.Resize(ref _keys, capacity);
+            Array.Resize(ref _entries, Count == 0 ? 1 : Count * 2);
         }
 
-        _items[Count] = item;
-        _keys[Count] = key;
+        _entries[Count] = new Entry(item, key);
         Count++;
         if (_byKey is not null)
         {
@@ -41,7 +38,7 @@ internal sealed class KeyedSet<T>
             _byKey = [];
             for (var i = 0; i < Count; i++)
             {
-                Bucket(_keys[i]).Add(_items[i]);
+                Bucket(_entries[i].Key).Add(_entries[i].Item);
             }
         }
 
@@ -57,12 +54,10 @@ internal sealed class KeyedSet<T>
             return null;
         }
 
-        var key = _keys[position];
+        var key = _entries[position].Key;
         Count--;
-        Array.Copy(_items, position + 1, _items, position, Count - position);
-        Array.Copy(_keys, position + 1, _keys, position, Count - position);
-        _items[Count] = null!;
-        _keys[Count] = null!;
+        Array.Copy(_entries, position + 1, _entries, position, Count - position);
+        _entries[Count] = default;
         if (_byKey is not null && _byKey.TryGetValue(key, out var bucket))
         {
             bucket.Remove(item);
@@ -92,7 +87,7 @@ internal sealed class KeyedSet<T>
     {
         for (var i = 0; i < Count; i++)
         {
-            if (ReferenceEquals(_items[i], item))
+            if (ReferenceEquals(_entries[i].Item, item))
             {
                 return i;
             }
@@ -127,14 +122,21 @@ internal sealed class KeyedSet<T>
 
             while (++_index < set.Count)
             {
-                if (Equals(set._keys[_index], key))
+                if (Equals(set._entries[_index].Key, key))
                 {
-                    _current = set._items[_index];
+                    _current = set._entries[_index].Item;
                     return true;
                 }
             }
 
             return false;
         }
+    }
+
+    private readonly struct Entry(T item, object key)
+    {
+        public T Item { get; } = item;
+
+        public object Key { get; } = key;
     }
 }
