@@ -188,7 +188,9 @@ internal sealed class NetworkBuilder(CompilerOptions options)
             rightKey = ExpressionCompiler.FactKey(keys.FactSide, keys.FactParameter);
         }
 
-        return new JoinNode(depth, _memoryCount++, memory, compiler.Join(beta, factType), JoinText(beta), leftKey, rightKey);
+        // A branch's first join (depth 0, so never indexed) joins only the root token and needs no memory slot.
+        var memoryIndex = depth == 0 && leftKey is null ? -1 : _memoryCount++;
+        return new JoinNode(depth, memoryIndex, memory, compiler.Join(beta, factType), JoinText(beta), leftKey, rightKey);
     }
 
     private ExistentialNode BuildExistential(RuleDefinition definition, ExistentialElement element, int depth, ExpressionCompiler compiler)

@@ -93,12 +93,11 @@ internal sealed class AggregateNode(
     private void Refresh(INetworkContext context, Token parent)
     {
         var results = Results(parent, Pipeline.Stages.Count);
-        var children = parent.Children;
-        if (children is { Count: > 0 })
+        if (parent.ChildCount > 0)
         {
-            for (var i = children.Count - 1; i >= 0; i--)
+            for (var i = parent.ChildCount - 1; i >= 0; i--)
             {
-                var child = children[i];
+                var child = parent.ChildAt(i);
                 var index = results.FindIndex(r => Equals(r.Key, child.Key));
                 if (index < 0)
                 {

@@ -40,16 +40,10 @@ internal abstract class BetaNode(int depth)
 
     protected void RetractChildren(INetworkContext context, Token parent)
     {
-        var children = parent.Children;
-        if (children is null)
+        for (var i = parent.ChildCount - 1; i >= 0; i--)
         {
-            return;
-        }
-
-        for (var i = children.Count - 1; i >= 0; i--)
-        {
-            var child = children[i];
-            children.RemoveAt(i);
+            var child = parent.ChildAt(i);
+            parent.RemoveChildAt(i);
             Next!.LeftRetract(context, child);
         }
     }

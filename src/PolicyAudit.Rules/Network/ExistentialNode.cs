@@ -27,12 +27,12 @@ internal sealed class ExistentialNode(
     public override void LeftUpdate(INetworkContext context, Token parent)
     {
         Memory(context);
-        var had = parent.Children is { Count: > 0 };
+        var had = parent.ChildCount > 0;
         parent.State = Matching(context, parent);
         var passes = Passes(parent);
         if (had && passes)
         {
-            Next!.LeftUpdate(context, parent.Children![0]);
+            Next!.LeftUpdate(context, parent.ChildAt(0));
         }
         else
         {

@@ -13,11 +13,11 @@ internal sealed class FilterNode(int depth, Func<Token, bool> condition, string 
 
     public override void LeftUpdate(INetworkContext context, Token parent)
     {
-        var had = parent.Children is { Count: > 0 };
+        var had = parent.ChildCount > 0;
         var holds = Holds(parent);
         if (had && holds)
         {
-            Next!.LeftUpdate(context, parent.Children![0]);
+            Next!.LeftUpdate(context, parent.ChildAt(0));
         }
         else if (had)
         {

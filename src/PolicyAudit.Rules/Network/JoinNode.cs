@@ -16,21 +16,25 @@ internal sealed class JoinNode(
 
     public bool IsIndexed => leftKey is not null;
 
+    /// <summary>A branch's first join has one left token for the whole session, the branch's root, so it keeps no
+    /// memory of its own: its facts are those of its alpha memory.</summary>
+    private bool JoinsRootOnly => MemoryIndex < 0;
+
     protected override BetaMemory CreateMemory(INetworkContext context)
     {
         var memory = new BetaMemory();
         if (IsIndexed)
         {
-            memory.LeftIndex = [];
-            memory.LeftKeys = [];
-            memory.RightIndex = [];
-            memory.RightKeys = [];
+            memory.LeftByKey = new KeyedSet<Token>();
+            memory.RightByKey = new KeyedSet<Fact>();
+
+            // The alpha memory may have filled before this node's first use in the session.
             var facts = RightFacts(context);
             if (facts is not null)
             {
                 foreach (var fact in facts)
                 {
-                    IndexRight(memory, fact, RightKeyOf(fact));
+                    memory.RightByKey.Add(fact, RightKeyOf(fact));
                 }
             }
         }
@@ -41,19 +45,24 @@ internal sealed class JoinNode(
     public override void LeftAssert(INetworkContext context, Token parent)
     {
         var memory = Memory(context);
-        memory.Left.Add(parent);
-        NodeSet<Fact>? candidates;
         if (IsIndexed)
         {
+            // An indexed join finds its left tokens by key only, so they are kept in the keyed set alone.
             var key = LeftKeyOf(parent);
-            IndexLeft(memory, parent, key);
-            candidates = memory.RightIndex!.GetValueOrDefault(key);
-        }
-        else
-        {
-            candidates = RightFacts(context);
+            memory.LeftByKey!.Add(parent, key);
+            foreach (var fact in memory.RightByKey!.WithKey(key))
+            {
+                if (Matches(parent, fact))
+                {
+                    AssertChild(context, parent, fact, null);
+                }
+            }
+
+            return;
         }
 
+        memory.Left.Add(parent);
+        var candidates = RightFacts(context);
         if (candidates is null)
         {
             return;
@@ -71,24 +80,19 @@ internal sealed class JoinNode(
     public override void LeftUpdate(INetworkContext context, Token parent)
     {
         var memory = Memory(context);
-        NodeSet<Fact>? candidates;
+        object? key = null;
         if (IsIndexed)
         {
-            var key = LeftKeyOf(parent);
-            UnindexLeft(memory, parent);
-            IndexLeft(memory, parent, key);
-            candidates = memory.RightIndex!.GetValueOrDefault(key);
-        }
-        else
-        {
-            candidates = RightFacts(context);
+            key = LeftKeyOf(parent);
+            memory.LeftByKey!.Remove(parent);
+            memory.LeftByKey.Add(parent, key);
         }
 
-        if (parent.Children is { Count: > 0 } children)
+        if (parent.ChildCount > 0)
         {
-            for (var i = children.Count - 1; i >= 0; i--)
+            for (var i = parent.ChildCount - 1; i >= 0; i--)
             {
-                var child = children[i];
+                var child = parent.ChildAt(i);
                 if (Matches(parent, child.Fact!))
                 {
                     Next!.LeftUpdate(context, child);
@@ -100,6 +104,20 @@ internal sealed class JoinNode(
             }
         }
 
+        if (key is not null)
+        {
+            foreach (var fact in memory.RightByKey!.WithKey(key))
+            {
+                if (parent.ChildWithFact(fact) is null && Matches(parent, fact))
+                {
+                    AssertChild(context, parent, fact, null);
+                }
+            }
+
+            return;
+        }
+
+        var candidates = RightFacts(context);
         if (candidates is null)
         {
             return;
@@ -117,10 +135,13 @@ internal sealed class JoinNode(
     public override void LeftRetract(INetworkContext context, Token parent)
     {
         var memory = Memory(context);
-        memory.Left.Remove(parent);
-        if (IsIndexed)
+        if (memory.LeftByKey is { } byKey)
         {
-            UnindexLeft(memory, parent);
+            byKey.Remove(parent);
+        }
+        else
+        {
+            memory.Left.Remove(parent);
         }
 
         RetractChildren(context, parent);
@@ -128,36 +149,49 @@ internal sealed class JoinNode(
 
     public override void RightAssert(INetworkContext context, Fact fact)
     {
-        var memory = Memory(context);
-        NodeSet<Token>? tokens;
-        if (IsIndexed)
+        if (JoinsRootOnly)
         {
-            var key = RightKeyOf(fact);
-            IndexRight(memory, fact, key);
-            tokens = memory.LeftIndex!.GetValueOrDefault(key);
-        }
-        else
-        {
-            tokens = memory.Left;
-        }
-
-        if (tokens is null)
-        {
+            AssertPair(context, context.RootOf(Production), fact);
             return;
         }
 
+        var memory = Memory(context);
+
         // Propagation below this node never changes this node's own memory, so iterating it directly is safe.
-        foreach (var token in tokens)
+        if (IsIndexed)
         {
-            if (token.ChildWithFact(fact) is null && Matches(token, fact))
+            var key = RightKeyOf(fact);
+            memory.RightByKey!.Add(fact, key);
+            foreach (var token in memory.LeftByKey!.WithKey(key))
             {
-                AssertChild(context, token, fact, null);
+                AssertPair(context, token, fact);
             }
+
+            return;
+        }
+
+        foreach (var token in memory.Left)
+        {
+            AssertPair(context, token, fact);
+        }
+    }
+
+    private void AssertPair(INetworkContext context, Token token, Fact fact)
+    {
+        if (token.ChildWithFact(fact) is null && Matches(token, fact))
+        {
+            AssertChild(context, token, fact, null);
         }
     }
 
     public override void RightUpdate(INetworkContext context, Fact fact)
     {
+        if (JoinsRootOnly)
+        {
+            UpdatePair(context, context.RootOf(Production), fact);
+            return;
+        }
+
         var memory = Memory(context);
         if (!IsIndexed)
         {
@@ -166,16 +200,19 @@ internal sealed class JoinNode(
         }
 
         var newKey = RightKeyOf(fact);
-        var oldKey = UnindexRight(memory, fact);
-        IndexRight(memory, fact, newKey);
-        if (memory.LeftIndex!.TryGetValue(newKey, out var byNew))
+        var oldKey = memory.RightByKey!.Remove(fact);
+        memory.RightByKey.Add(fact, newKey);
+        foreach (var token in memory.LeftByKey!.WithKey(newKey))
         {
-            UpdatePairs(context, byNew, fact);
+            UpdatePair(context, token, fact);
         }
 
-        if (oldKey is not null && !Equals(oldKey, newKey) && memory.LeftIndex.TryGetValue(oldKey, out var byOld))
+        if (oldKey is not null && !Equals(oldKey, newKey))
         {
-            UpdatePairs(context, byOld, fact);
+            foreach (var token in memory.LeftByKey.WithKey(oldKey))
+            {
+                UpdatePair(context, token, fact);
+            }
         }
     }
 
@@ -183,50 +220,65 @@ internal sealed class JoinNode(
     {
         foreach (var token in tokens)
         {
-            var child = token.ChildWithFact(fact);
-            var matches = Matches(token, fact);
-            if (child is not null && matches)
-            {
-                Next!.LeftUpdate(context, child);
-            }
-            else if (child is not null)
-            {
-                RetractChild(context, token, child);
-            }
-            else if (matches)
-            {
-                AssertChild(context, token, fact, null);
-            }
+            UpdatePair(context, token, fact);
+        }
+    }
+
+    private void UpdatePair(INetworkContext context, Token token, Fact fact)
+    {
+        var child = token.ChildWithFact(fact);
+        var matches = Matches(token, fact);
+        if (child is not null && matches)
+        {
+            Next!.LeftUpdate(context, child);
+        }
+        else if (child is not null)
+        {
+            RetractChild(context, token, child);
+        }
+        else if (matches)
+        {
+            AssertChild(context, token, fact, null);
         }
     }
 
     public override void RightRetract(INetworkContext context, Fact fact)
     {
-        var memory = Memory(context);
-        NodeSet<Token>? tokens;
-        if (IsIndexed)
+        if (JoinsRootOnly)
         {
-            var key = UnindexRight(memory, fact);
-            tokens = key is null ? null : memory.LeftIndex!.GetValueOrDefault(key);
-        }
-        else
-        {
-            tokens = memory.Left;
-        }
-
-        if (tokens is null)
-        {
+            RetractPair(context, context.RootOf(Production), fact);
             return;
         }
 
+        var memory = Memory(context);
+
         // Propagation below this node never changes this node's own memory, so iterating it directly is safe.
-        foreach (var token in tokens)
+        if (IsIndexed)
         {
-            var child = token.ChildWithFact(fact);
-            if (child is not null)
+            var key = memory.RightByKey!.Remove(fact);
+            if (key is not null)
             {
-                RetractChild(context, token, child);
+                foreach (var token in memory.LeftByKey!.WithKey(key))
+                {
+                    RetractPair(context, token, fact);
+                }
             }
+
+            return;
+        }
+
+        foreach (var token in memory.Left)
+        {
+            RetractPair(context, token, fact);
+        }
+    }
+
+    private void RetractPair(INetworkContext context, Token token, Fact fact)
+    {
+        var child = token.ChildWithFact(fact);
+        if (child is not null)
+        {
+            RetractChild(context, token, child);
         }
     }
 
@@ -269,63 +321,5 @@ internal sealed class JoinNode(
         {
             throw new RuleConditionEvaluationException([Production.Rule.Definition.Name], conditionText, [fact.Object], ex);
         }
-    }
-
-    private static void IndexLeft(BetaMemory memory, Token token, object key)
-    {
-        memory.LeftKeys![token] = key;
-        if (!memory.LeftIndex!.TryGetValue(key, out var list))
-        {
-            memory.LeftIndex.Add(key, list = new NodeSet<Token>());
-        }
-
-        list.Add(token);
-    }
-
-    private static void UnindexLeft(BetaMemory memory, Token token)
-    {
-        if (memory.LeftKeys!.Remove(token, out var key) && memory.LeftIndex!.TryGetValue(key, out var list))
-        {
-            list.Remove(token);
-            if (list.Count == 0)
-            {
-                memory.LeftIndex.Remove(key);
-            }
-        }
-    }
-
-    private static void IndexRight(BetaMemory memory, Fact fact, object key)
-    {
-        if (memory.RightKeys!.ContainsKey(fact))
-        {
-            return;
-        }
-
-        memory.RightKeys[fact] = key;
-        if (!memory.RightIndex!.TryGetValue(key, out var list))
-        {
-            memory.RightIndex.Add(key, list = new NodeSet<Fact>());
-        }
-
-        list.Add(fact);
-    }
-
-    private static object? UnindexRight(BetaMemory memory, Fact fact)
-    {
-        if (!memory.RightKeys!.Remove(fact, out var key))
-        {
-            return null;
-        }
-
-        if (memory.RightIndex!.TryGetValue(key, out var list))
-        {
-            list.Remove(fact);
-            if (list.Count == 0)
-            {
-                memory.RightIndex.Remove(key);
-            }
-        }
-
-        return key;
     }
 }

@@ -8,14 +8,15 @@ internal sealed class LetNode(int depth, Func<Token, object?> expression, string
 
     public override void LeftUpdate(INetworkContext context, Token parent)
     {
-        if (parent.Children is not { Count: > 0 } children)
+        if (parent.ChildCount == 0)
         {
             LeftAssert(context, parent);
             return;
         }
 
-        children[0].Value = Evaluate(parent);
-        Next!.LeftUpdate(context, children[0]);
+        var child = parent.ChildAt(0);
+        child.Value = Evaluate(parent);
+        Next!.LeftUpdate(context, child);
     }
 
     public override void LeftRetract(INetworkContext context, Token parent) => RetractChildren(context, parent);

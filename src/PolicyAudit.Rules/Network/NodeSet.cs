@@ -35,7 +35,7 @@ internal class NodeSet<T>
 
         if (Count == _items.Length)
         {
-            Array.Resize(ref _items, Count == 0 ? 2 : Count * 2);
+            Array.Resize(ref _items, Count == 0 ? 1 : Count * 2);
         }
 
         _items[Count++] = item;

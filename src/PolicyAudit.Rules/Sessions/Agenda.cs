@@ -4,8 +4,14 @@ namespace PolicyAudit.Rules;
 /// a removed or re-queued activation's old entry is skipped when it surfaces.</summary>
 internal sealed class Agenda
 {
-    private readonly PriorityQueue<(Activation Activation, int Version), (int Priority, long Sequence)> _queue = new(Order.Instance);
+    // A binary min-heap of (activation, version) entries: half the size of a PriorityQueue's element-priority pairs,
+    // and the order reads priority and sequence from the activation itself.
+    private Entry[] _heap;
+    private int _size;
     private long _sequence;
+
+    /// <param name="expectedCount">How many activations a session typically queues, to size the heap once.</param>
+    public Agenda(int expectedCount) => _heap = new Entry[Math.Clamp(expectedCount, 4, 64)];
 
     public int Count { get; private set; }
 
@@ -20,7 +26,26 @@ internal sealed class Agenda
         activation.IsQueued = true;
         activation.Sequence = ++_sequence;
         Count++;
-        _queue.Enqueue((activation, activation.Version), (activation.Rule.Definition.Priority, activation.Sequence));
+        if (_size == _heap.Length)
+        {
+            Array.Resize(ref _heap, _size == 0 ? 8 : _size * 2);
+        }
+
+        var entry = new Entry(activation, activation.Version);
+        var position = _size++;
+        while (position > 0)
+        {
+            var parent = (position - 1) / 2;
+            if (!Before(entry, _heap[parent]))
+            {
+                break;
+            }
+
+            _heap[position] = _heap[parent];
+            position = parent;
+        }
+
+        _heap[position] = entry;
     }
 
     public void Remove(Activation activation)
@@ -37,8 +62,10 @@ internal sealed class Agenda
 
     public bool TryPop(out Activation activation)
     {
-        while (_queue.TryDequeue(out var entry, out _))
+        while (_size > 0)
         {
+            var entry = _heap[0];
+            RemoveTop();
             if (entry.Activation.IsQueued && entry.Activation.Version == entry.Version)
             {
                 activation = entry.Activation;
@@ -52,14 +79,56 @@ internal sealed class Agenda
         return false;
     }
 
-    private sealed class Order : IComparer<(int Priority, long Sequence)>
+    private void RemoveTop()
     {
-        public static readonly Order Instance = new();
-
-        public int Compare((int Priority, long Sequence) x, (int Priority, long Sequence) y)
+        var last = _heap[--_size];
+        _heap[_size] = default;
+        if (_size == 0)
         {
-            var byPriority = y.Priority.CompareTo(x.Priority);
-            return byPriority != 0 ? byPriority : x.Sequence.CompareTo(y.Sequence);
+            return;
         }
+
+        var position = 0;
+        while (true)
+        {
+            var child = (2 * position) + 1;
+            if (child >= _size)
+            {
+                break;
+            }
+
+            if (child + 1 < _size && Before(_heap[child + 1], _heap[child]))
+            {
+                child++;
+            }
+
+            if (!Before(_heap[child], last))
+            {
+                break;
+            }
+
+            _heap[position] = _heap[child];
+            position = child;
+        }
+
+        _heap[position] = last;
+    }
+
+    /// <summary>Higher priority first, then first come first served. The sequence is read from the entry's own time
+    /// of queueing: a stale entry of a re-queued activation has an older version and is skipped when it surfaces.</summary>
+    private static bool Before(Entry x, Entry y)
+    {
+        var px = x.Activation.Rule.Definition.Priority;
+        var py = y.Activation.Rule.Definition.Priority;
+        return px != py ? px > py : x.Sequence < y.Sequence;
+    }
+
+    private readonly struct Entry(Activation activation, int version)
+    {
+        public Activation Activation { get; } = activation;
+
+        public int Version { get; } = version;
+
+        public long Sequence { get; } = activation.Sequence;
     }
 }

@@ -4,8 +4,8 @@ namespace PolicyAudit.Rules;
 internal sealed class Session : ISession, INetworkContext
 {
     private readonly ReteNetwork _network;
-    private readonly Dictionary<object, Fact> _facts = [];
-    private readonly Agenda _agenda = new();
+    private readonly Dictionary<object, Fact> _facts;
+    private readonly Agenda _agenda;
     private Token?[]? _roots;
     private SessionEvents? _events;
     private List<RuleFiring>? _firings;
@@ -18,6 +18,12 @@ internal sealed class Session : ISession, INetworkContext
     public Session(ReteNetwork network)
     {
         _network = network;
+
+        // Sized for a typical decision (a few facts in, about one activation and yielded fact per rule branch) so
+        // that neither grows step by step from empty.
+        var expected = network.Productions.Count;
+        _facts = new Dictionary<object, Fact>(Math.Clamp(expected + 4, 4, 64));
+        _agenda = new Agenda(expected);
         Memories = new object?[network.MemoryCount];
     }
 
@@ -346,7 +352,7 @@ internal sealed class Session : ISession, INetworkContext
                 activation.HasFired = true;
                 _events?.OnRuleFiring(this, activation);
                 Run(activation);
-                (_firings ??= []).Add(new RuleFiring(activation.Production, activation.Token, _firings.Count + 1));
+                (_firings ??= new List<RuleFiring>(Math.Clamp(_network.Productions.Count, 4, 64))).Add(new RuleFiring(activation.Production, activation.Token, _firings.Count + 1));
                 _events?.OnRuleFired(this, activation);
                 fired++;
             }

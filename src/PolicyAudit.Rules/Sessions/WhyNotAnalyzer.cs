@@ -61,9 +61,9 @@ internal sealed class WhyNotAnalyzer(Session session)
             var next = new List<Token>();
             foreach (var token in frontier)
             {
-                if (token.Children is not null)
+                for (var c = 0; c < token.ChildCount; c++)
                 {
-                    next.AddRange(token.Children);
+                    next.Add(token.ChildAt(c));
                 }
             }
 
