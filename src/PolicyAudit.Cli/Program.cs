@@ -1,1 +1,3 @@
-return 0; // placeholder until the policyaudit commands land (issue 4)
+using PolicyAudit.Cli;
+
+return await PolicyAuditCli.RunAsync(args, Console.Out, Console.Error, !Console.IsOutputRedirected && !Console.IsErrorRedirected);

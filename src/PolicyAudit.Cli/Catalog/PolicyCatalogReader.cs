@@ -1,0 +1,108 @@
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace PolicyAudit.Cli;
+
+/// <summary>
+/// Reads the policy catalog of a compiled assembly: every type carrying <see cref="PolicyAttribute"/>. The assembly
+/// is loaded into its own collectible context and read through <see cref="CustomAttributeData"/>, so no policy code
+/// runs and the assembly may have been built against another PolicyAudit version. Not thread-safe.
+/// </summary>
+internal static class PolicyCatalogReader
+{
+    private const string AttributeName = "PolicyAudit.PolicyAttribute";
+
+    public static IReadOnlyList<PolicyDescriptor> Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw CliException.BadInput($"{path}: no such assembly.");
+        }
+
+        var context = new CatalogLoadContext(Path.GetFullPath(path));
+        try
+        {
+            Assembly assembly;
+            try
+            {
+                assembly = context.LoadFromAssemblyPath(Path.GetFullPath(path));
+            }
+            catch (BadImageFormatException)
+            {
+                throw CliException.BadInput($"{path}: not a .NET assembly.");
+            }
+
+            Type[] types;
+            try
+            {
+                types = assembly.GetTypes();
+            }
+            catch (ReflectionTypeLoadException ex)
+            {
+                types = ex.Types.Where(t => t is not null).ToArray()!;
+            }
+
+            var policies = new List<PolicyDescriptor>();
+            foreach (var type in types)
+            {
+                IList<CustomAttributeData> attributes;
+                try
+                {
+                    attributes = type.GetCustomAttributesData();
+                }
+                catch (Exception ex) when (ex is FileNotFoundException or TypeLoadException or FileLoadException)
+                {
+                    continue;
+                }
+
+                foreach (var attribute in attributes.Where(a => a.AttributeType.FullName == AttributeName))
+                {
+                    policies.Add(Describe(attribute));
+                }
+            }
+
+            return policies.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static PolicyDescriptor Describe(CustomAttributeData attribute)
+    {
+        var id = attribute.ConstructorArguments.Count > 0 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
+        object? Named(string name) => attribute.NamedArguments.FirstOrDefault(a => a.MemberName == name).TypedValue.Value;
+        var authority = Named(nameof(PolicyAttribute.OverridableBy)) is { } value ? (StaffRole)Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : StaffRole.Manager;
+        return new PolicyDescriptor(
+            id,
+            Named(nameof(PolicyAttribute.Title)) as string ?? id,
+            Named(nameof(PolicyAttribute.Owner)) as string,
+            authority,
+            Named(nameof(PolicyAttribute.Rationale)) as string,
+            null);
+    }
+
+    /// <summary>Resolves the assembly's own dependencies beside it; PolicyAudit and the framework come from the tool.</summary>
+    private sealed class CatalogLoadContext(string path) : AssemblyLoadContext("policyaudit-catalog", isCollectible: true)
+    {
+        private readonly AssemblyDependencyResolver _resolver = new(path);
+
+        protected override Assembly? Load(AssemblyName assemblyName)
+        {
+            if (assemblyName.Name is "PolicyAudit" or "PolicyAudit.Rules")
+            {
+                return null;
+            }
+
+            var resolved = _resolver.ResolveAssemblyToPath(assemblyName);
+            if (resolved is null)
+            {
+                var beside = Path.Combine(Path.GetDirectoryName(path)!, assemblyName.Name + ".dll");
+                resolved = File.Exists(beside) && Default.Assemblies.All(a => a.GetName().Name != assemblyName.Name) ? beside : null;
+            }
+
+            return resolved is null ? null : LoadFromAssemblyPath(resolved);
+        }
+    }
+}

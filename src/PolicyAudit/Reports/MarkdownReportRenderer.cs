@@ -1,0 +1,148 @@
+using System.Text;
+
+namespace PolicyAudit;
+
+/// <summary>
+/// Writes a review as Markdown for pasting into a ticket: the verdict table first, then a section per policy.
+/// Evidence text is escaped so it cannot break a table, start a list or inject HTML. Stateless and thread-safe.
+/// </summary>
+internal sealed class MarkdownReportRenderer : IReportRenderer
+{
+    public ReportFormat Format => ReportFormat.Markdown;
+
+    public string FileExtension => ".md";
+
+    public void Render(Review review, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(output);
+        var md = new StringBuilder();
+        md.Append("# Override review\n\n");
+        md.Append("Window: ").Append(ReportText.Window(review.Window)).Append(".\n\n");
+        if (review.DroppedDecisions > 0)
+        {
+            md.Append("**Warning:** ").Append(ReportText.Number(review.DroppedDecisions))
+              .Append(" decisions were dropped before they reached the evidence store; the figures below cannot include them.\n\n");
+        }
+
+        md.Append("| Policy | Owner | Verdict | Denials | Overrides | Override rate | Harmful | Escalated | Unauthorized |\n");
+        md.Append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var p in review.Policies)
+        {
+            md.Append("| ").Append(Escape(p.Title)).Append(" (`").Append(Code(p.Id)).Append("`) | ")
+              .Append(Escape(p.Owner ?? "unknown")).Append(" | **").Append(VerdictNames.Of(p.Verdict)).Append("** | ")
+              .Append(ReportText.Number(p.Denials)).Append(" | ").Append(ReportText.Number(p.Overrides)).Append(" | ")
+              .Append(ReportText.Percent(p.OverrideRate)).Append(" | ").Append(ReportText.Number(p.HarmfulOutcomes)).Append(" | ")
+              .Append(ReportText.Number(p.EscalatedOverrides)).Append(" | ").Append(ReportText.Number(p.UnauthorizedOverrides)).Append(" |\n");
+        }
+
+        foreach (var p in review.Policies)
+        {
+            md.Append("\n## ").Append(Escape(p.Title)).Append(" (`").Append(Code(p.Id)).Append("`)\n\n");
+            md.Append("**Verdict: ").Append(VerdictNames.Of(p.Verdict)).Append("** (").Append(VerdictNames.Advice(p.Verdict)).Append(")\n\n");
+            foreach (var reason in p.Reasons)
+            {
+                md.Append("- ").Append(Escape(reason)).Append('\n');
+            }
+
+            md.Append("\nOwner: ").Append(Escape(p.Owner ?? "unknown"))
+              .Append(". Overridable by: ").Append(ReportText.Role(p.OverridableBy)).Append(".\n");
+            if (p.Rationale is { } rationale)
+            {
+                md.Append("Rationale: ").Append(Escape(rationale)).Append('\n');
+            }
+
+            md.Append("\n| Figure | Value |\n|---|---:|\n");
+            Row(md, "Decisions", ReportText.Number(p.Decisions));
+            Row(md, "Denials", ReportText.Number(p.Denials));
+            Row(md, "Overrides", ReportText.Number(p.Overrides));
+            Row(md, "Override rate", ReportText.Percent(p.OverrideRate));
+            Row(md, "Escalated overrides", ReportText.Number(p.EscalatedOverrides));
+            Row(md, "Unauthorized overrides", ReportText.Number(p.UnauthorizedOverrides));
+            Row(md, "Distinct staff", ReportText.Number(p.DistinctStaff));
+            Row(md, "Distinct customers", ReportText.Number(p.DistinctCustomers));
+            Row(md, "Harmful outcomes", ReportText.Number(p.HarmfulOutcomes));
+            if (p.TopJustifications.Count > 0)
+            {
+                md.Append("\n| Justification | Overrides |\n|---|---:|\n");
+                foreach (var j in p.TopJustifications)
+                {
+                    Row(md, Escape(j.Text), ReportText.Number(j.Count));
+                }
+            }
+
+            if (p.Versions.Count > 0)
+            {
+                md.Append("\n| Version | Decisions | Denials | Overrides | Override rate |\n|---|---:|---:|---:|---:|\n");
+                foreach (var v in p.Versions)
+                {
+                    md.Append("| `").Append(Code(ReportText.Version(v.Version))).Append("` | ").Append(ReportText.Number(v.Decisions))
+                      .Append(" | ").Append(ReportText.Number(v.Denials)).Append(" | ").Append(ReportText.Number(v.Overrides))
+                      .Append(" | ").Append(ReportText.Percent(v.OverrideRate)).Append(" |\n");
+                }
+            }
+        }
+
+        if (review.RepeatCustomers.Count > 0)
+        {
+            md.Append("\n## Repeat customers\n\n| Customer | Overrides |\n|---|---:|\n");
+            foreach (var c in review.RepeatCustomers)
+            {
+                Row(md, Escape(c.Customer), ReportText.Number(c.Overrides));
+            }
+        }
+
+        if (review.Staff.Count > 0)
+        {
+            md.Append("\n## Staff\n\n| Staff | Decisions | Overrides | Escalated | Unauthorized | Refused | Policies overridden |\n|---|---:|---:|---:|---:|---:|---|\n");
+            foreach (var s in review.Staff)
+            {
+                md.Append("| ").Append(Escape(s.Staff)).Append(" | ").Append(ReportText.Number(s.Decisions)).Append(" | ")
+                  .Append(ReportText.Number(s.Overrides)).Append(" | ").Append(ReportText.Number(s.EscalatedOverrides)).Append(" | ")
+                  .Append(ReportText.Number(s.UnauthorizedOverrides)).Append(" | ").Append(ReportText.Number(s.RefusedOverrides)).Append(" | ")
+                  .Append(Escape(string.Join(", ", s.Policies))).Append(" |\n");
+            }
+        }
+
+        output.Write(md.ToString());
+    }
+
+    private static void Row(StringBuilder md, string name, string value) =>
+        md.Append("| ").Append(name).Append(" | ").Append(value).Append(" |\n");
+
+    /// <summary>Escapes Markdown punctuation and HTML so evidence text renders as the text it is, on one line.</summary>
+    internal static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\r' or '\n' or '\t':
+                    escaped.Append(' ');
+                    break;
+                case '<':
+                    escaped.Append("&lt;");
+                    break;
+                case '>':
+                    escaped.Append("&gt;");
+                    break;
+                case '&':
+                    escaped.Append("&amp;");
+                    break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '!' or '~':
+                    escaped.Append('\\').Append(c);
+                    break;
+                default:
+                    escaped.Append(char.IsControl(c) ? ' ' : c);
+                    break;
+            }
+        }
+
+        return escaped.ToString();
+    }
+
+    /// <summary>Text inside a code span cannot be backslash-escaped, so backticks and line breaks are replaced.</summary>
+    private static string Code(string text) =>
+        new(text.Select(c => c is '`' ? '\'' : char.IsControl(c) ? ' ' : c == '|' ? '/' : c).ToArray());
+}

@@ -1,0 +1,35 @@
+using PolicyAudit.Tests.Review;
+
+namespace PolicyAudit.Tests.Reports;
+
+/// <summary>The fixed evidence the report tests render: stable times, every verdict kind represented.</summary>
+internal static class ReportScenario
+{
+    public const string Hostile = "<script>alert('x')</script> & \"quoted\", | pipe";
+
+    public static Task<PolicyAudit.Review> ReviewAsync(string? hostileText = null)
+    {
+        var evidence = new ReviewEvidence()
+            .Policy("corkage-fee", StaffRole.Supervisor, title: hostileText ?? "Corkage fee on own wine", owner: hostileText ?? "front-of-house", rationale: "Glassware and service cost the same.")
+            .Policy("no-substitutions", StaffRole.Manager, title: "No substitutions on set menus", owner: "chef", version: "3f2a9c")
+            .Policy("split-bill", StaffRole.Staff, title: "No split bills for parties over 8", owner: "finance");
+        evidence.Denials("no-substitutions", 70);
+        for (var i = 0; i < 30; i++)
+        {
+            evidence.Override(
+                "no-substitutions",
+                "waiter-" + (i % 10),
+                StaffRole.Staff,
+                approvedBy: i % 3 != 0 ? "manager-1" : null,
+                justification: hostileText ?? (i % 2 == 0 ? "Allergy" : "Regular guest"),
+                customer: i < 4 ? "table-12" : "c" + i,
+                at: ReviewEvidence.Start.AddDays(i % 7).AddHours(i));
+        }
+
+        var corkage = evidence.Denials("corkage-fee", 3).Override("corkage-fee", "waiter-1", StaffRole.Staff, justification: hostileText ?? "Anniversary");
+        evidence.Outcome(corkage, OutcomeKind.Complaint);
+        evidence.Denials("split-bill", 25).Allows("split-bill", 5);
+        evidence.Dropped(3);
+        return evidence.ReviewAsync(new EvidenceWindow(ReviewEvidence.Start, ReviewEvidence.Start.AddDays(14)));
+    }
+}
