@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+
+namespace PolicyAudit.Analyzers;
+
+/// <summary>The catalog of every diagnostic PolicyAudit reports; analyzers and code fixes share these.</summary>
+internal static class DiagnosticDescriptors
+{
+    public const string HardCodedPolicyCheckId = "PA0001";
+    public const string DecisionIgnoredId = "PA0002";
+    public const string OverrideWithoutJustificationId = "PA0003";
+    public const string UnknownPolicyIdId = "PA0004";
+
+    private const string Category = "PolicyAudit";
+
+    public static readonly DiagnosticDescriptor HardCodedPolicyCheck = new(
+        HardCodedPolicyCheckId,
+        title: "Policy check is hard-coded instead of asking the policy engine",
+        messageFormat: "'{0}' hard-codes policy '{1}'; ask IPolicyEngine so that exceptions are recorded",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A comparison over a member that a policy governs decides the case outside the engine, so staff overrides of that decision never reach the evidence log and the review cannot tell whether the policy should change.",
+        helpLinkUri: HelpLink(HardCodedPolicyCheckId));
+
+    public static readonly DiagnosticDescriptor DecisionIgnored = new(
+        DecisionIgnoredId,
+        title: "Policy decision is discarded",
+        messageFormat: "The decision of '{0}' is discarded; keep it and branch on its outcome",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Evaluating the policies and ignoring the decision means a Deny or RequireApproval outcome is never honoured and an override cannot refer to the decision it overrides.",
+        helpLinkUri: HelpLink(DecisionIgnoredId));
+
+    public static readonly DiagnosticDescriptor OverrideWithoutJustification = new(
+        OverrideWithoutJustificationId,
+        title: "Override has no real justification",
+        messageFormat: "The justification {0} does not say why the policy was overridden",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The review reads override justifications to decide whether a policy should be rescinded or its authority moved; an empty, blank or placeholder justification leaves the reviewer with nothing to read.",
+        helpLinkUri: HelpLink(OverrideWithoutJustificationId));
+
+    public static readonly DiagnosticDescriptor UnknownPolicyId = new(
+        UnknownPolicyIdId,
+        title: "Policy id is not declared by any policy",
+        messageFormat: "No policy in this compilation or its references declares the id '{0}'{1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A policy id that no [Policy(\"id\")] class declares governs nothing: the member it marks is never checked and the evidence it names cannot be matched to a policy.",
+        helpLinkUri: HelpLink(UnknownPolicyIdId));
+
+    private static string HelpLink(string id) =>
+        "https://github.com/policyaudit/policyaudit/blob/main/analyzers/docs/" + id + ".md";
+}

@@ -1,0 +1,154 @@
+using Microsoft.CodeAnalysis;
+
+namespace PolicyAudit.Analyzers;
+
+/// <summary>
+/// The PolicyAudit runtime types one compilation sees, found by metadata name: the analyzers reference no runtime
+/// assembly, so a project that does not reference PolicyAudit resolves none of them and is skipped.
+/// </summary>
+internal sealed class PolicyAuditTypes
+{
+    public const string RootNamespace = "PolicyAudit";
+    public const string PolicyMetadataName = "PolicyAudit.Policy";
+    public const string PolicyAttributeMetadataName = "PolicyAudit.PolicyAttribute";
+    public const string GovernedByAttributeMetadataName = "PolicyAudit.GovernedByAttribute";
+    public const string GovernedMemberAttributeMetadataName = "PolicyAudit.GovernedMemberAttribute";
+    public const string PolicyEngineMetadataName = "PolicyAudit.IPolicyEngine";
+    public const string DecisionMetadataName = "PolicyAudit.Decision";
+    public const string DecisionOutcomeMetadataName = "PolicyAudit.DecisionOutcome";
+    public const string OverrideRecorderMetadataName = "PolicyAudit.IOverrideRecorder";
+    public const string PolicyIdParameterName = "policyId";
+
+    private PolicyAuditTypes(Compilation compilation)
+    {
+        Policy = compilation.GetTypeByMetadataName(PolicyMetadataName);
+        PolicyAttribute = compilation.GetTypeByMetadataName(PolicyAttributeMetadataName);
+        GovernedByAttribute = compilation.GetTypeByMetadataName(GovernedByAttributeMetadataName);
+        GovernedMemberAttribute = compilation.GetTypeByMetadataName(GovernedMemberAttributeMetadataName);
+        PolicyEngine = compilation.GetTypeByMetadataName(PolicyEngineMetadataName);
+        Decision = compilation.GetTypeByMetadataName(DecisionMetadataName);
+        OverrideRecorder = compilation.GetTypeByMetadataName(OverrideRecorderMetadataName);
+    }
+
+    public INamedTypeSymbol? Policy { get; }
+
+    public INamedTypeSymbol? PolicyAttribute { get; }
+
+    public INamedTypeSymbol? GovernedByAttribute { get; }
+
+    public INamedTypeSymbol? GovernedMemberAttribute { get; }
+
+    public INamedTypeSymbol? PolicyEngine { get; }
+
+    public INamedTypeSymbol? Decision { get; }
+
+    public INamedTypeSymbol? OverrideRecorder { get; }
+
+    public static PolicyAuditTypes Create(Compilation compilation) => new(compilation);
+
+    /// <summary>True when <paramref name="type"/> derives, directly or not, from <c>PolicyAudit.Policy</c>.</summary>
+    public bool IsPolicy(ITypeSymbol? type)
+    {
+        if (Policy is null)
+        {
+            return false;
+        }
+
+        for (var current = type?.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, Policy))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="symbol"/> is declared in a policy class or in a type nested in one.</summary>
+    public bool IsInsidePolicyDefinition(ISymbol? symbol)
+    {
+        for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (IsPolicy(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="method"/> is <paramref name="interfaceType"/>'s member called
+    /// <paramref name="name"/>, or a class's implementation of it.
+    /// </summary>
+    public static bool IsInterfaceMethodOrImplementation(IMethodSymbol method, INamedTypeSymbol? interfaceType, string name)
+    {
+        if (interfaceType is null || method.Name != name)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, interfaceType))
+        {
+            return true;
+        }
+
+        var containingType = method.ContainingType;
+        if (containingType is null)
+        {
+            return false;
+        }
+
+        foreach (var member in interfaceType.GetMembers(name))
+        {
+            if (member is IMethodSymbol interfaceMethod
+                && SymbolEqualityComparer.Default.Equals(containingType.FindImplementationForInterfaceMember(interfaceMethod), method.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="type"/> is declared in the <c>PolicyAudit</c> namespace or one below it.</summary>
+    public static bool IsInPolicyAuditNamespace(ITypeSymbol? type)
+    {
+        var ns = type?.ContainingNamespace;
+        if (ns is null)
+        {
+            return false;
+        }
+
+        while (ns.ContainingNamespace is { IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns.Name == RootNamespace && ns.ContainingNamespace is { IsGlobalNamespace: true };
+    }
+
+    /// <summary>True when the assembly is PolicyAudit itself or was compiled against it.</summary>
+    public static bool ReferencesPolicyAudit(IAssemblySymbol assembly)
+    {
+        if (assembly.Name == RootNamespace)
+        {
+            return true;
+        }
+
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var identity in module.ReferencedAssemblies)
+            {
+                if (identity.Name == RootNamespace)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

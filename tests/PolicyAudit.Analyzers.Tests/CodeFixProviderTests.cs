@@ -1,0 +1,270 @@
+using PolicyAudit.Analyzers.CodeFixes;
+using PolicyAudit.Analyzers.Tests.Infrastructure;
+
+namespace PolicyAudit.Analyzers.Tests;
+
+public sealed class CodeFixProviderTests
+{
+    private const string Ticket = """
+        public sealed class Ticket
+        {
+            [GovernedBy("ticket-limit")]
+            public int Count { get; set; }
+        }
+
+        [Policy("ticket-limit")]
+        public sealed class TicketLimit : Policy
+        {
+            protected override void Define() { }
+        }
+        """;
+
+    [Fact]
+    public async Task UnknownPolicyId_WithSuggestion_ReplacesLiteral()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new UnknownPolicyIdCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Parcel
+            {
+                [GovernedBy([|"tiket-limit"|])]
+                public int Days { get; set; }
+            }
+            """ + "\n" + Ticket,
+            """
+            using PolicyAudit;
+            public sealed class Parcel
+            {
+                [GovernedBy("ticket-limit")]
+                public int Days { get; set; }
+            }
+            """ + "\n" + Ticket);
+    }
+
+    [Fact]
+    public async Task UnknownPolicyId_WithoutSuggestion_OffersNoFix()
+    {
+        await CodeFixVerifier.VerifyNoFixAsync(
+            new UnknownPolicyIdCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Parcel
+            {
+                [GovernedBy([|"parking"|])]
+                public int Days { get; set; }
+            }
+            """ + "\n" + Ticket);
+    }
+
+    [Fact]
+    public async Task DecisionIgnored_InVoidMethod_KeepsDecisionAndReturns()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new DecisionIgnoredCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Checkout(IPolicyEngine engine)
+            {
+                public void Pay(object order)
+                {
+                    [|engine.Evaluate(order)|];
+                    System.Console.WriteLine("paid");
+                }
+            }
+            """,
+            """
+            using PolicyAudit;
+            public sealed class Checkout(IPolicyEngine engine)
+            {
+                public void Pay(object order)
+                {
+                    var decision = engine.Evaluate(order);
+                    if (decision.Outcome != DecisionOutcome.Allow)
+                    {
+                        // The policies did not allow this: stop here, or let staff record an override with IOverrideRecorder.
+                        return;
+                    }
+                    System.Console.WriteLine("paid");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DecisionIgnored_InValueReturningMethodWithNameTaken_ThrowsWithFreshName()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new DecisionIgnoredCodeFixProvider(),
+            """
+            public sealed class Checkout(PolicyAudit.IPolicyEngine engine)
+            {
+                public int Pay(object order, string decision)
+                {
+                    _ = [|engine.Evaluate(order)|];
+                    return decision.Length;
+                }
+            }
+            """,
+            """
+            public sealed class Checkout(PolicyAudit.IPolicyEngine engine)
+            {
+                public int Pay(object order, string decision)
+                {
+                    var decision2 = engine.Evaluate(order);
+                    if (decision2.Outcome != PolicyAudit.DecisionOutcome.Allow)
+                    {
+                        // The policies did not allow this: stop here, or let staff record an override with IOverrideRecorder.
+                        throw new System.InvalidOperationException($"Policy decision {decision2.Id} was {decision2.Outcome}.");
+                    }
+                    return decision.Length;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_WithEngineField_AsksEngine()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Sales(IPolicyEngine policies)
+            {
+                private readonly IPolicyEngine _engine = policies;
+
+                public string Sell(Ticket ticket)
+                {
+                    if ([|ticket.Count > 4|]) return "Too many";
+                    return "Sold";
+                }
+            }
+            """ + "\n" + Ticket,
+            """
+            using PolicyAudit;
+            public sealed class Sales(IPolicyEngine policies)
+            {
+                private readonly IPolicyEngine _engine = policies;
+
+                public string Sell(Ticket ticket)
+                {
+                    if (_engine.Evaluate(ticket).Outcome != DecisionOutcome.Allow) return "Too many";
+                    return "Sold";
+                }
+            }
+            """ + "\n" + Ticket);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_SecondAction_AsksWhetherAllowed()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public static class Sales
+            {
+                public static bool CanSell(IPolicyEngine engine, Ticket ticket) => [|ticket.Count <= 4|] && ticket.Count > 0;
+            }
+            """ + "\n" + Ticket,
+            """
+            using PolicyAudit;
+            public static class Sales
+            {
+                public static bool CanSell(IPolicyEngine engine, Ticket ticket) => engine.Evaluate(ticket).Outcome == DecisionOutcome.Allow && ticket.Count > 0;
+            }
+            """ + "\n" + Ticket,
+            actionIndex: 1);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_OperandOfEquality_IsParenthesized()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public static class Sales
+            {
+                public static bool Same(IPolicyEngine engine, Ticket ticket, bool flag) => flag == [|ticket.Count is > 4|];
+            }
+            """ + "\n" + Ticket,
+            """
+            using PolicyAudit;
+            public static class Sales
+            {
+                public static bool Same(IPolicyEngine engine, Ticket ticket, bool flag) => flag == (engine.Evaluate(ticket).Outcome != DecisionOutcome.Allow);
+            }
+            """ + "\n" + Ticket);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_WithoutEngineInScope_OffersNoFix()
+    {
+        await CodeFixVerifier.VerifyNoFixAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Sales(IPolicyEngine engine)
+            {
+                public IPolicyEngine Engine { get; } = engine;
+                public static bool TooMany(Ticket ticket) => [|ticket.Count > 4|];
+            }
+            """ + "\n" + Ticket);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_OnOwnMember_GivesThisAsFacts()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Basket(IPolicyEngine engine)
+            {
+                [GovernedBy("ticket-limit")]
+                public int Size { get; set; }
+
+                public bool Full() => [|Size >= 10|];
+            }
+            """ + "\n" + Ticket,
+            """
+            using PolicyAudit;
+            public sealed class Basket(IPolicyEngine engine)
+            {
+                [GovernedBy("ticket-limit")]
+                public int Size { get; set; }
+
+                public bool Full() => engine.Evaluate(this).Outcome != DecisionOutcome.Allow;
+            }
+            """ + "\n" + Ticket);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_PolicyInReferencedAssembly_IsFixed()
+    {
+        var domain = TestCompilations.CompileReferencedAssembly("Shop.Domain", ShopSources.Domain);
+        var policies = TestCompilations.CompileReferencedAssembly("Shop.Policies", [ShopSources.Policies], domain);
+
+        await CodeFixVerifier.VerifyAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            using Shop;
+            public sealed class RefundController(IPolicyEngine engine)
+            {
+                public string Refund(Order order) => [|order.DaysSincePurchase > 30|] ? "Too late" : "Refunded";
+            }
+            """,
+            """
+            using PolicyAudit;
+            using Shop;
+            public sealed class RefundController(IPolicyEngine engine)
+            {
+                public string Refund(Order order) => engine.Evaluate(order).Outcome != DecisionOutcome.Allow ? "Too late" : "Refunded";
+            }
+            """,
+            references: [domain, policies]);
+    }
+}

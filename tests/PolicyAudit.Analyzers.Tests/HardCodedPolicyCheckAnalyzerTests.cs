@@ -1,0 +1,509 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using PolicyAudit.Analyzers.Tests.Infrastructure;
+
+namespace PolicyAudit.Analyzers.Tests;
+
+public sealed class HardCodedPolicyCheckAnalyzerTests
+{
+    private const string Rule = "PA0001";
+
+    private static Task<ImmutableArray<Diagnostic>> VerifyWithPoliciesAsync(string markup) =>
+        AnalyzerVerifier.VerifyAsync(Rule, markup, [ShopSources.Domain, ShopSources.Policies]);
+
+    [Fact]
+    public async Task Comparison_GovernedByPolicyInSameCompilation_IsReported()
+    {
+        var diagnostics = await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Refunds
+            {
+                public static string? Check(Order order)
+                {
+                    if ([|order.DaysSincePurchase > 30|]) return "Too late";
+                    return null;
+                }
+            }
+            """);
+
+        Assert.Equal(
+            "'order.DaysSincePurchase > 30' hard-codes policy 'refund-window'; ask IPolicyEngine so that exceptions are recorded",
+            Assert.Single(diagnostics).GetMessage());
+    }
+
+    [Fact]
+    public async Task Comparison_ConstantOnLeft_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Refunds
+            {
+                public static bool TooLate(Order order) => [|30 < order.DaysSincePurchase|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_EqualityWithEnumMember_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Perks
+            {
+                public static bool Free(Customer customer) => [|customer.Tier == CustomerTier.Gold|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_AgainstVariable_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Refunds
+            {
+                public static bool TooLate(Order order, int limit) => [|order.DaysSincePurchase >= limit|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_ThroughNullConditionalAccess_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Refunds
+            {
+                public static bool TooLate(Order? order) => [|order?.DaysSincePurchase > 30|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_NestedMemberOfGovernedType_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Perks
+            {
+                public static bool Regular(Order order) => [|order.Customer.Visits > 10|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_WithZeroNullOrDefault_IsNotReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Guards
+            {
+                public static bool Any(Order order) => order.DaysSincePurchase > 0;
+                public static bool Nothing(Order order) => order.Total == 0m;
+                public static bool Unset(Order order) => order.DaysSincePurchase == default;
+                public static bool Missing(Order? order) => order?.DaysSincePurchase == null;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_InsidePolicyDefinition_IsNotReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using PolicyAudit;
+            using Shop;
+            [Policy("late-bookings")]
+            public sealed class LateBookingPolicy : Policy
+            {
+                protected override void Define()
+                {
+                    Order order = null!;
+                    When().Match<Order>(() => order, o => o.DaysSincePurchase > 60);
+                    Then().Deny("Too late.");
+                }
+
+                private static bool Helper(Order order) => order.DaysSincePurchase > 90;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AssignmentAndFormatting_OfGovernedMember_AreNotReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Display
+            {
+                public static string Show(Order order)
+                {
+                    order.DaysSincePurchase = 31;
+                    var days = order.DaysSincePurchase + 1;
+                    return $"{order.DaysSincePurchase} days ({days})";
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_SameNamedMemberOfOtherType_IsNotReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Bookings
+            {
+                public static bool Late(Booking booking) => booking.DaysSincePurchase > 30;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_FrameworkMemberReadByPolicy_IsNotReported()
+    {
+        await AnalyzerVerifier.VerifyAsync(Rule, """
+            using System.Collections.Generic;
+            using PolicyAudit;
+            [Policy("bulk")]
+            public sealed class BulkPolicy : Policy
+            {
+                protected override void Define()
+                {
+                    List<int> items = null!;
+                    When().Match<List<int>>(() => items, l => l.Count > 3);
+                    Then().Deny("Too many.");
+                }
+            }
+
+            public static class Elsewhere
+            {
+                public static bool Many(List<int> items) => items.Count > 3;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_MemberMarkedGovernedBy_IsReported()
+    {
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(Rule, """
+            using PolicyAudit;
+            public sealed class Ticket
+            {
+                [GovernedBy("ticket-limit")]
+                public int Count { get; set; }
+            }
+
+            [Policy("ticket-limit")]
+            public sealed class TicketLimit : Policy
+            {
+                protected override void Define() { }
+            }
+
+            public static class Sales
+            {
+                public static bool TooMany(Ticket ticket) => [|ticket.Count > 4|];
+            }
+            """);
+
+        Assert.Contains("'ticket-limit'", Assert.Single(diagnostics).GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Comparison_GovernedMethodAndField_AreReported()
+    {
+        await AnalyzerVerifier.VerifyAsync(Rule, """
+            using PolicyAudit;
+            public sealed class Basket
+            {
+                [GovernedBy("basket-size")] public int Size;
+                [GovernedBy("basket-size")] public int Weight() => Size * 2;
+            }
+
+            public static class Checkout
+            {
+                public static bool Heavy(Basket basket) => [|basket.Weight() > 20|] || [|basket.Size > 12|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_OverrideOfGovernedProperty_IsReported()
+    {
+        await AnalyzerVerifier.VerifyAsync(Rule, """
+            using PolicyAudit;
+            public abstract class Item
+            {
+                [GovernedBy("fragile")]
+                public virtual int Fragility { get; set; }
+            }
+
+            public sealed class Vase : Item
+            {
+                public override int Fragility { get; set; }
+            }
+
+            public static class Shipping
+            {
+                public static bool Careful(Vase vase) => [|vase.Fragility > 3|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RelationalPattern_OnGovernedMember_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Refunds
+            {
+                public static bool TooLate(Order order) => [|order.DaysSincePurchase is > 30 and < 365|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConstantPattern_OnGovernedMember_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Perks
+            {
+                public static bool Gold(Customer customer) => [|customer.Tier is CustomerTier.Gold|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PropertyPattern_OnGovernedMember_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Refunds
+            {
+                public static bool TooLate(Order order) => [|order is { DaysSincePurchase: > 30 }|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Patterns_NullOrZeroGuards_AreNotReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Guards
+            {
+                public static bool Fresh(Order order) => order.DaysSincePurchase is 0;
+                public static bool Known(Order? order) => order?.DaysSincePurchase is not null;
+                public static bool Typed(object value) => value is Order { DaysSincePurchase: var days } && days.ToString().Length > 0;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SwitchExpressionArms_OnGovernedMember_AreReportedPerArm()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Refunds
+            {
+                public static string Label(Order order) => order.DaysSincePurchase switch
+                {
+                    [|> 365|] => "ancient",
+                    [|> 30|] => "too late",
+                    0 => "today",
+                    _ => "fine",
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SwitchStatementCases_OnGovernedMember_AreReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Perks
+            {
+                public static int Discount(Customer customer)
+                {
+                    switch (customer.Tier)
+                    {
+                        case [|CustomerTier.Gold|]:
+                            return 10;
+                        case [|CustomerTier.Silver|]:
+                            return 5;
+                        default:
+                            return 0;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LinqPredicate_ComparingGovernedMember_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public static class Reports
+            {
+                public static int Late(IEnumerable<Order> orders) => orders.Count(o => [|o.DaysSincePurchase > 30|]);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LinqPredicate_GovernedFlagAlone_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Shop;
+            public static class Reports
+            {
+                public static List<Order> Opened(IEnumerable<Order> orders) => orders.Where([|o => o.IsOpened|]).ToList();
+                public static bool AnyUnopened(IEnumerable<Order> orders) => orders.Any([|o => !o.IsOpened|]);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GovernedFlag_OutsideLinq_IsNotReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using System;
+            using Shop;
+            public static class Display
+            {
+                public static Func<Order, bool> Selector() => o => o.IsOpened;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Comparison_GovernedByPolicyInReferencedAssembly_IsReported()
+    {
+        var domain = TestCompilations.CompileReferencedAssembly("Shop.Domain", ShopSources.Domain);
+        var policies = TestCompilations.CompileReferencedAssembly("Shop.Policies", [ShopSources.Policies], domain);
+
+        var diagnostics = await AnalyzerVerifier.VerifyAsync(
+            Rule,
+            """
+            using Shop;
+            public sealed class RefundController
+            {
+                public string Refund(Order order) => [|order.DaysSincePurchase > 30|] ? "Too late" : "Refunded";
+            }
+            """,
+            references: [domain, policies]);
+
+        Assert.Contains("'refund-window'", Assert.Single(diagnostics).GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Comparison_GovernedByAttributeInReferencedAssembly_IsReported()
+    {
+        var domain = TestCompilations.CompileReferencedAssembly("Tickets", """
+            using PolicyAudit;
+            namespace Tickets
+            {
+                public sealed class Ticket
+                {
+                    [GovernedBy("ticket-limit")]
+                    public int Count { get; set; }
+                }
+            }
+            """);
+
+        await AnalyzerVerifier.VerifyAsync(
+            Rule,
+            """
+            public static class Sales
+            {
+                public static bool TooMany(Tickets.Ticket ticket) => [|ticket.Count >= 5|];
+            }
+            """,
+            references: [domain]);
+    }
+
+    [Fact]
+    public async Task Comparison_MemberListedInGovernedFile_IsReported()
+    {
+        var governed = new TestAdditionalText("/src/Host/PolicyAudit.Governed.txt", """
+            # Framework types we cannot annotate
+            P:System.DateTime.Hour;opening-hours
+            """);
+
+        await AnalyzerVerifier.VerifyAsync(
+            Rule,
+            """
+            using System;
+            using PolicyAudit;
+            [Policy("opening-hours")]
+            public sealed class OpeningHours : Policy
+            {
+                protected override void Define() { }
+            }
+
+            public static class Door
+            {
+                public static bool Closed(DateTime now) => [|now.Hour >= 22|];
+            }
+            """,
+            additionalFiles: [governed]);
+    }
+
+    [Fact]
+    public async Task Comparison_GovernedFileOfReferencedAssembly_IsCarriedAcross()
+    {
+        var governed = new TestAdditionalText("/src/Policies/PolicyAudit.Governed.txt", "P:System.DateTime.Hour;opening-hours\n");
+        var policies = TestCompilations.Emit(TestCompilations.RunGenerator(
+            TestCompilations.Create("Policies", ["""
+                [PolicyAudit.Policy("opening-hours")]
+                public sealed class OpeningHours : PolicyAudit.Policy
+                {
+                    protected override void Define() { }
+                }
+                """]),
+            [governed]));
+
+        await AnalyzerVerifier.VerifyAsync(
+            Rule,
+            """
+            public static class Door
+            {
+                public static bool Closed(System.DateTime now) => [|now.Hour >= 22|];
+            }
+            """,
+            references: [policies]);
+    }
+
+    [Fact]
+    public async Task Compilation_WithoutPolicyAuditReference_ReportsNothing()
+    {
+        var diagnostics = await AnalyzerVerifier.RunAsync(
+            ["""
+            public sealed class Order { public int DaysSincePurchase { get; set; } }
+            public static class Refunds { public static bool Late(Order o) => o.DaysSincePurchase > 30; }
+            """],
+            referencePolicyAudit: false);
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Diagnostic_Severity_IsWarningWithHelpLink()
+    {
+        var diagnostics = await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Refunds
+            {
+                public static bool TooLate(Order order) => [|order.DaysSincePurchase > 30|];
+            }
+            """);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("https://github.com/policyaudit/policyaudit/blob/main/analyzers/docs/PA0001.md", diagnostic.Descriptor.HelpLinkUri);
+    }
+}
