@@ -16,7 +16,7 @@ internal sealed class ExpressionCompiler(IReadOnlyDictionary<Declaration, int> s
     {
         var fact = Expression.Parameter(typeof(object), "fact");
         var body = Inline(condition, [Expression.Convert(fact, factType)], null, EmptySlots);
-        return Expression.Lambda<Func<object, bool>>(body, fact).Compile();
+        return Expression.Lambda<Func<object, bool>>(body, fact).CompileLazily();
     }
 
     public static Func<object, object?> FactKey(Expression keyBody, ParameterExpression factParameter)
@@ -24,13 +24,13 @@ internal sealed class ExpressionCompiler(IReadOnlyDictionary<Declaration, int> s
         var fact = Expression.Parameter(typeof(object), "fact");
         var body = new ParameterReplacer(new Dictionary<ParameterExpression, Expression> { [factParameter] = Expression.Convert(fact, factParameter.Type) })
             .Visit(keyBody);
-        return Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), fact).Compile();
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), fact).CompileLazily();
     }
 
     public Func<Token, object?> TokenKey(Expression keyBody)
     {
         var body = BindSlots(keyBody);
-        return Expression.Lambda<Func<Token, object?>>(Expression.Convert(body, typeof(object)), _token).Compile();
+        return Expression.Lambda<Func<Token, object?>>(Expression.Convert(body, typeof(object)), _token).CompileLazily();
     }
 
     public Func<Token, object, bool>? Join(IReadOnlyList<BoundExpression> conditions, Type factType)
@@ -49,7 +49,7 @@ internal sealed class ExpressionCompiler(IReadOnlyDictionary<Declaration, int> s
             body = body is null ? part : Expression.AndAlso(body, part);
         }
 
-        return Expression.Lambda<Func<Token, object, bool>>(body!, _token, fact).Compile();
+        return Expression.Lambda<Func<Token, object, bool>>(body!, _token, fact).CompileLazily();
     }
 
     public Func<Token, bool> TokenPredicate(IReadOnlyList<BoundExpression> conditions)
@@ -61,41 +61,41 @@ internal sealed class ExpressionCompiler(IReadOnlyDictionary<Declaration, int> s
             body = body is null ? part : Expression.AndAlso(body, part);
         }
 
-        return Expression.Lambda<Func<Token, bool>>(body!, _token).Compile();
+        return Expression.Lambda<Func<Token, bool>>(body!, _token).CompileLazily();
     }
 
     public Func<Token, object?> TokenValue(BoundExpression expression)
     {
         var body = Inline(expression, [], _token, slots);
-        return Expression.Lambda<Func<Token, object?>>(Expression.Convert(body, typeof(object)), _token).Compile();
+        return Expression.Lambda<Func<Token, object?>>(Expression.Convert(body, typeof(object)), _token).CompileLazily();
     }
 
     public Func<Token, object?, bool> ElementPredicate(BoundExpression predicate, Type elementType)
     {
         var element = Expression.Parameter(typeof(object), "element");
         var body = Inline(predicate, [Expression.Convert(element, elementType)], _token, slots);
-        return Expression.Lambda<Func<Token, object?, bool>>(body, _token, element).Compile();
+        return Expression.Lambda<Func<Token, object?, bool>>(body, _token, element).CompileLazily();
     }
 
     public Func<Token, object?, object?> ElementSelector(BoundExpression selector, Type elementType)
     {
         var element = Expression.Parameter(typeof(object), "element");
         var body = Inline(selector, [Expression.Convert(element, elementType)], _token, slots);
-        return Expression.Lambda<Func<Token, object?, object?>>(Expression.Convert(body, typeof(object)), _token, element).Compile();
+        return Expression.Lambda<Func<Token, object?, object?>>(Expression.Convert(body, typeof(object)), _token, element).CompileLazily();
     }
 
     public Action<IContext, Token> Action(BoundExpression action)
     {
         var context = Expression.Parameter(typeof(IContext), "ctx");
         var body = Inline(action, [context], _token, slots);
-        return Expression.Lambda<Action<IContext, Token>>(body, context, _token).Compile();
+        return Expression.Lambda<Action<IContext, Token>>(body, context, _token).CompileLazily();
     }
 
     public Func<IContext, Token, object?> Yield(BoundExpression yield)
     {
         var context = Expression.Parameter(typeof(IContext), "ctx");
         var body = Inline(yield, [context], _token, slots);
-        return Expression.Lambda<Func<IContext, Token, object?>>(Expression.Convert(body, typeof(object)), context, _token).Compile();
+        return Expression.Lambda<Func<IContext, Token, object?>>(Expression.Convert(body, typeof(object)), context, _token).CompileLazily();
     }
 
     public Func<IContext, Token, object?, object?> YieldUpdate(BoundExpression update, Type factType)
@@ -103,7 +103,7 @@ internal sealed class ExpressionCompiler(IReadOnlyDictionary<Declaration, int> s
         var context = Expression.Parameter(typeof(IContext), "ctx");
         var previous = Expression.Parameter(typeof(object), "previous");
         var body = Inline(update, [context, Expression.Convert(previous, factType)], _token, slots);
-        return Expression.Lambda<Func<IContext, Token, object?, object?>>(Expression.Convert(body, typeof(object)), context, _token, previous).Compile();
+        return Expression.Lambda<Func<IContext, Token, object?, object?>>(Expression.Convert(body, typeof(object)), context, _token, previous).CompileLazily();
     }
 
     private static readonly IReadOnlyDictionary<Declaration, int> EmptySlots = new Dictionary<Declaration, int>();

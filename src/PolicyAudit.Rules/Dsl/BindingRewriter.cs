@@ -12,6 +12,10 @@ internal sealed class BindingRewriter(IReadOnlyDictionary<MemberInfo, Declaratio
 
     public IReadOnlyList<Declaration> References => _references;
 
+    /// <summary>A captured local of the rule's Define() that is still null and bound by no element: almost surely an
+    /// alias the author forgot to Match (captured services are never null when the rule is loaded).</summary>
+    public string? UnboundLocal { get; private set; }
+
     protected override Expression VisitMember(MemberExpression node)
     {
         if (node.Member is FieldInfo && RuleBuilder.IsClosureChain(node.Expression))
@@ -30,6 +34,11 @@ internal sealed class BindingRewriter(IReadOnlyDictionary<MemberInfo, Declaratio
             {
                 return Expression.Constant(value, node.Type);
             }
+
+            if (!node.Type.IsValueType && IsLocalOfDefine(node) && TryEvaluate(node, out var captured) && captured is null)
+            {
+                UnboundLocal ??= node.Member.Name;
+            }
         }
 
         if (node.Member is FieldInfo { IsStatic: true, IsInitOnly: true } staticField && ExpressionPrinter.IsSimpleValueType(node.Type))
@@ -39,6 +48,10 @@ internal sealed class BindingRewriter(IReadOnlyDictionary<MemberInfo, Declaratio
 
         return base.VisitMember(node);
     }
+
+    private static bool IsLocalOfDefine(MemberExpression node) =>
+        node.Expression is ConstantExpression { Value: { } closure } && closure is not Rule
+        && closure.GetType().Name.Contains('<', StringComparison.Ordinal);
 
     private static bool TryEvaluate(Expression expression, out object? value)
     {

@@ -26,6 +26,12 @@ public abstract class Rule
 {
     private RuleBuilder? _builder;
 
+    /// <summary>The name of this rule instance, for rule classes instantiated several times with different settings;
+    /// when not null it takes precedence over <see cref="NameAttribute"/>. Null by default.</summary>
+    protected virtual string? InstanceName => null;
+
+    internal string? NameOfInstance => InstanceName;
+
     /// <summary>Describes the rule by calling <see cref="When"/> and <see cref="Then"/>.</summary>
     public abstract void Define();
 

@@ -162,6 +162,10 @@ internal sealed class RuleBuilder
     {
         var rewriter = new BindingRewriter(_declarations);
         var body = rewriter.Visit(lambda.Body);
+        if (rewriter.UnboundLocal is { } unbound)
+        {
+            throw Invalid($"`{ExpressionPrinter.Print(lambda)}` uses '{unbound}', which no Match, Let or Query binds.");
+        }
         var parameters = lambda.Parameters.Concat(rewriter.References.Select(r => r.Parameter)).ToArray();
         var bound = Expression.Lambda(body, parameters);
         return new BoundExpression(bound, leading, rewriter.References, ExpressionPrinter.PrintLambda(bound, leading));

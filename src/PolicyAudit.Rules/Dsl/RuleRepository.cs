@@ -116,6 +116,11 @@ public sealed class RuleRepository
 
     private void Add(Rule rule, RuleMetadata metadata)
     {
+        if (rule.NameOfInstance is { Length: > 0 } name)
+        {
+            metadata = new RuleMetadata(name, metadata.Description, metadata.Tags, metadata.Priority, metadata.Repeatability, metadata.RuleType);
+        }
+
         _rules.Add((rule, metadata));
         _definitions = null;
     }
