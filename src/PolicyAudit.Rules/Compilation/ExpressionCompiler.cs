@@ -3,7 +3,7 @@ using System.Reflection;
 
 namespace PolicyAudit.Rules;
 
-/// <summary>Compiles model expressions into delegates, once, at <see cref="RuleRepository.Compile"/>. A binding becomes
+/// <summary>Compiles model expressions into delegates, once, at <see cref="RuleRepository.Compile()"/>. A binding becomes
 /// a read of its slot from the token (<see cref="Token.Get"/>) converted to its type, and several conditions of one
 /// element become a single delegate, so the hot path calls one delegate and never reflects.</summary>
 internal sealed class ExpressionCompiler(IReadOnlyDictionary<Declaration, int> slots)

@@ -4,7 +4,7 @@ namespace PolicyAudit.Rules;
 
 /// <summary>The one place expression trees become delegates. Each delegate is compiled once, on its first call:
 /// the runtime JIT-compiles an expression's dynamic method with full optimisation as soon as it is created, which
-/// costs up to milliseconds per expression, so compiling eagerly would make <see cref="RuleRepository.Compile"/> of a
+/// costs up to milliseconds per expression, so compiling eagerly would make <see cref="RuleRepository.Compile()"/> of a
 /// large rule set take seconds. Until then a call goes through a small stub; afterwards straight to the compiled
 /// delegate. Two threads racing on the first call both compile and both results are correct.</summary>
 internal static class LambdaCompilation

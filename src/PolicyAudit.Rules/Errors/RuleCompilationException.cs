@@ -1,7 +1,7 @@
 namespace PolicyAudit.Rules;
 
 /// <summary>A rule is invalid (for example it uses a binding that is not bound, or matches no fact); raised by
-/// <see cref="RuleRepository.Compile"/> and <see cref="RuleRepository.GetRules"/>.</summary>
+/// <see cref="RuleRepository.Compile()"/> and <see cref="RuleRepository.GetRules"/>.</summary>
 public sealed class RuleCompilationException : RuleEngineException
 {
     /// <summary>Creates the exception for a rule.</summary>
