@@ -40,6 +40,15 @@ await using (var provider = services.BuildServiceProvider())
     var summary = await EveningSummary.ReadAsync(store);
     summary.Print(Console.Out, engine, verification, path);
 
+    // Whoever serves a guest next should know what happened before: the history comes from the evidence.
+    var month = new EvidenceWindow(Evening.At(new DateOnly(2026, 11, 1), TimeOnly.MinValue), Evening.At(new DateOnly(2026, 12, 1), TimeOnly.MinValue));
+    Console.WriteLine();
+    Console.WriteLine("What the next server will know:");
+    foreach (var customer in new[] { "host-okafor", "regular-01", "regular-02" })
+    {
+        Console.WriteLine($"  {await CustomerHistory.LoadAsync(store, customer, month)}");
+    }
+
     // The policy review (a verdict per policy: keep, rescind, move the authority) and override-report.html come
     // with the report issue; they read the same store, here.
     if (!verification.IsValid)

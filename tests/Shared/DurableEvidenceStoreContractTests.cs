@@ -6,7 +6,7 @@ public abstract class DurableEvidenceStoreContractTests : EvidenceStoreContractT
     /// <summary>Opens a new store instance over the storage of the store created last.</summary>
     protected abstract Task<IEvidenceStore> ReopenAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_ThenReopen_RecordsAndChainSurvive()
     {
         var at = new DateTimeOffset(2026, 3, 14, 12, 0, 0, TimeSpan.Zero);

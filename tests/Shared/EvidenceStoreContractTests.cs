@@ -22,7 +22,7 @@ public abstract class EvidenceStoreContractTests
     /// <summary>Exchanges the stored payloads of two records, bypassing the store.</summary>
     protected abstract Task SwapPayloadsAsync(IEvidenceStore store, long first, long second);
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_EveryRecordKind_ReadsBackFieldForField()
     {
         await using var store = await CreateStoreAsync();
@@ -36,7 +36,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Equal(links, read.Select(r => new ChainCheckpoint(r.Sequence, r.Hash)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_TimeWithOffset_ReadsBackSameInstantInUtc()
     {
         await using var store = await CreateStoreAsync();
@@ -50,7 +50,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Equal(at.UtcTicks, read.Record.At.UtcTicks);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_SeveralBatches_ChainsInOrderAndHeadIsNewest()
     {
         await using var store = await CreateStoreAsync();
@@ -68,7 +68,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Equal(4, first.Concat(second).Select(l => l.Hash).Distinct().Count());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_EmptyBatch_ReturnsNoCheckpointsAndWritesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -79,7 +79,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Null(await store.GetHeadAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_DuplicateInsideBatch_ThrowsAndWritesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -93,7 +93,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Empty(await ReadAllAsync(store));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_IdAlreadyStored_ThrowsAndWritesNoneOfTheBatch()
     {
         await using var store = await CreateStoreAsync();
@@ -109,7 +109,7 @@ public abstract class EvidenceStoreContractTests
         Assert.True((await store.VerifyAsync()).IsValid);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_AfterRefusedDuplicate_ContinuesTheChain()
     {
         await using var store = await CreateStoreAsync();
@@ -122,7 +122,7 @@ public abstract class EvidenceStoreContractTests
         Assert.True((await store.VerifyAsync()).IsValid);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_SameIdOfAnotherKind_IsAccepted()
     {
         await using var store = await CreateStoreAsync();
@@ -132,7 +132,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Equal(2, links.Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_NullRecord_ThrowsArgumentExceptionAndWritesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -142,7 +142,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Null(await store.GetHeadAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadAsync_Window_IncludesFromAndExcludesTo()
     {
         await using var store = await CreateStoreAsync();
@@ -165,7 +165,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Equal(["before"], toOnly.Select(r => r.Record.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadAsync_RecordsOutOfTimeOrder_StreamsInChainOrder()
     {
         await using var store = await CreateStoreAsync();
@@ -176,7 +176,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Equal(["late", "early"], read.Select(r => r.Record.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FindExistingAsync_MixedIds_ReturnsOnlyThoseStoredAsThatKind()
     {
         await using var store = await CreateStoreAsync();
@@ -189,7 +189,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Empty(none);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task GetHeadAsync_EmptyStore_ReturnsNull()
     {
         await using var store = await CreateStoreAsync();
@@ -197,7 +197,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Null(await store.GetHeadAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task VerifyAsync_UntouchedChain_IsValidWithAndWithoutCheckpoint()
     {
         await using var store = await CreateStoreAsync();
@@ -214,7 +214,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Equal(await store.GetHeadAsync(), plain.Head);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task VerifyAsync_EmptyStore_IsValid()
     {
         await using var store = await CreateStoreAsync();
@@ -226,7 +226,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Null(result.Head);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task VerifyAsync_PayloadValueChanged_NamesThatRecord()
     {
         await using var store = await CreateStoreAsync();
@@ -240,7 +240,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Contains("changed", result.Problem, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task VerifyAsync_RecordDeleted_ReportsTheGap()
     {
         await using var store = await CreateStoreAsync();
@@ -254,7 +254,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Contains("missing", result.Problem, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task VerifyAsync_PayloadsSwapped_ReportsTheFirstSwappedRecord()
     {
         await using var store = await CreateStoreAsync();
@@ -267,7 +267,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Equal(2, result.FirstBadSequence);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task VerifyAsync_TailCutAfterCheckpoint_IsInvalidOnlyWithTheCheckpoint()
     {
         await using var store = await CreateStoreAsync();
@@ -284,7 +284,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Contains("cut off", withCheckpoint.Problem, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAsync_EightThreadsThousandOverridesEach_CountsExactAndChainValid()
     {
         const int threads = 8;
@@ -320,7 +320,7 @@ public abstract class EvidenceStoreContractTests
         Assert.Equal(threads * perThread, verification.RecordsChecked);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EveryMethod_AfterDispose_ThrowsObjectDisposedException()
     {
         var store = await CreateStoreAsync();

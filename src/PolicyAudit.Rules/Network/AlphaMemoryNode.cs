@@ -15,15 +15,15 @@ internal sealed class AlphaMemoryNode(int memoryIndex)
         _successors = _successors.Append(node).OrderByDescending(n => n.Depth).ToArray();
     }
 
-    public static HashSet<Fact>? FactsIn(INetworkContext context, AlphaMemoryNode node) =>
-        (HashSet<Fact>?)context.Memories[node.MemoryIndex];
+    public static NodeSet<Fact>? FactsIn(INetworkContext context, AlphaMemoryNode node) =>
+        (NodeSet<Fact>?)context.Memories[node.MemoryIndex];
 
     public void Assert(INetworkContext context, Fact fact)
     {
-        var memory = (HashSet<Fact>?)context.Memories[MemoryIndex];
+        var memory = (NodeSet<Fact>?)context.Memories[MemoryIndex];
         if (memory is null)
         {
-            context.Memories[MemoryIndex] = memory = [];
+            context.Memories[MemoryIndex] = memory = new NodeSet<Fact>();
         }
 
         if (!memory.Add(fact))
@@ -39,7 +39,7 @@ internal sealed class AlphaMemoryNode(int memoryIndex)
 
     public void Update(INetworkContext context, Fact fact)
     {
-        var memory = (HashSet<Fact>?)context.Memories[MemoryIndex];
+        var memory = (NodeSet<Fact>?)context.Memories[MemoryIndex];
         if (memory is null || !memory.Contains(fact))
         {
             Assert(context, fact);
@@ -54,7 +54,7 @@ internal sealed class AlphaMemoryNode(int memoryIndex)
 
     public void Retract(INetworkContext context, Fact fact)
     {
-        var memory = (HashSet<Fact>?)context.Memories[MemoryIndex];
+        var memory = (NodeSet<Fact>?)context.Memories[MemoryIndex];
         if (memory is null || !memory.Remove(fact))
         {
             return;

@@ -42,7 +42,7 @@ internal sealed class JoinNode(
     {
         var memory = Memory(context);
         memory.Left.Add(parent);
-        IEnumerable<Fact>? candidates;
+        NodeSet<Fact>? candidates;
         if (IsIndexed)
         {
             var key = LeftKeyOf(parent);
@@ -71,7 +71,7 @@ internal sealed class JoinNode(
     public override void LeftUpdate(INetworkContext context, Token parent)
     {
         var memory = Memory(context);
-        IEnumerable<Fact>? candidates;
+        NodeSet<Fact>? candidates;
         if (IsIndexed)
         {
             var key = LeftKeyOf(parent);
@@ -129,7 +129,7 @@ internal sealed class JoinNode(
     public override void RightAssert(INetworkContext context, Fact fact)
     {
         var memory = Memory(context);
-        IEnumerable<Token>? tokens;
+        NodeSet<Token>? tokens;
         if (IsIndexed)
         {
             var key = RightKeyOf(fact);
@@ -159,27 +159,28 @@ internal sealed class JoinNode(
     public override void RightUpdate(INetworkContext context, Fact fact)
     {
         var memory = Memory(context);
-        IEnumerable<Token>? tokens;
-        if (IsIndexed)
+        if (!IsIndexed)
         {
-            var newKey = RightKeyOf(fact);
-            var oldKey = UnindexRight(memory, fact);
-            IndexRight(memory, fact, newKey);
-            var byNew = memory.LeftIndex!.GetValueOrDefault(newKey);
-            if (oldKey is not null && !Equals(oldKey, newKey) && memory.LeftIndex!.TryGetValue(oldKey, out var byOld))
-            {
-                tokens = byNew is null ? byOld : byNew.Concat(byOld);
-            }
-            else
-            {
-                tokens = byNew ?? [];
-            }
-        }
-        else
-        {
-            tokens = memory.Left;
+            UpdatePairs(context, memory.Left, fact);
+            return;
         }
 
+        var newKey = RightKeyOf(fact);
+        var oldKey = UnindexRight(memory, fact);
+        IndexRight(memory, fact, newKey);
+        if (memory.LeftIndex!.TryGetValue(newKey, out var byNew))
+        {
+            UpdatePairs(context, byNew, fact);
+        }
+
+        if (oldKey is not null && !Equals(oldKey, newKey) && memory.LeftIndex.TryGetValue(oldKey, out var byOld))
+        {
+            UpdatePairs(context, byOld, fact);
+        }
+    }
+
+    private void UpdatePairs(INetworkContext context, NodeSet<Token> tokens, Fact fact)
+    {
         foreach (var token in tokens)
         {
             var child = token.ChildWithFact(fact);
@@ -202,7 +203,7 @@ internal sealed class JoinNode(
     public override void RightRetract(INetworkContext context, Fact fact)
     {
         var memory = Memory(context);
-        IEnumerable<Token>? tokens;
+        NodeSet<Token>? tokens;
         if (IsIndexed)
         {
             var key = UnindexRight(memory, fact);
@@ -275,7 +276,7 @@ internal sealed class JoinNode(
         memory.LeftKeys![token] = key;
         if (!memory.LeftIndex!.TryGetValue(key, out var list))
         {
-            memory.LeftIndex.Add(key, list = []);
+            memory.LeftIndex.Add(key, list = new NodeSet<Token>());
         }
 
         list.Add(token);
@@ -303,7 +304,7 @@ internal sealed class JoinNode(
         memory.RightKeys[fact] = key;
         if (!memory.RightIndex!.TryGetValue(key, out var list))
         {
-            memory.RightIndex.Add(key, list = []);
+            memory.RightIndex.Add(key, list = new NodeSet<Fact>());
         }
 
         list.Add(fact);

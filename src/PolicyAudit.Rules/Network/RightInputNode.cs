@@ -36,5 +36,5 @@ internal abstract class RightInputNode(int depth, int memoryIndex, AlphaMemoryNo
     /// <summary>Records the root token as a left token; only joins are first nodes touched lazily like this.</summary>
     protected virtual void OnFirstTouch(INetworkContext context, BetaMemory memory, Token root) => memory.Left.Add(root);
 
-    protected HashSet<Fact>? RightFacts(INetworkContext context) => AlphaMemoryNode.FactsIn(context, Right);
+    protected NodeSet<Fact>? RightFacts(INetworkContext context) => AlphaMemoryNode.FactsIn(context, Right);
 }

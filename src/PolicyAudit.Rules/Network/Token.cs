@@ -42,7 +42,7 @@ internal sealed class Token(Token? parent, int depth, Fact? fact, object? value)
 
     public object? Own => Fact is null ? Value : Fact.Object;
 
-    public void AddChild(Token child) => (Children ??= []).Add(child);
+    public void AddChild(Token child) => (Children ??= new List<Token>(1)).Add(child);
 
     public bool RemoveChild(Token child) => Children is not null && Children.Remove(child);
 

@@ -29,6 +29,8 @@ public interface ISession
     /// <summary>Re-evaluates a fact that changed (the same instance, or an equal replacement instance).</summary>
     /// <param name="fact">The fact.</param>
     /// <exception cref="ArgumentException">The fact is not in working memory.</exception>
+    /// <exception cref="RuleConditionEvaluationException">A condition threw; the fact stays in working memory but some
+    /// of its matches may not reflect the change, so retract it or fix it and update again.</exception>
     void Update(object fact);
 
     /// <summary>Removes a fact, cancelling the activations that depended on it.</summary>
@@ -44,7 +46,9 @@ public interface ISession
     /// <summary>Fires rules until none is ready or an action calls <see cref="IContext.Halt"/>. Higher priority
     /// fires first; equal priorities fire in the order they became ready.</summary>
     /// <returns>How many rules fired.</returns>
-    /// <exception cref="RuleActionEvaluationException">An action threw; its activation is consumed.</exception>
+    /// <exception cref="RuleActionEvaluationException">An action threw; its activation is consumed and the actions
+    /// before it in the same firing keep their effects.</exception>
+    /// <exception cref="InvalidOperationException">Called from an action or event handler while the session fires.</exception>
     int Fire();
 
     /// <summary>Fires at most <paramref name="maxRulesNumber"/> rules.</summary>

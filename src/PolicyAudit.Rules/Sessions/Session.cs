@@ -13,6 +13,7 @@ internal sealed class Session : ISession, INetworkContext
     private ActionContext? _context;
     private bool _initialized;
     private bool _halted;
+    private bool _firing;
 
     public Session(ReteNetwork network)
     {
@@ -308,17 +309,30 @@ internal sealed class Session : ISession, INetworkContext
 
     private int FireCore(int max, CancellationToken cancellationToken)
     {
+        if (_firing)
+        {
+            throw new InvalidOperationException("Fire() was called from a rule action or event handler while the session is firing.");
+        }
+
         EnsureInitialized();
         _halted = false;
+        _firing = true;
         var fired = 0;
-        while (fired < max && !_halted && !cancellationToken.IsCancellationRequested && _agenda.TryPop(out var activation))
+        try
         {
-            activation.HasFired = true;
-            _events?.OnRuleFiring(this, activation);
-            Run(activation);
-            (_firings ??= []).Add(new RuleFiring(activation.Production, activation.Token, _firings.Count + 1));
-            _events?.OnRuleFired(this, activation);
-            fired++;
+            while (fired < max && !_halted && !cancellationToken.IsCancellationRequested && _agenda.TryPop(out var activation))
+            {
+                activation.HasFired = true;
+                _events?.OnRuleFiring(this, activation);
+                Run(activation);
+                (_firings ??= []).Add(new RuleFiring(activation.Production, activation.Token, _firings.Count + 1));
+                _events?.OnRuleFired(this, activation);
+                fired++;
+            }
+        }
+        finally
+        {
+            _firing = false;
         }
 
         return fired;

@@ -69,7 +69,7 @@ public sealed class CustomerHistory
     /// <summary>
     /// Reads the customer's history from <paramref name="store"/>, streaming the records of <paramref name="window"/>.
     /// Records name the customer through their decision (overrides carry it in their snapshot; outcomes through the
-    /// decision they belong to), so complaints count only when their decision is also in the window.
+    /// decision they belong to), so a complaint counts only when its decision, or an override of it, is also in the window.
     /// </summary>
     /// <param name="store">The evidence store.</param>
     /// <param name="customer">The customer's id, as in <see cref="ServiceContext.Customer"/>.</param>
@@ -87,7 +87,9 @@ public sealed class CustomerHistory
         ArgumentNullException.ThrowIfNull(window);
         var byPolicy = new Dictionary<string, int>(StringComparer.Ordinal);
         var decisions = new HashSet<string>(StringComparer.Ordinal);
-        int overrides = 0, refused = 0, complaints = 0;
+        // Decisions are written in batches, so a complaint can reach the chain before its decision: match at the end.
+        var complaintsFor = new List<string>();
+        int overrides = 0, refused = 0;
         await foreach (var stored in store.ReadAsync(window, cancellationToken).ConfigureAwait(false))
         {
             switch (stored.Record)
@@ -108,16 +110,23 @@ public sealed class CustomerHistory
                     refused++;
                     decisions.Add(r.DecisionId);
                     break;
-                case OutcomeRecord oc when oc.Outcome == OutcomeKind.Complaint && decisions.Contains(oc.DecisionId):
-                    complaints++;
+                case OutcomeRecord oc when oc.Outcome == OutcomeKind.Complaint:
+                    complaintsFor.Add(oc.DecisionId);
                     break;
             }
         }
+
+        var complaints = complaintsFor.Count(decisions.Contains);
 
         return new CustomerHistory(customer, window, byPolicy, overrides, refused, complaints);
     }
 
     /// <inheritdoc />
-    public override string ToString() =>
-        $"{Customer}: {Overrides} overrides, {RefusedOverrides} refused, {Complaints} complaints";
+    public override string ToString()
+    {
+        var policies = _overridesByPolicy.Count == 0
+            ? string.Empty
+            : " (" + string.Join(", ", _overridesByPolicy.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")) + ")";
+        return $"{Customer}: {Overrides} exceptions made{policies}, {RefusedOverrides} refused, {Complaints} complaints";
+    }
 }

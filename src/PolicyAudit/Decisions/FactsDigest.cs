@@ -16,7 +16,6 @@ internal static class FactsDigest
     private static readonly JsonSerializerOptions Options = new()
     {
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-        ReferenceHandler = ReferenceHandler.IgnoreCycles,
         WriteIndented = false,
         Converters = { new JsonStringEnumConverter() },
     };
@@ -39,7 +38,7 @@ internal static class FactsDigest
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or JsonException)
         {
-            // A fact the serializer cannot represent (a delegate, a pointer) left the writer mid-value: start again,
+            // A fact the serializer cannot represent (a cycle, a delegate, a pointer) left the writer mid-value: start again,
             // serializing fact by fact so the unrepresentable one can fall back to its text.
             buffer.Clear();
             writer.Reset(buffer);
@@ -55,7 +54,7 @@ internal static class FactsDigest
             t_writer = null;
         }
 
-        return Convert.ToHexString(hash).ToLowerInvariant();
+        return Hex.Lower(hash);
     }
 
     private static void Write(Utf8JsonWriter writer, object[] facts, bool serializeSeparately)

@@ -93,7 +93,7 @@ internal sealed class PolicyEngine : IPolicyEngine
         return decision;
     }
 
-    private IReadOnlyList<PolicyFired> Fire(object[] facts)
+    private List<PolicyFired> Fire(object[] facts)
     {
         var session = _set.Sessions.CreateSession();
         for (var i = 0; i < facts.Length; i++)
@@ -109,6 +109,12 @@ internal sealed class PolicyEngine : IPolicyEngine
         }
 
         session.Fire();
-        return session.Query<PolicyFired>().ToList();
+        var fired = new List<PolicyFired>(4);
+        foreach (var f in session.Query<PolicyFired>())
+        {
+            fired.Add(f);
+        }
+
+        return fired;
     }
 }

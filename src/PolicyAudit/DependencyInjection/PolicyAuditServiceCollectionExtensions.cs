@@ -68,7 +68,8 @@ public static class PolicyAuditServiceCollectionExtensions
             new JustificationCheck(options.Placeholders),
             options.TimeProvider,
             sp.GetRequiredService<PolicyAuditTelemetry>(),
-            LoggerFor<IOverrideRecorder>(sp)));
+            LoggerFor<IOverrideRecorder>(sp),
+            sp.GetRequiredService<PolicySet>()));
         services.TryAddSingleton<IOutcomeRecorder>(sp => new OutcomeRecorder(RequireStore(sp), options.TimeProvider, LoggerFor<IOutcomeRecorder>(sp)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PolicyAuditHostedService>());
         return new PolicyAuditBuilder(services);

@@ -10,6 +10,16 @@ internal static class TimeSortableId
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+    // Random bytes are drawn from the OS in blocks per thread: one system call per id made it the costliest part of
+    // a decision.
+    private const int RandomBlock = 80 * 64;
+
+    [ThreadStatic]
+    private static byte[]? t_random;
+
+    [ThreadStatic]
+    private static int t_randomUsed;
+
     public static string New(DateTimeOffset at)
     {
         Span<byte> bytes = stackalloc byte[16];
@@ -20,7 +30,15 @@ internal static class TimeSortableId
             ms >>= 8;
         }
 
-        RandomNumberGenerator.Fill(bytes[6..]);
+        var random = t_random ??= new byte[RandomBlock];
+        if (t_randomUsed == 0 || t_randomUsed + 10 > RandomBlock)
+        {
+            RandomNumberGenerator.Fill(random);
+            t_randomUsed = 0;
+        }
+
+        random.AsSpan(t_randomUsed, 10).CopyTo(bytes[6..]);
+        t_randomUsed += 10;
         Span<char> chars = stackalloc char[26];
         var value = new UInt128(
             ((ulong)bytes[0] << 56) | ((ulong)bytes[1] << 48) | ((ulong)bytes[2] << 40) | ((ulong)bytes[3] << 32) | ((ulong)bytes[4] << 24) | ((ulong)bytes[5] << 16) | ((ulong)bytes[6] << 8) | bytes[7],

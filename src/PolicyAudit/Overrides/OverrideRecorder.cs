@@ -14,9 +14,13 @@ internal sealed class OverrideRecorder : IOverrideRecorder
     private readonly TimeProvider _time;
     private readonly PolicyAuditTelemetry _telemetry;
     private readonly ILogger _logger;
+    private readonly PolicySet? _policies;
 
-    public OverrideRecorder(IEvidenceStore store, JustificationCheck justifications, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger)
+    // With the engine's policy set, a decision naming a policy outside it is bad input, and a policy's authority is
+    // the stricter of the decision's and the set's, so an edited decision cannot lower it.
+    public OverrideRecorder(IEvidenceStore store, JustificationCheck justifications, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, PolicySet? policies = null)
     {
+        _policies = policies;
         _store = store;
         _justifications = justifications;
         _time = time;
@@ -38,9 +42,10 @@ internal sealed class OverrideRecorder : IOverrideRecorder
         activity?.SetTag("policyaudit.decision_id", decision.Id);
         activity?.SetTag("policyaudit.staff_role", WireNames.Of(by.Role));
 
+        var authority = AuthorityOf(decision);
         var snapshot = DecisionSnapshot.From(decision);
         var now = _time.GetUtcNow();
-        var refusal = Check(decision, by, justification, approvedBy);
+        var refusal = Check(decision, authority, by, justification, approvedBy);
         if (refusal is { } r)
         {
             await _store.AppendRefusalAsync(new RefusedOverrideRecord
@@ -74,7 +79,7 @@ internal sealed class OverrideRecorder : IOverrideRecorder
             Justification = justification.Trim(),
             ApprovedBy = approvedBy?.Id,
             ApproverRole = approvedBy?.Role,
-            RequiredRole = decision.RequiredRole,
+            RequiredRole = authority.Count == 0 ? StaffRole.Staff : authority.Max(p => p.Role),
             Decision = snapshot,
         };
         var link = await _store.AppendOverrideAsync(record, cancellationToken).ConfigureAwait(false);
@@ -88,7 +93,31 @@ internal sealed class OverrideRecorder : IOverrideRecorder
         return new OverrideReceipt(record.Id, decision.Id, link.Sequence, link.Hash, now);
     }
 
-    private (OverrideRefusalReason Reason, string Message)? Check(Decision decision, StaffMember by, string justification, StaffMember? approvedBy)
+    private List<(string PolicyId, StaffRole Role)> AuthorityOf(Decision decision)
+    {
+        var authority = new List<(string, StaffRole)>(decision.DeterminingPolicies.Count);
+        foreach (var policy in decision.DeterminingPolicies)
+        {
+            var role = policy.OverridableBy;
+            if (_policies is not null)
+            {
+                if (!_policies.TryGet(policy.PolicyId, out var known))
+                {
+                    throw new ArgumentException(
+                        $"Decision {decision.Id} names policy '{policy.PolicyId}', which is not in the policy set ({string.Join(", ", _policies.Policies.Select(p => p.Id))}); override decisions made by this application's engine.",
+                        nameof(decision));
+                }
+
+                role = (StaffRole)Math.Max((int)role, (int)known.OverridableBy);
+            }
+
+            authority.Add((policy.PolicyId, role));
+        }
+
+        return authority;
+    }
+
+    private (OverrideRefusalReason Reason, string Message)? Check(Decision decision, List<(string PolicyId, StaffRole Role)> authority, StaffMember by, string justification, StaffMember? approvedBy)
     {
         if (decision.Outcome == DecisionOutcome.Allow)
         {
@@ -108,20 +137,20 @@ internal sealed class OverrideRecorder : IOverrideRecorder
                 $"'{justification.Trim()}' is a placeholder, not a justification: say why the policy should not apply here, so the policy's owner can learn from it.");
         }
 
-        var locked = decision.DeterminingPolicies.Where(p => p.OverridableBy == StaffRole.Nobody).Select(p => p.PolicyId).ToArray();
+        var locked = authority.Where(p => p.Role == StaffRole.Nobody).Select(p => p.PolicyId).ToArray();
         if (locked.Length > 0)
         {
             return (OverrideRefusalReason.NotOverridable,
                 $"Policy {string.Join(", ", locked)} cannot be overridden by anybody (for example, it is the law); the decision stands.");
         }
 
-        var required = decision.RequiredRole;
+        var required = authority.Count == 0 ? StaffRole.Staff : authority.Max(p => p.Role);
         if (by.Role >= required)
         {
             return null;
         }
 
-        var policies = string.Join(", ", decision.DeterminingPolicies.Where(p => p.OverridableBy > by.Role).Select(p => p.PolicyId));
+        var policies = string.Join(", ", authority.Where(p => p.Role > by.Role).Select(p => p.PolicyId));
         if (approvedBy is null)
         {
             return (OverrideRefusalReason.InsufficientAuthority,

@@ -26,9 +26,12 @@ public sealed class CustomerHistoryTests
         await overrides.OverrideAsync(TestDecisions.Make(DecisionOutcome.Deny, customer: "guest-2"), Manager, "Someone else");
         var refusedFor = TestDecisions.Make(DecisionOutcome.Deny, customer: "guest-1");
         await Assert.ThrowsAsync<OverrideRefusedException>(() => overrides.OverrideAsync(refusedFor, Manager, "ok"));
-        await store.AppendDecisionsAsync([DecisionRecord.From(refusedFor)]);
         await outcomes.RecordAsync(refusedFor.Id, OutcomeKind.Complaint, "Argued about corkage");
         await outcomes.RecordAsync(refusedFor.Id, OutcomeKind.Compliment);
+        var complainedBeforeItsDecisionWasWritten = TestDecisions.Make(DecisionOutcome.Allow, customer: "guest-1");
+        await outcomes.RecordAsync(complainedBeforeItsDecisionWasWritten.Id, OutcomeKind.Complaint, "Slow service");
+        await store.AppendDecisionsAsync([DecisionRecord.From(complainedBeforeItsDecisionWasWritten) with { At = time.GetUtcNow() }]);
+        await outcomes.RecordAsync("someone-elses-decision", OutcomeKind.Complaint);
 
         var history = await CustomerHistory.LoadAsync(store, "guest-1", new EvidenceWindow(windowStart));
 
@@ -37,7 +40,7 @@ public sealed class CustomerHistoryTests
         Assert.Equal(1, history.OverridesOf("comped-dessert"));
         Assert.Equal(0, history.OverridesOf("late-seating"));
         Assert.Equal(1, history.RefusedOverrides);
-        Assert.Equal(1, history.Complaints);
+        Assert.Equal(2, history.Complaints);
     }
 
     [Fact]

@@ -95,6 +95,33 @@ public sealed class AddPolicyAuditTests
     }
 
     [Fact]
+    public async Task OverrideAsync_DecisionNamingAnUnknownPolicy_ThrowsNamingIt()
+    {
+        var store = new InMemoryEvidenceStore();
+        await using var provider = Build(o => o.AddPolicy<CorkageFee>(), store);
+        var foreign = TestDecisions.Make(DecisionOutcome.Deny, StaffRole.Staff, "refund-window");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>("decision", () =>
+            provider.GetRequiredService<IOverrideRecorder>().OverrideAsync(foreign, new StaffMember("m-1", StaffRole.Manager), "Guest waited 40 minutes"));
+
+        Assert.Contains("'refund-window'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("corkage-fee", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(await store.ReadAllAsync(), s => s.Record is RefusedOverrideRecord or OverrideRecord);
+    }
+
+    [Fact]
+    public async Task OverrideAsync_DecisionClaimingLowerAuthority_UsesThePolicySetsAuthority()
+    {
+        await using var provider = Build(o => o.AddPolicy<CorkageFee>(), new InMemoryEvidenceStore());
+        var edited = TestDecisions.Make(DecisionOutcome.Deny, StaffRole.Staff, "corkage-fee");
+
+        var refused = await Assert.ThrowsAsync<OverrideRefusedException>(() =>
+            provider.GetRequiredService<IOverrideRecorder>().OverrideAsync(edited, new StaffMember("w-1", StaffRole.Staff), "Anniversary bottle"));
+
+        Assert.Equal(OverrideRefusalReason.InsufficientAuthority, refused.Reason);
+    }
+
+    [Fact]
     public async Task HostedService_StartAndStop_CompilesWritesCatalogOnceAndFlushes()
     {
         var store = new InMemoryEvidenceStore();
