@@ -146,6 +146,23 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public async Task Import_SeveralProblems_ReportsTheFirstBySourceAndLine()
+    {
+        using var cli = new CliHarness();
+        var policies = cli.Write("policies.jsonl", CliHarness.PolicyLines);
+        var file = cli.Write("many.jsonl", """
+            {"type":"outcome","decision":"ghost","at":"2026-03-04T19:30:00Z","kind":"loss","note":null}
+            {"type":"decision","id":"d7","at":"2026-03-04T19:30:00Z","policies":["no-such-policy"],"outcome":"deny"}
+            {"type":"override","decision":"nope","at":"2026-03-04T19:30:00Z","staff":"w1","role":"staff","justification":"x","approvedBy":null}
+            """);
+
+        var run = await cli.RunAsync("import", "--store", cli.Store, policies, file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{file}:1: outcome refers to unknown decision 'ghost'", FirstLine(run.Error));
+    }
+
+    [Fact]
     public async Task Import_CsvWithWrongHeader_RefusedAtLineOne()
     {
         using var cli = new CliHarness();

@@ -17,7 +17,7 @@ internal static class CheckpointCommand
         {
             await using var evidence = await context.Stores.OpenAsync(parse.GetValue(store)!, mustExist: true, cancellationToken).ConfigureAwait(false);
             var head = await evidence.GetHeadAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new CliException(ExitCodes.Failure, $"{parse.GetValue(store)}: the store is empty; there is no head to export.");
+                ?? throw new CliException(ExitCodes.Failure, $"{StoreOpener.Describe(parse.GetValue(store)!)}: the store is empty; there is no head to export.");
             if (parse.GetValue(output) is { } file)
             {
                 try

@@ -37,7 +37,7 @@ internal static class ImportCommand
             }
             catch (DuplicateEvidenceException ex)
             {
-                throw CliException.BadInput($"{storeName}: {ex.Message} (another import wrote it meanwhile; use --skip-existing)");
+                throw CliException.BadInput($"{StoreOpener.Describe(storeName)}: {ex.Message} (another import wrote it meanwhile; use --skip-existing)");
             }
 
             context.Out.WriteLine(summary.ToString());

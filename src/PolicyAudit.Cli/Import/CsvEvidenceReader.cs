@@ -12,7 +12,7 @@ internal static class CsvEvidenceReader
 
     private static readonly string[] Columns = Header.Split(',');
 
-    public static Task ReadAsync(string source, TextReader reader, ImportBatch batch, CancellationToken cancellationToken)
+    public static Task ReadAsync(string source, TextReader reader, ImportBatch batch, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var csv = new CsvRecordReader(reader);
         var headerSeen = false;
@@ -22,6 +22,11 @@ internal static class CsvEvidenceReader
             while (csv.TryRead(out var row))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (row.Line / ImportProgress.Every != line / ImportProgress.Every)
+                {
+                    progress?.Report(ImportProgress.Lines(source, row.Line));
+                }
+
                 line = row.Line;
                 if (row.Fields.Count == 1 && row.Fields[0].Length == 0)
                 {

@@ -29,9 +29,10 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
         var batch = new ImportBatch();
         foreach (var source in sources)
         {
+            batch.Sources.Add(source);
             progress?.Report($"reading {source}");
             var extension = Path.GetExtension(source).ToLowerInvariant();
-            Func<string, TextReader, ImportBatch, CancellationToken, Task> read = extension switch
+            Func<string, TextReader, ImportBatch, IProgress<string>?, CancellationToken, Task> read = extension switch
             {
                 ".jsonl" or ".ndjson" => JsonLinesReader.ReadAsync,
                 ".csv" => CsvEvidenceReader.ReadAsync,
@@ -49,7 +50,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
 
             using (reader)
             {
-                await read(source, reader, batch, cancellationToken).ConfigureAwait(false);
+                await read(source, reader, batch, progress, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -61,16 +62,28 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
     public async Task<ImportSummary> ImportAsync(ImportBatch batch, bool skipExisting, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         progress?.Report("checking references");
-        RefuseDuplicates(batch);
+        // Every record is checked before anything is written; the problem reported is the first in source order.
+        var problems = new List<ImportException>();
+        RefuseDuplicates(batch, problems);
         var existing = await ExistingAsync(batch, cancellationToken).ConfigureAwait(false);
         var known = await KnownFromStoreAsync(batch, cancellationToken).ConfigureAwait(false);
-        var policies = batch.Policies.ToDictionary(p => p.Id, p => p.OverridableBy, StringComparer.Ordinal);
+        var policies = new Dictionary<string, StaffRole>(StringComparer.Ordinal);
+        foreach (var p in batch.Policies)
+        {
+            policies.TryAdd(p.Id, p.OverridableBy);
+        }
+
         foreach (var (id, record) in known.Policies)
         {
             policies.TryAdd(id, record.OverridableBy);
         }
 
-        var decisions = batch.Decisions.ToDictionary(d => d.Id, d => (d.Outcome, d.Policies, d.Customer, d.Location, d.At), StringComparer.Ordinal);
+        var decisions = new Dictionary<string, (DecisionOutcome Outcome, IReadOnlyList<string> Policies, string? Customer, string? Location, DateTimeOffset At)>(StringComparer.Ordinal);
+        foreach (var d in batch.Decisions)
+        {
+            decisions.TryAdd(d.Id, (d.Outcome, d.Policies, d.Customer, d.Location, d.At));
+        }
+
         foreach (var (id, record) in known.Decisions)
         {
             decisions.TryAdd(id, (record.Outcome, record.Policies, record.Customer, record.Location, record.At));
@@ -99,96 +112,129 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
         var policyCount = 0;
         foreach (var p in batch.Policies)
         {
-            if (!Skip(EvidenceKind.Policy, PolicyRecord.RecordIdFor(p.Id, null), p.Where))
+            try
             {
-                // Imported policies are dated no later than the evidence imported with them, so they precede it.
-                records.Add(new PolicyRecord { Id = PolicyRecord.RecordIdFor(p.Id, null), At = earliest, PolicyId = p.Id, Title = p.Title, Owner = p.Owner, OverridableBy = p.OverridableBy, Rationale = p.Rationale });
-                policyCount++;
+                if (!Skip(EvidenceKind.Policy, PolicyRecord.RecordIdFor(p.Id, null), p.Where))
+                {
+                    // Imported policies are dated no later than the evidence imported with them, so they precede it.
+                    records.Add(new PolicyRecord { Id = PolicyRecord.RecordIdFor(p.Id, null), At = earliest, PolicyId = p.Id, Title = p.Title, Owner = p.Owner, OverridableBy = p.OverridableBy, Rationale = p.Rationale });
+                    policyCount++;
+                }
+            }
+            catch (ImportException problem)
+            {
+                problems.Add(problem);
             }
         }
 
         var decisionCount = 0;
         foreach (var d in batch.Decisions)
         {
-            var unknown = d.Policies.FirstOrDefault(p => !policies.ContainsKey(p));
-            if (unknown is not null)
+            try
             {
-                throw new ImportException(d.Where, $"decision '{ImportValues.Shorten(d.Id)}' refers to unknown policy '{ImportValues.Shorten(unknown)}' (import the policy first, or in the same run)");
-            }
+                var unknown = d.Policies.FirstOrDefault(p => !policies.ContainsKey(p));
+                if (unknown is not null)
+                {
+                    throw new ImportException(d.Where, $"decision '{ImportValues.Shorten(d.Id)}' refers to unknown policy '{ImportValues.Shorten(unknown)}' (import the policy first, or in the same run)");
+                }
 
-            if (!Skip(EvidenceKind.Decision, d.Id, d.Where))
+                if (!Skip(EvidenceKind.Decision, d.Id, d.Where))
+                {
+                    records.Add(new DecisionRecord { Id = d.Id, At = d.At, Outcome = d.Outcome, Policies = d.Policies, Customer = d.Customer, Staff = d.Staff, Location = d.Location });
+                    decisionCount++;
+                }
+            }
+            catch (ImportException problem)
             {
-                records.Add(new DecisionRecord { Id = d.Id, At = d.At, Outcome = d.Outcome, Policies = d.Policies, Customer = d.Customer, Staff = d.Staff, Location = d.Location });
-                decisionCount++;
+                problems.Add(problem);
             }
         }
 
         int overrideCount = 0, unauthorizedCount = 0;
         foreach (var o in batch.Overrides)
         {
-            if (!decisions.TryGetValue(o.DecisionId, out var decision))
+            try
             {
-                throw new ImportException(o.Where, $"override refers to unknown decision '{ImportValues.Shorten(o.DecisionId)}'");
-            }
-
-            if (decision.Outcome == DecisionOutcome.Allow)
-            {
-                throw new ImportException(o.Where, $"override of decision '{ImportValues.Shorten(o.DecisionId)}', which allowed the request: there is nothing to override");
-            }
-
-            var snapshots = new List<PolicySnapshot>();
-            foreach (var policyId in decision.Policies)
-            {
-                if (!policies.TryGetValue(policyId, out var authority))
+                if (!decisions.TryGetValue(o.DecisionId, out var decision))
                 {
-                    throw new ImportException(o.Where, $"override of decision '{ImportValues.Shorten(o.DecisionId)}' refers to unknown policy '{ImportValues.Shorten(policyId)}'");
+                    throw new ImportException(o.Where, $"override refers to unknown decision '{ImportValues.Shorten(o.DecisionId)}'");
                 }
 
-                snapshots.Add(new PolicySnapshot(policyId, decision.Outcome, string.Empty, authority));
-            }
-
-            if (Skip(EvidenceKind.Override, OverrideId(o.DecisionId), o.Where))
-            {
-                continue;
-            }
-
-            var record = new OverrideRecord
-            {
-                Id = OverrideId(o.DecisionId),
-                At = o.At,
-                DecisionId = o.DecisionId,
-                Staff = o.Staff,
-                Role = o.Role,
-                Justification = o.Justification,
-                ApprovedBy = o.ApprovedBy,
-                RequiredRole = snapshots.Max(s => s.OverridableBy),
-                Decision = new DecisionSnapshot
+                if (decision.Outcome == DecisionOutcome.Allow)
                 {
-                    DecidedAt = decision.At,
-                    Outcome = decision.Outcome,
-                    Policies = snapshots,
-                    Customer = decision.Customer,
-                    Location = decision.Location,
-                },
-            };
-            records.Add(record);
-            overrideCount++;
-            unauthorizedCount += record.IsUnauthorized ? 1 : 0;
+                    throw new ImportException(o.Where, $"override of decision '{ImportValues.Shorten(o.DecisionId)}', which allowed the request: there is nothing to override");
+                }
+
+                var snapshots = new List<PolicySnapshot>();
+                foreach (var policyId in decision.Policies)
+                {
+                    if (!policies.TryGetValue(policyId, out var authority))
+                    {
+                        throw new ImportException(o.Where, $"override of decision '{ImportValues.Shorten(o.DecisionId)}' refers to unknown policy '{ImportValues.Shorten(policyId)}'");
+                    }
+
+                    snapshots.Add(new PolicySnapshot(policyId, decision.Outcome, string.Empty, authority));
+                }
+
+                if (Skip(EvidenceKind.Override, OverrideId(o.DecisionId), o.Where))
+                {
+                    continue;
+                }
+
+                var record = new OverrideRecord
+                {
+                    Id = OverrideId(o.DecisionId),
+                    At = o.At,
+                    DecisionId = o.DecisionId,
+                    Staff = o.Staff,
+                    Role = o.Role,
+                    Justification = o.Justification,
+                    ApprovedBy = o.ApprovedBy,
+                    RequiredRole = snapshots.Max(s => s.OverridableBy),
+                    Decision = new DecisionSnapshot
+                    {
+                        DecidedAt = decision.At,
+                        Outcome = decision.Outcome,
+                        Policies = snapshots,
+                        Customer = decision.Customer,
+                        Location = decision.Location,
+                    },
+                };
+                records.Add(record);
+                overrideCount++;
+                unauthorizedCount += record.IsUnauthorized ? 1 : 0;
+            }
+            catch (ImportException problem)
+            {
+                problems.Add(problem);
+            }
         }
 
         var outcomeCount = 0;
         foreach (var o in batch.Outcomes)
         {
-            if (!decisions.ContainsKey(o.DecisionId))
+            try
             {
-                throw new ImportException(o.Where, $"outcome refers to unknown decision '{ImportValues.Shorten(o.DecisionId)}'");
-            }
+                if (!decisions.ContainsKey(o.DecisionId))
+                {
+                    throw new ImportException(o.Where, $"outcome refers to unknown decision '{ImportValues.Shorten(o.DecisionId)}'");
+                }
 
-            if (!Skip(EvidenceKind.Outcome, OutcomeId(o), o.Where))
-            {
-                records.Add(new OutcomeRecord { Id = OutcomeId(o), At = o.At, DecisionId = o.DecisionId, Outcome = o.Kind, Note = o.Note });
-                outcomeCount++;
+                if (!Skip(EvidenceKind.Outcome, OutcomeId(o), o.Where))
+                {
+                    records.Add(new OutcomeRecord { Id = OutcomeId(o), At = o.At, DecisionId = o.DecisionId, Outcome = o.Kind, Note = o.Note });
+                    outcomeCount++;
+                }
             }
+            catch (ImportException problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw problems.OrderBy(p => batch.SourceOrder(p.Where.Source)).ThenBy(p => p.Where.Line).First();
         }
 
         if (records.Count > 0)
@@ -200,14 +246,14 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
         return new ImportSummary(policyCount, decisionCount, overrideCount, unauthorizedCount, outcomeCount, skipped);
     }
 
-    private static void RefuseDuplicates(ImportBatch batch)
+    private static void RefuseDuplicates(ImportBatch batch, List<ImportException> problems)
     {
         Refuse(batch.Policies, p => p.Id, p => p.Where, "policy");
         Refuse(batch.Decisions, d => d.Id, d => d.Where, "decision");
         Refuse(batch.Overrides, o => o.DecisionId, o => o.Where, "override of decision");
         Refuse(batch.Outcomes, OutcomeId, o => o.Where, "outcome");
 
-        static void Refuse<T>(IEnumerable<T> items, Func<T, string> key, Func<T, SourceLine> where, string what)
+        void Refuse<T>(IEnumerable<T> items, Func<T, string> key, Func<T, SourceLine> where, string what)
         {
             var first = new Dictionary<string, SourceLine>(StringComparer.Ordinal);
             foreach (var item in items)
@@ -216,7 +262,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
                 {
                     var id = key(item);
                     var shown = what == "outcome" ? "the same outcome" : $"{what} '{ImportValues.Shorten(id)}'";
-                    throw new ImportException(where(item), $"{shown} appears twice (first at {first[id]})");
+                    problems.Add(new ImportException(where(item), $"{shown} appears twice (first at {first[id]})"));
                 }
             }
         }

@@ -17,12 +17,16 @@ internal static class JsonLinesReader
         ["outcome"] = ["type", "decision", "at", "kind", "note"],
     };
 
-    public static async Task ReadAsync(string source, TextReader reader, ImportBatch batch, CancellationToken cancellationToken)
+    public static async Task ReadAsync(string source, TextReader reader, ImportBatch batch, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var lineNumber = 0;
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            lineNumber++;
+            if (++lineNumber % ImportProgress.Every == 0)
+            {
+                progress?.Report(ImportProgress.Lines(source, lineNumber));
+            }
+
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;

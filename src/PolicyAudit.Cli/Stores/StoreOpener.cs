@@ -20,7 +20,7 @@ internal sealed class StoreOpener : IStoreOpener
 
         if (IsConnectionString(store))
         {
-            throw new CliException(ExitCodes.Failure, "PostgreSQL stores are not available in this build of policyaudit yet; use an SQLite file.");
+            return await OpenPostgreSqlAsync(store, cancellationToken).ConfigureAwait(false);
         }
 
         if (mustExist && !File.Exists(store))
@@ -39,6 +39,42 @@ internal sealed class StoreOpener : IStoreOpener
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             throw new CliException(ExitCodes.Failure, $"{store}: cannot open the evidence store: {ex.Message}");
+        }
+    }
+
+    /// <summary>Names a PostgreSQL store in messages by host and database only: the connection string may hold a password.</summary>
+    public static string Describe(string store)
+    {
+        if (!IsConnectionString(store))
+        {
+            return store;
+        }
+
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(store);
+            return $"PostgreSQL store {builder.Database ?? "(default database)"} on {builder.Host}";
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL store";
+        }
+    }
+
+    private static async Task<IEvidenceStore> OpenPostgreSqlAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var name = Describe(connectionString);
+        try
+        {
+            return await PostgreSqlEvidence.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
+        {
+            throw CliException.BadInput($"{name}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or TimeoutException)
+        {
+            throw new CliException(ExitCodes.Failure, $"{name}: cannot open the evidence store: {ex.Message}");
         }
     }
 }

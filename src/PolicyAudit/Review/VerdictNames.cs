@@ -1,6 +1,6 @@
 namespace PolicyAudit;
 
-/// <summary>The kebab-case names verdicts have in reports, and the words a reviewer reads next to them.</summary>
+/// <summary>The kebab-case names verdicts have in reports, and the words a reviewer reads next to them. Stateless and thread-safe.</summary>
 public static class VerdictNames
 {
     /// <summary>The verdict's name in reports: <c>insufficient-evidence</c>, <c>keep</c>, <c>enforce</c>, <c>coach</c>, <c>delegate</c>, <c>rescind</c>.</summary>

@@ -128,6 +128,21 @@ public sealed class ReportRenderersTests
         Assert.Equal("3 decisions were dropped before reaching the evidence store.", lines[^1]);
     }
 
+    [Theory]
+    [InlineData(ReportFormat.Html, "No customer received 3 or more overrides.")]
+    [InlineData(ReportFormat.Markdown, "Window: all evidence.")]
+    [InlineData(ReportFormat.Json, "\"policies\": []")]
+    [InlineData(ReportFormat.Csv, "id,title,owner")]
+    public async Task Render_EmptyStore_WritesAnEmptyReport(ReportFormat format, string expected)
+    {
+        var review = await EvidenceReview.RunAsync(new InMemoryEvidenceStore(), EvidenceWindow.All);
+
+        var report = ReportRenderers.RenderToString(review, format);
+
+        Assert.Contains(expected, report, StringComparison.Ordinal);
+        Assert.Equal("Policy  Verdict  Denials  Overrides  Rate  Harmful  Owner\n", VerdictTable.Render(review).Split('\n')[0] + "\n");
+    }
+
     [Fact]
     public void TryParseFormat_UserSpellings_Parsed()
     {

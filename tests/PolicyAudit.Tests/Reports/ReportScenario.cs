@@ -1,4 +1,4 @@
-using PolicyAudit.Tests.Review;
+using PolicyAudit.Tests.Reviewing;
 
 namespace PolicyAudit.Tests.Reports;
 

@@ -1,4 +1,4 @@
-namespace PolicyAudit.Tests.Review;
+namespace PolicyAudit.Tests.Reviewing;
 
 public sealed class EvidenceReviewTests
 {
@@ -289,6 +289,18 @@ public sealed class EvidenceReviewTests
     }
 
     [Fact]
+    public async Task ReviewAsync_ManyRecords_ReportsProgressAndEndsWithTheTotal()
+    {
+        var evidence = new ReviewEvidence().Policy(Policy).Denials(Policy, 2500);
+        await evidence.FlushAsync();
+        var reported = new List<long>();
+
+        await EvidenceReview.CreateReviewer(evidence.Store).ReviewAsync(EvidenceWindow.All, new ImmediateProgress(reported));
+
+        Assert.Equal([1000L, 2000L, 2501L], reported);
+    }
+
+    [Fact]
     public void CreateReviewer_ThresholdOutOfRange_Throws()
     {
         var options = new ReviewOptions { CoachTopStaffShare = 1.5 };
@@ -308,5 +320,10 @@ public sealed class EvidenceReviewTests
         }
 
         Assert.Equal("insufficient-evidence", VerdictNames.Of(Verdict.InsufficientEvidence));
+    }
+
+    private sealed class ImmediateProgress(List<long> reported) : IProgress<long>
+    {
+        public void Report(long value) => reported.Add(value);
     }
 }

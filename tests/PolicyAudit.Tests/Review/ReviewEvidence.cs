@@ -1,4 +1,4 @@
-namespace PolicyAudit.Tests.Review;
+namespace PolicyAudit.Tests.Reviewing;
 
 /// <summary>Builds evidence for review and report tests at fixed, increasing times, then reviews it.</summary>
 internal sealed class ReviewEvidence
