@@ -9,6 +9,7 @@ internal static class DiagnosticDescriptors
     public const string DecisionIgnoredId = "PA0002";
     public const string OverrideWithoutJustificationId = "PA0003";
     public const string UnknownPolicyIdId = "PA0004";
+    public const string InvalidGovernedListEntryId = "PA0005";
 
     private const string Category = "PolicyAudit";
 
@@ -51,6 +52,16 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A policy id that no [Policy(\"id\")] class declares governs nothing: the member it marks is never checked and the evidence it names cannot be matched to a policy.",
         helpLinkUri: HelpLink(UnknownPolicyIdId));
+
+    public static readonly DiagnosticDescriptor InvalidGovernedListEntry = new(
+        InvalidGovernedListEntryId,
+        title: "PolicyAudit.Governed.txt entry governs nothing",
+        messageFormat: "{0}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A line of PolicyAudit.Governed.txt that is not 'documentation-id;policy-id', or whose id matches no property, field or method, is ignored, so the member it was meant to govern is not checked by PA0001.",
+        helpLinkUri: HelpLink(InvalidGovernedListEntryId));
 
     private static string HelpLink(string id) =>
         "https://github.com/policyaudit/policyaudit/blob/main/analyzers/docs/" + id + ".md";

@@ -368,6 +368,37 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
     }
 
     [Fact]
+    public async Task QueryablePredicate_GovernedFlagAndComparison_AreReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using System.Linq;
+            using Shop;
+            public static class Reports
+            {
+                public static IQueryable<Order> Late(IQueryable<Order> orders) =>
+                    orders.Where([|o => o.IsOpened|]).Where(o => [|o.DaysSincePurchase > 30|]);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SwitchArm_PropertyPatternOnGovernedMember_IsReported()
+    {
+        await VerifyWithPoliciesAsync("""
+            using Shop;
+            public static class Refunds
+            {
+                public static string Label(Order order) => order switch
+                {
+                    [|{ DaysSincePurchase: > 30 }|] => "too late",
+                    { Total: > 100m } => "large",
+                    _ => "fine",
+                };
+            }
+            """);
+    }
+
+    [Fact]
     public async Task GovernedFlag_OutsideLinq_IsNotReported()
     {
         await VerifyWithPoliciesAsync("""

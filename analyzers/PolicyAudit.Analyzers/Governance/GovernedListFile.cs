@@ -19,7 +19,11 @@ internal static class GovernedListFile
     public static bool IsGovernedList(AdditionalText file) =>
         string.Equals(Path.GetFileName(file.Path), FileName, StringComparison.OrdinalIgnoreCase);
 
-    public static IReadOnlyList<GovernedListEntry> Parse(AdditionalText file, CancellationToken cancellationToken)
+    public static IReadOnlyList<GovernedListEntry> Parse(AdditionalText file, CancellationToken cancellationToken) =>
+        Read(file, malformed: null, cancellationToken);
+
+    /// <summary>The well-formed entries; lines that are neither comments nor entries go to <paramref name="malformed"/>.</summary>
+    public static IReadOnlyList<GovernedListEntry> Read(AdditionalText file, List<(string Line, Location Location)>? malformed, CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
         if (text is null)
@@ -40,6 +44,7 @@ internal static class GovernedListFile
             var separator = content.IndexOf(';');
             if (separator < 0)
             {
+                malformed?.Add((trimmed, LineLocation(file, text, line)));
                 continue;
             }
 
@@ -50,15 +55,23 @@ internal static class GovernedListFile
             var policyId = policyPart.Trim();
             if (documentationId.Length == 0 || policyId.Length == 0)
             {
+                malformed?.Add((trimmed, LineLocation(file, text, line)));
                 continue;
             }
 
             var policyStart = line.Start + separator + 1 + policyPart.IndexOf(policyId, StringComparison.Ordinal);
-            var span = new TextSpan(policyStart, policyId.Length);
-            var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-            entries.Add(new GovernedListEntry(documentationId, policyId, location));
+            var policySpan = new TextSpan(policyStart, policyId.Length);
+            var idSpan = new TextSpan(line.Start + content.IndexOf(documentationId, StringComparison.Ordinal), documentationId.Length);
+            entries.Add(new GovernedListEntry(
+                documentationId,
+                policyId,
+                Location.Create(file.Path, idSpan, text.Lines.GetLinePositionSpan(idSpan)),
+                Location.Create(file.Path, policySpan, text.Lines.GetLinePositionSpan(policySpan))));
         }
 
         return entries;
     }
+
+    private static Location LineLocation(AdditionalText file, SourceText text, TextLine line) =>
+        Location.Create(file.Path, line.Span, text.Lines.GetLinePositionSpan(line.Span));
 }

@@ -15,6 +15,7 @@ internal static class AnalyzerVerifier
         new DecisionIgnoredAnalyzer(),
         new OverrideWithoutJustificationAnalyzer(),
         new UnknownPolicyIdAnalyzer(),
+        new GovernedListAnalyzer(),
     ];
 
     /// <summary>
