@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -30,9 +31,12 @@ public class AnalyzerBenchmarks
         _empty = [new EmptyAnalyzer()];
         _policyAudit = GeneratedProject.PolicyAuditAnalyzers();
         _bannedApi = GeneratedProject.BannedApiAnalyzers();
+        var clock = Stopwatch.StartNew();
         var policyAudit = await Analyze(_policyAudit);
+        var policyAuditTime = clock.Elapsed;
+        clock.Restart();
         var bannedApi = await Analyze(_bannedApi);
-        Console.WriteLine($"// {_compilation.SyntaxTrees.Count()} files; PolicyAudit.Analyzers ({_policyAudit.Length} analyzers): {Describe(policyAudit)}; BannedApiAnalyzers: {Describe(bannedApi)}");
+        Console.WriteLine($"// {_compilation.SyntaxTrees.Count()} files; PolicyAudit.Analyzers ({_policyAudit.Length} analyzers): {Describe(policyAudit)} in {policyAuditTime.TotalSeconds:F1} s (first run); BannedApiAnalyzers: {Describe(bannedApi)} in {clock.Elapsed.TotalSeconds:F1} s (first run)");
         if (!policyAudit.Any(d => d.Id == "PA0001") || bannedApi.IsEmpty)
         {
             throw new InvalidOperationException("Both analyzers must find their diagnostics in the generated project, or the comparison measures idle analyzers.");

@@ -49,6 +49,12 @@ internal static class GeneratedProject
             trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+        // The compiler runs the package's generator before analyzers: it writes [assembly: GovernedMember] for every
+        // member a policy condition reads, which is how PA0001 knows what is governed.
+        CSharpGeneratorDriver.Create(new PolicyAudit.Analyzers.Governance.GovernedMemberGenerator())
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+        compilation = (CSharpCompilation)generated;
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         if (errors.Length > 0)
         {
