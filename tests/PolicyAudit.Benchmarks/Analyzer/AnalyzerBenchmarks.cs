@@ -23,8 +23,11 @@ public class AnalyzerBenchmarks
     private ImmutableArray<DiagnosticAnalyzer> _policyAudit;
     private ImmutableArray<DiagnosticAnalyzer> _bannedApi;
 
+    // Synchronous, because not every BenchmarkDotNet toolchain awaits an asynchronous setup.
     [GlobalSetup]
-    public async Task Setup()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         _compilation = GeneratedProject.Compilation();
         _options = new AnalyzerOptions([new InMemoryAdditionalText("BannedSymbols.txt", GeneratedProject.BannedSymbols)]);

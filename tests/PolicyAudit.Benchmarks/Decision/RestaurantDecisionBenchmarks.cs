@@ -40,7 +40,9 @@ public class RestaurantDecisionBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task Cleanup() => await _host.DisposeAsync();
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync() => await _host.DisposeAsync();
 
     [Benchmark(Baseline = true, Description = "hand-written ifs (21 policies)")]
     public HandWrittenDecision HandWritten() => HandWrittenRestaurantPolicies.Decide(_request);

@@ -26,7 +26,9 @@ public class ScaledDecisionBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task Cleanup() => await _host.DisposeAsync();
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync() => await _host.DisposeAsync();
 
     [Benchmark(Baseline = true, Description = "hand-written ifs")]
     public HandWrittenDecision HandWritten() => _set.Decide(ScaledPolicySet.Request);

@@ -28,8 +28,11 @@ public class PostgreSqlOverrideBenchmarks
     [Params(1, 8)]
     public int Writers { get; set; }
 
+    // Synchronous, because not every BenchmarkDotNet toolchain awaits an asynchronous setup.
     [GlobalSetup]
-    public async Task Setup()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         if (PostgresServer.UnavailableReason is { } reason)
         {
@@ -53,7 +56,9 @@ public class PostgreSqlOverrideBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task Cleanup()
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync()
     {
         if (_server is null)
         {

@@ -50,7 +50,9 @@ public class SqliteOverrideBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task Cleanup()
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync()
     {
         await _provider.DisposeAsync();
         SqliteConnection.ClearAllPools();
