@@ -1,0 +1,28 @@
+namespace PolicyAudit.Benchmarks.Decision;
+
+/// <summary>Collects hand-written firings and combines them the way the engine does (Deny over RequireApproval over Allow).</summary>
+internal sealed class HandWrittenFirings
+{
+    private readonly List<HandWrittenFiring> _fired = new(4);
+
+    public void Add(string policyId, DecisionOutcome outcome, string reason) => _fired.Add(new HandWrittenFiring(policyId, outcome, reason));
+
+    public HandWrittenDecision ToDecision()
+    {
+        var outcome = DecisionOutcome.Allow;
+        foreach (var fired in _fired)
+        {
+            if (fired.Outcome > outcome)
+            {
+                outcome = fired.Outcome;
+            }
+        }
+
+        if (_fired.Count > 1)
+        {
+            _fired.Sort(static (a, b) => b.Outcome != a.Outcome ? b.Outcome.CompareTo(a.Outcome) : string.CompareOrdinal(a.PolicyId, b.PolicyId));
+        }
+
+        return new HandWrittenDecision(outcome, _fired);
+    }
+}
