@@ -386,32 +386,15 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            "SELECT sequence, kind, id, at, payload, prev_hash, hash FROM policyaudit.evidence ORDER BY sequence;", connection);
+            $"SELECT {RawEvidence.Columns} FROM policyaudit.evidence ORDER BY sequence;", connection);
         await using var reader = await Guard(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
         while (await Guard(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
-            yield return new RawEvidence(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6));
+            yield return RawEvidence.Read(reader);
         }
     }
 
-    private EvidenceRecord Decode(long sequence, string payload)
-    {
-        try
-        {
-            return EvidenceCodec.Decode(payload);
-        }
-        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new InvalidDataException($"Record {sequence} of the evidence store at {Where} cannot be read ({ex.Message}); run verify to check the chain.", ex);
-        }
-    }
+    private EvidenceRecord Decode(long sequence, string payload) => EvidenceCodec.DecodeStored(sequence, payload, "at " + Where);
 
     private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         Guard(() => _dataSource.OpenConnectionAsync(cancellationToken).AsTask());

@@ -261,32 +261,15 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
     {
         using var connection = OpenConnection(AppendDurability.Durable);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, kind, id, at, payload, prev_hash, hash FROM evidence ORDER BY sequence;";
+        command.CommandText = $"SELECT {RawEvidence.Columns} FROM evidence ORDER BY sequence;";
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return new RawEvidence(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6));
+            yield return RawEvidence.Read(reader);
         }
     }
 
-    private EvidenceRecord Decode(long sequence, string payload)
-    {
-        try
-        {
-            return EvidenceCodec.Decode(payload);
-        }
-        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new InvalidDataException($"Record {sequence} of the evidence store '{Path}' cannot be read ({ex.Message}); run verify to check the chain.", ex);
-        }
-    }
+    private EvidenceRecord Decode(long sequence, string payload) => EvidenceCodec.DecodeStored(sequence, payload, "'" + Path + "'");
 
     private SqliteConnection OpenConnection(AppendDurability durability)
     {

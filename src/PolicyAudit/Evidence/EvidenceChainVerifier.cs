@@ -74,7 +74,7 @@ internal static class EvidenceChainVerifier
         {
             record = EvidenceCodec.Decode(row.Payload);
         }
-        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception ex) when (EvidenceCodec.IsUnreadable(ex))
         {
             return $"record {row.Sequence} cannot be read: {ex.Message}";
         }

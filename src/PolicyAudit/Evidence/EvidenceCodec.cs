@@ -97,6 +97,24 @@ internal static class EvidenceCodec
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>True for the exceptions <see cref="Decode"/> throws on a payload that is not a valid record.</summary>
+    public static bool IsUnreadable(Exception exception) =>
+        exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException;
+
+    /// <summary>Decodes a stored payload; an unreadable one is reported as corrupt evidence at <paramref name="where"/>.</summary>
+    /// <exception cref="InvalidDataException">The payload is not a valid record.</exception>
+    public static EvidenceRecord DecodeStored(long sequence, string payload, string where)
+    {
+        try
+        {
+            return Decode(payload);
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            throw new InvalidDataException($"Record {sequence} of the evidence store {where} cannot be read ({ex.Message}); run verify to check the chain.", ex);
+        }
+    }
+
     public static EvidenceRecord Decode(string payload)
     {
         using var document = JsonDocument.Parse(payload);
