@@ -100,15 +100,11 @@ internal sealed class HtmlReportRenderer : IReportRenderer
         }
 
         html.Append("</p>\n<table class=\"figures\">\n<tbody>\n");
-        Figure(html, "Decisions", ReportText.Number(p.Decisions));
-        Figure(html, "Denials", ReportText.Number(p.Denials));
-        Figure(html, "Overrides", ReportText.Number(p.Overrides));
-        Figure(html, "Override rate", ReportText.Percent(p.OverrideRate));
-        Figure(html, "Escalated overrides", ReportText.Number(p.EscalatedOverrides));
-        Figure(html, "Unauthorized overrides", ReportText.Number(p.UnauthorizedOverrides));
-        Figure(html, "Distinct staff", ReportText.Number(p.DistinctStaff));
-        Figure(html, "Distinct customers", ReportText.Number(p.DistinctCustomers));
-        Figure(html, "Harmful outcomes", ReportText.Number(p.HarmfulOutcomes));
+        foreach (var (label, value) in ReportText.Figures(p))
+        {
+            Figure(html, label, value);
+        }
+
         html.Append("</tbody>\n</table>\n");
         if (p.TopJustifications.Count > 0)
         {

@@ -53,15 +53,11 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
             }
 
             md.Append("\n| Figure | Value |\n|---|---:|\n");
-            Row(md, "Decisions", ReportText.Number(p.Decisions));
-            Row(md, "Denials", ReportText.Number(p.Denials));
-            Row(md, "Overrides", ReportText.Number(p.Overrides));
-            Row(md, "Override rate", ReportText.Percent(p.OverrideRate));
-            Row(md, "Escalated overrides", ReportText.Number(p.EscalatedOverrides));
-            Row(md, "Unauthorized overrides", ReportText.Number(p.UnauthorizedOverrides));
-            Row(md, "Distinct staff", ReportText.Number(p.DistinctStaff));
-            Row(md, "Distinct customers", ReportText.Number(p.DistinctCustomers));
-            Row(md, "Harmful outcomes", ReportText.Number(p.HarmfulOutcomes));
+            foreach (var (label, value) in ReportText.Figures(p))
+            {
+                Row(md, label, value);
+            }
+
             if (p.TopJustifications.Count > 0)
             {
                 md.Append("\n| Justification | Overrides |\n|---|---:|\n");

@@ -5,6 +5,20 @@ namespace PolicyAudit;
 /// <summary>Formatting shared by the renderers, always in the invariant culture so reports do not depend on the machine.</summary>
 internal static class ReportText
 {
+    /// <summary>A policy's figures as (label, formatted value), in report order: one list for every renderer.</summary>
+    public static IReadOnlyList<(string Label, string Value)> Figures(PolicyReview p) =>
+    [
+        ("Decisions", Number(p.Decisions)),
+        ("Denials", Number(p.Denials)),
+        ("Overrides", Number(p.Overrides)),
+        ("Override rate", Percent(p.OverrideRate)),
+        ("Escalated overrides", Number(p.EscalatedOverrides)),
+        ("Unauthorized overrides", Number(p.UnauthorizedOverrides)),
+        ("Distinct staff", Number(p.DistinctStaff)),
+        ("Distinct customers", Number(p.DistinctCustomers)),
+        ("Harmful outcomes", Number(p.HarmfulOutcomes)),
+    ];
+
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Percent(double share) => PolicyVerdicts.Percent(share);
