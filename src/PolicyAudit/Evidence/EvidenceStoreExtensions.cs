@@ -8,8 +8,8 @@ public static class EvidenceStoreExtensions
     /// <param name="record">The override.</param>
     /// <param name="cancellationToken">Cancels before the append begins.</param>
     /// <returns>The override's place in the chain.</returns>
-    public static async Task<ChainCheckpoint> AppendOverrideAsync(this IEvidenceStore store, OverrideRecord record, CancellationToken cancellationToken = default) =>
-        (await AppendOneAsync(store, record, cancellationToken).ConfigureAwait(false));
+    public static Task<ChainCheckpoint> AppendOverrideAsync(this IEvidenceStore store, OverrideRecord record, CancellationToken cancellationToken = default) =>
+        AppendOneAsync(store, record, cancellationToken);
 
     /// <summary>Appends a refused override attempt durably.</summary>
     /// <param name="store">The store.</param>
