@@ -16,7 +16,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HardCodedPolicyCheck = new(
         HardCodedPolicyCheckId,
         title: "Policy check is hard-coded instead of asking the policy engine",
-        messageFormat: "'{0}' hard-codes policy '{1}'; ask IPolicyEngine so that exceptions are recorded",
+        messageFormat: "'{0}' hard-codes {1}; ask IPolicyEngine so that exceptions are recorded",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
