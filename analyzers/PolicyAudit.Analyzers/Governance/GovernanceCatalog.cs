@@ -87,11 +87,11 @@ internal sealed class GovernanceCatalog
                 found.AddRange(listed);
             }
 
-            foreach (var policyId in ReadGovernedBy(current))
+            foreach (var marked in ReadGovernedBy(current))
             {
-                if (!found.Any(g => g.PolicyId == policyId))
+                if (!found.Any(g => g.PolicyId == marked.PolicyId))
                 {
-                    found.Add(new Governor(policyId, Array.Empty<ConditionTest>()));
+                    found.Add(marked);
                 }
             }
 
@@ -104,7 +104,7 @@ internal sealed class GovernanceCatalog
         return ImmutableArray<Governor>.Empty;
     }
 
-    private IEnumerable<string> ReadGovernedBy(ISymbol member)
+    private IEnumerable<Governor> ReadGovernedBy(ISymbol member)
     {
         if (_types.GovernedByAttribute is null)
         {
@@ -117,9 +117,22 @@ internal sealed class GovernanceCatalog
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is string policyId)
             {
-                yield return policyId;
+                yield return new Governor(policyId, ConditionTest.Parse(ConditionsOf(attribute)));
             }
         }
+    }
+
+    private static string? ConditionsOf(AttributeData attribute)
+    {
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == ConditionsArgumentName)
+            {
+                return named.Value.Value as string;
+            }
+        }
+
+        return null;
     }
 
     private static ISymbol? Overridden(ISymbol member) => member switch
@@ -138,16 +151,7 @@ internal sealed class GovernanceCatalog
                 && attribute.ConstructorArguments[0].Value is string documentationId
                 && attribute.ConstructorArguments[1].Value is string policyId)
             {
-                string? conditions = null;
-                foreach (var named in attribute.NamedArguments)
-                {
-                    if (named.Key == ConditionsArgumentName)
-                    {
-                        conditions = named.Value.Value as string;
-                    }
-                }
-
-                Add(compilation, documentationId, new Governor(policyId, ConditionTest.Parse(conditions)), listed);
+                Add(compilation, documentationId, new Governor(policyId, ConditionTest.Parse(ConditionsOf(attribute))), listed);
             }
         }
     }

@@ -16,7 +16,7 @@ namespace PolicyAudit.Analyzers.Governance;
 /// </summary>
 internal static class PolicyConditionScanner
 {
-    private static readonly HashSet<string> ConditionMethods = new(StringComparer.Ordinal)
+    public static readonly HashSet<string> ConditionMethods = new(StringComparer.Ordinal)
     {
         "Match", "Not", "Exists", "All", "Having", "Let", "Query", "Where",
     };
@@ -63,7 +63,14 @@ internal static class PolicyConditionScanner
     }
 
     /// <summary>The comparisons, patterns and flags of one condition, recorded against the member they test.</summary>
-    private static void CollectTests(IOperation condition, SortedDictionary<string, SortedSet<ConditionTest>> found)
+    private static void CollectTests(IOperation condition, SortedDictionary<string, SortedSet<ConditionTest>> found) =>
+        ForEachTest(condition, (read, test, _) => Record(found, read, test));
+
+    /// <summary>
+    /// Calls <paramref name="onTest"/> for each test a condition makes of a domain member: comparisons (including
+    /// <c>Equals</c> and <c>CompareTo</c>), relational and constant patterns, and flags tested alone.
+    /// </summary>
+    public static void ForEachTest(IOperation condition, Action<MemberRead, ConditionTest, IOperation> onTest)
     {
         foreach (var operation in condition.DescendantsAndSelf())
         {
@@ -74,41 +81,52 @@ internal static class PolicyConditionScanner
                     {
                         if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, IsDomainMember) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
-                            Record(found, read, new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other)));
+                            onTest(read, new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other)), operation);
                         }
                     }
 
                     break;
                 case IIsPatternOperation isPattern when ValueTracer.Find(isPattern.Value, IsDomainMember) is { } read:
-                    RecordPattern(found, read, isPattern.Pattern);
+                    foreach (var test in PatternTests(isPattern.Pattern))
+                    {
+                        onTest(read, test, operation);
+                    }
+
                     break;
                 case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation
                     when operation.Type?.SpecialType == SpecialType.System_Boolean && IsTestedAlone(operation, out var negated)
                         && ValueTracer.Find(operation, IsDomainMember) is { } flag:
-                    Record(found, flag, flag.Kind == ReadKind.NotEmpty
+                    onTest(flag, flag.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                         ? new ConditionTest(negated ? "==" : "!=", "0")
-                        : new ConditionTest("==", negated ? "false" : "true"));
+                        : new ConditionTest("==", negated ? "false" : "true"), operation);
                     break;
             }
         }
     }
 
-    private static void RecordPattern(SortedDictionary<string, SortedSet<ConditionTest>> found, MemberRead read, IPatternOperation pattern)
+    private static IEnumerable<ConditionTest> PatternTests(IPatternOperation pattern)
     {
         switch (pattern)
         {
             case IRelationalPatternOperation relational:
-                Record(found, read, new ConditionTest(Comparison.OperatorText(relational.OperatorKind) ?? "==", Comparison.ValueKey(relational.Value)));
+                yield return new ConditionTest(Comparison.OperatorText(relational.OperatorKind) ?? "==", Comparison.ValueKey(relational.Value));
                 break;
             case IConstantPatternOperation constant:
-                Record(found, read, new ConditionTest("==", Comparison.ValueKey(constant.Value)));
+                yield return new ConditionTest("==", Comparison.ValueKey(constant.Value));
                 break;
             case IBinaryPatternOperation binary:
-                RecordPattern(found, read, binary.LeftPattern);
-                RecordPattern(found, read, binary.RightPattern);
+                foreach (var test in PatternTests(binary.LeftPattern).Concat(PatternTests(binary.RightPattern)))
+                {
+                    yield return test;
+                }
+
                 break;
             case INegatedPatternOperation negated:
-                RecordPattern(found, read, negated.Pattern);
+                foreach (var test in PatternTests(negated.Pattern))
+                {
+                    yield return test;
+                }
+
                 break;
         }
     }
@@ -144,7 +162,7 @@ internal static class PolicyConditionScanner
 
     private static string? Id(ISymbol symbol) => symbol.OriginalDefinition.GetDocumentationCommentId();
 
-    private static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    public static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
         SimpleNameSyntax simple => simple.Identifier.ValueText,

@@ -16,6 +16,7 @@ internal static class AnalyzerVerifier
         new OverrideWithoutJustificationAnalyzer(),
         new UnknownPolicyIdAnalyzer(),
         new GovernedListAnalyzer(),
+        new UngovernedDeclarationAnalyzer(),
     ];
 
     /// <summary>

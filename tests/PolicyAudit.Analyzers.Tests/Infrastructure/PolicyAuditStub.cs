@@ -120,6 +120,7 @@ internal static class PolicyAuditStub
             {
                 public GovernedByAttribute(string policyId) => PolicyId = policyId;
                 public string PolicyId { get; }
+                public string? Conditions { get; set; }
             }
 
             [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]

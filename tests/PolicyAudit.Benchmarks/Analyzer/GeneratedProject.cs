@@ -25,30 +25,7 @@ internal static class GeneratedProject
 
     public static CSharpCompilation Compilation()
     {
-        var trees = new List<SyntaxTree>(Files);
-        var options = new CSharpParseOptions(LanguageVersion.Latest);
-        for (var p = 0; p < Policies; p++)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(Fact(p), options, $"Policies/Order{p}.cs"));
-            trees.Add(CSharpSyntaxTree.ParseText(Policy(p), options, $"Policies/Limit{p}.cs"));
-        }
-
-        for (var d = trees.Count; d < Files; d++)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(Desk(d), options, $"App/Desk{d}.cs"));
-        }
-
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-            .Append(typeof(Policy).Assembly.Location)
-            .Append(typeof(PolicyAudit.Rules.Rule).Assembly.Location)
-            .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create(
-            "Generated.App",
-            trees,
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = Sources(withPolicies: true);
 
         // The compiler runs the package's generator before analyzers: it writes [assembly: GovernedMember] for every
         // member a policy condition reads, which is how PA0001 knows what is governed.
@@ -62,6 +39,37 @@ internal static class GeneratedProject
         }
 
         return compilation;
+    }
+
+    /// <summary>The project as written, before any generator ran; without policies it is an app that only asks the engine.</summary>
+    public static CSharpCompilation Sources(bool withPolicies)
+    {
+        var trees = new List<SyntaxTree>(Files);
+        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        for (var p = 0; p < Policies; p++)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(Fact(p), options, $"Policies/Order{p}.cs"));
+            trees.Add(withPolicies
+                ? CSharpSyntaxTree.ParseText(Policy(p), options, $"Policies/Limit{p}.cs")
+                : CSharpSyntaxTree.ParseText($"namespace Generated.Policies;\n\npublic static class Note{p} {{ }}\n", options, $"Policies/Note{p}.cs"));
+        }
+
+        for (var d = trees.Count; d < Files; d++)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(Desk(d), options, $"App/Desk{d}.cs"));
+        }
+
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+            .Append(typeof(Policy).Assembly.Location)
+            .Append(typeof(PolicyAudit.Rules.Rule).Assembly.Location)
+            .Select(p => MetadataReference.CreateFromFile(p));
+        return CSharpCompilation.Create(
+            "Generated.App",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
     public static ImmutableArray<DiagnosticAnalyzer> PolicyAuditAnalyzers() =>
