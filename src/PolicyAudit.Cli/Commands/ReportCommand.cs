@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace PolicyAudit.Cli;
 
-/// <summary><c>policyaudit report --store FILE [--from DATE] [--to DATE] --format html|md|json|csv [--out FILE]</c></summary>
+/// <summary><c>policyaudit report --store FILE [--from DATE] [--to DATE] [--owner NAME] --format html|md|json|csv [--out FILE]</c></summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
@@ -13,13 +13,14 @@ internal static class ReportCommand
         var to = new Option<string?>("--to") { Description = "Last day included (YYYY-MM-DD, UTC), or the first instant excluded (ISO 8601); default: no end." };
         var format = new Option<string?>("--format") { Description = "html, md, json or csv; default: from the --out file's extension." };
         var output = new Option<string?>("--out") { Description = "The file to write; default: standard output. Never the store or one of its files." };
+        var owner = new Option<string?>("--owner") { Description = "Only this owner's packet: their policies, verdicts, suggestions, harms after overrides and repeat customers." };
         var requireValid = new Option<bool>("--require-valid")
         {
             Description = "Exit 3 without a report when the evidence chain does not verify (by default the report is written, with a warning).",
         };
         var command = new Command("report", "Review the evidence and report, per policy, a verdict with the figures behind it.")
         {
-            store, from, to, format, output, requireValid,
+            store, from, to, owner, format, output, requireValid,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -63,10 +64,10 @@ internal static class ReportCommand
                 }
             }
 
-            Review review;
+            Review everyone;
             try
             {
-                review = await context.WithProgressAsync("Reviewing evidence", progress =>
+                everyone = await context.WithProgressAsync("Reviewing evidence", progress =>
                     EvidenceReview.CreateReviewer(evidence).ReviewAsync(
                         window,
                         progress is null ? null : new RecordCount(progress),
@@ -78,7 +79,7 @@ internal static class ReportCommand
                 throw new CliException(ExitCodes.VerificationFailed, $"policyaudit: the evidence cannot be reviewed: {TerminalText.Escape(ex.Message)}");
             }
 
-            review = review with { Integrity = integrity };
+            var review = OwnerPacketOf(everyone, parse.GetValue(owner)) with { Integrity = integrity };
             if (outPath is null)
             {
                 using var terminal = new TerminalWriter(context.Out);
@@ -88,10 +89,40 @@ internal static class ReportCommand
 
             OutputFile.Write(outPath, writer => ReportRenderers.For(reportFormat).Render(review, writer));
             context.WriteTable(VerdictTable.Columns, VerdictTable.Rows(review));
-            context.Out.WriteLine($"Wrote the {reportFormat.ToString().ToLowerInvariant()} report of {review.Policies.Count} policies to {TerminalText.Escape(outPath)}.");
+            context.Out.WriteLine($"Wrote the {reportFormat.ToString().ToLowerInvariant()} report of {review.Policies.Count + review.PoliciesWithoutDecisions.Count} policies{(review.Owner is { } name ? " owned by " + TerminalText.Escape(name) : string.Empty)} to {TerminalText.Escape(outPath)}.");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The whole review, or one owner's packet; an owner who owns nothing is bad input, named with the owners there are.</summary>
+    private static Review OwnerPacketOf(Review review, string? owner)
+    {
+        if (owner is null)
+        {
+            return review;
+        }
+
+        if (string.IsNullOrWhiteSpace(owner))
+        {
+            throw CliException.BadInput("report: --owner must name an owner.");
+        }
+
+        var packet = review.ForOwner(owner);
+        if (packet.Policies.Count + packet.PoliciesWithoutDecisions.Count > 0)
+        {
+            return packet;
+        }
+
+        var owners = review.Policies.Concat(review.PoliciesWithoutDecisions)
+            .Select(p => p.Owner)
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        throw CliException.BadInput(owners.Length == 0
+            ? $"report: no policy is owned by '{ImportValues.Shorten(owner)}'; no policy in the store names an owner."
+            : $"report: no policy is owned by '{ImportValues.Shorten(owner)}'; owners: {string.Join(", ", owners)}.");
     }
 
     /// <summary>A date (a whole UTC day) or an ISO 8601 instant; an end date includes its whole day.</summary>
