@@ -139,6 +139,37 @@ internal sealed class FactMasking
         return "hmac:" + Hex.Lower(mac[..16]);
     }
 
+    // The type of a collection's items or a dictionary's values (JsonTypeInfo.ElementType is not on net8.0).
+    private static Type? ElementTypeOf(Type collection)
+    {
+        if (collection.IsArray)
+        {
+            return collection.GetElementType();
+        }
+
+        Type? items = null;
+        foreach (var contract in collection.IsInterface ? [collection, .. collection.GetInterfaces()] : collection.GetInterfaces())
+        {
+            if (!contract.IsGenericType)
+            {
+                continue;
+            }
+
+            var definition = contract.GetGenericTypeDefinition();
+            if (definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
+            {
+                return contract.GetGenericArguments()[1];
+            }
+
+            if (definition == typeof(IEnumerable<>))
+            {
+                items = contract.GetGenericArguments()[0];
+            }
+        }
+
+        return items;
+    }
+
     private IEnumerable<string> CollectPaths(Type type, string? prefix, int depth, HashSet<Type> visiting)
     {
         if (depth > MaxPathDepth || !visiting.Add(type))
@@ -147,7 +178,7 @@ internal sealed class FactMasking
         }
 
         var info = Options.GetTypeInfo(type);
-        var target = info.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary ? info.ElementType : type;
+        var target = info.Kind is JsonTypeInfoKind.Enumerable or JsonTypeInfoKind.Dictionary ? ElementTypeOf(type) : type;
         if (target is not null && target != type)
         {
             foreach (var path in CollectPaths(target, prefix, depth + 1, visiting))
