@@ -96,6 +96,8 @@ internal sealed class JsonReportRenderer : IReportRenderer
         json.WriteNumber("coachTopStaffShare", options.CoachTopStaffShare);
         json.WriteNumber("delegateEscalatedShare", options.DelegateEscalatedShare);
         json.WriteNumber("repeatCustomerMinimumOverrides", options.RepeatCustomerMinimumOverrides);
+        json.WriteNumber("suggestionMinimumOverrideShare", options.SuggestionMinimumOverrideShare);
+        json.WriteNumber("suggestionMaximumUpheldShare", options.SuggestionMaximumUpheldShare);
         json.WriteEndObject();
     }
 
@@ -115,6 +117,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
         }
 
         json.WriteEndArray();
+        WriteSuggestion(json, policy.Suggestion);
         json.WriteNumber("decisions", policy.Decisions);
         json.WriteNumber("denials", policy.Denials);
         json.WriteNumber("overrides", policy.Overrides);
@@ -192,6 +195,29 @@ internal sealed class JsonReportRenderer : IReportRenderer
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSuggestion(Utf8JsonWriter json, Suggestion? suggestion)
+    {
+        if (suggestion is null)
+        {
+            json.WriteNull("suggestion");
+            return;
+        }
+
+        json.WriteStartObject("suggestion");
+        json.WriteString("condition", suggestion.Condition);
+        json.WriteString("property", suggestion.Property);
+        json.WriteString("operator", suggestion.Operator);
+        json.WriteString("value", suggestion.Value);
+        json.WriteBoolean("valueIsText", suggestion.IsText);
+        json.WriteNumber("overridesCovered", suggestion.CoveredOverrides);
+        json.WriteNumber("overrides", suggestion.Overrides);
+        json.WriteNumber("upheldDenialsCovered", suggestion.CoveredUpheldDenials);
+        json.WriteNumber("upheldDenials", suggestion.UpheldDenials);
+        json.WriteString("support", suggestion.Support);
+        json.WriteString("exception", suggestion.Exception);
         json.WriteEndObject();
     }
 
