@@ -1,3 +1,5 @@
+using Restaurant.Facts;
+
 namespace Restaurant.Simulation;
 
 /// <summary>
@@ -11,6 +13,10 @@ namespace Restaurant.Simulation;
 /// <param name="ComplimentIfMade">How often the guest compliments the service when the exception is made.</param>
 /// <param name="LossIfMade">How often the exception costs the business money it notices.</param>
 /// <param name="Justifications">What staff write when they make the exception.</param>
+/// <param name="ChanceFor">
+/// When set, how often staff make the exception for this request instead of <paramref name="OverrideChance"/>: staff
+/// judge the case in front of them, and that judgement is what the review's suggestions read from the stored facts.
+/// </param>
 internal sealed record StaffHabit(
     double OverrideChance,
     double TriesAloneChance,
@@ -18,8 +24,12 @@ internal sealed record StaffHabit(
     double ComplaintIfHeld,
     double ComplimentIfMade,
     double LossIfMade,
-    string[] Justifications)
+    string[] Justifications,
+    Func<object, double>? ChanceFor = null)
 {
+    /// <summary>How often staff make the exception for <paramref name="request"/>.</summary>
+    public double OverrideChanceFor(object request) => ChanceFor?.Invoke(request) ?? OverrideChance;
+
     public static readonly IReadOnlyDictionary<string, StaffHabit> ByPolicy = new Dictionary<string, StaffHabit>(StringComparer.Ordinal)
     {
         ["no-substitutions-tasting-menu"] = new(0.55, 0.25, 0.05, 0.30, 0.30, 0.02,
@@ -85,11 +95,14 @@ internal sealed record StaffHabit(
             "Parents at the table said it is fine",
             "Guest turns 21 next week",
         ]),
+        // A dessert or two after last orders is plated by the pastry section, still working; a full order is not.
         ["kitchen-closes-2230"] = new(0.30, 0.40, 0.05, 0.40, 0.20, 0.10,
         [
             "Table asked for one more dessert to share while the pastry section was still plating",
+            "One dessert to share; pastry was still plating",
             "Late seating the manager already approved; mains only",
-        ]),
+        ],
+        ChanceFor: request => request is KitchenOrder { Dishes: <= 2 } ? 0.9 : 0.05),
         ["cake-cutting-fee"] = new(0.92, 0.00, 0.05, 0.50, 0.35, 0.00,
         [
             "Birthday; the party ordered coffee and dessert wine for the table",
