@@ -62,11 +62,14 @@ internal sealed record StaffHabit(
         [
             "Our last bottle of that vintage was sold an hour ago",
         ]),
+        // A couple after 22:00 is two mains the line can still cook; a bigger party would keep the kitchen past midnight.
         ["no-seating-after-2200"] = new(0.20, 0.50, 0.05, 0.50, 0.30, 0.05,
         [
             "Kitchen agreed to stay for a party of two ordering mains only",
+            "Only two of them, mains only; the kitchen agreed",
             "Flight delayed; they booked for 20:30 and called ahead",
-        ]),
+        ],
+        ChanceFor: request => request is SeatingRequest { PartySize: <= 2 } ? 0.85 : 0.05),
         ["reservation-held-15-minutes"] = new(0.85, 0.40, 0.10, 0.60, 0.20, 0.00,
         [
             "Table was still free; next booking at that table is not until 21:45",
@@ -95,14 +98,11 @@ internal sealed record StaffHabit(
             "Parents at the table said it is fine",
             "Guest turns 21 next week",
         ]),
-        // A dessert or two after last orders is plated by the pastry section, still working; a full order is not.
         ["kitchen-closes-2230"] = new(0.30, 0.40, 0.05, 0.40, 0.20, 0.10,
         [
             "Table asked for one more dessert to share while the pastry section was still plating",
-            "One dessert to share; pastry was still plating",
             "Late seating the manager already approved; mains only",
-        ],
-        ChanceFor: request => request is KitchenOrder { Dishes: <= 2 } ? 0.9 : 0.05),
+        ]),
         ["cake-cutting-fee"] = new(0.92, 0.00, 0.05, 0.50, 0.35, 0.00,
         [
             "Birthday; the party ordered coffee and dessert wine for the table",

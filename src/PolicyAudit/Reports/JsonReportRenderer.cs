@@ -66,13 +66,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
                 json.WriteNumber("escalatedOverrides", staff.EscalatedOverrides);
                 json.WriteNumber("unauthorizedOverrides", staff.UnauthorizedOverrides);
                 json.WriteNumber("refusedOverrides", staff.RefusedOverrides);
-                json.WriteStartArray("policies");
-                foreach (var policyId in staff.Policies)
-                {
-                    json.WriteStringValue(policyId);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "policies", staff.Policies);
                 json.WriteEndObject();
             }
 
@@ -110,13 +104,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
         json.WriteString("overridableBy", policy.OverridableBy is { } role ? WireNames.Of(role) : null);
         json.WriteString("rationale", policy.Rationale);
         json.WriteString("verdict", VerdictNames.Of(policy.Verdict));
-        json.WriteStartArray("reasons");
-        foreach (var reason in policy.Reasons)
-        {
-            json.WriteStringValue(reason);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "reasons", policy.Reasons);
         WriteSuggestion(json, policy.Suggestion);
         json.WriteNumber("decisions", policy.Decisions);
         json.WriteNumber("denials", policy.Denials);
@@ -146,13 +134,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
             json.WriteStartObject();
             json.WriteString("word", group.Word);
             json.WriteNumber("count", group.Count);
-            json.WriteStartArray("examples");
-            foreach (var example in group.Examples)
-            {
-                json.WriteStringValue(example);
-            }
-
-            json.WriteEndArray();
+            WriteStrings(json, "examples", group.Examples);
             json.WriteEndObject();
         }
 
@@ -219,6 +201,17 @@ internal sealed class JsonReportRenderer : IReportRenderer
         json.WriteString("support", suggestion.Support);
         json.WriteString("exception", suggestion.Exception);
         json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? at)

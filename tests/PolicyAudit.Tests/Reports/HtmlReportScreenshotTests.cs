@@ -14,7 +14,7 @@ public sealed class HtmlReportScreenshotTests
         var nonWhite = Count(image, (r, g, b) => r < 250 || g < 250 || b < 250);
         var text = Count(image, (r, g, b) => r < 60 && g < 60 && b < 60);
         var chart = Count(image, (r, g, b) => Math.Abs(r - 0x2a) < 16 && Math.Abs(g - 0x6f) < 16 && Math.Abs(b - 0xdb) < 16);
-        Assert.Equal((1200, 1600), (image.Width, image.Height));
+        Assert.Equal((1200, 2400), (image.Width, image.Height));
         Assert.True(nonWhite > image.Width * image.Height / 50, $"the page looks blank: {nonWhite} non-white pixels");
         Assert.True(text > 2000, $"too little dark text: {text} pixels");
         Assert.True(chart > 200, $"no override chart visible: {chart} bar-coloured pixels");
@@ -81,7 +81,7 @@ public sealed class HtmlReportScreenshotTests
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile, "--screenshot=" + png,
-            "--window-size=1200,1600", new Uri(html).AbsoluteUri,
+            "--window-size=1200,2400", new Uri(html).AbsoluteUri,
         })
         {
             start.ArgumentList.Add(argument);

@@ -42,5 +42,5 @@ internal static class ReportScenario
     }
 
     private static string Substitution(string reason) =>
-        $$"""[{"type":"Scenario.SubstitutionRequest","value":{"Course":3,"Reason":"{{reason}}"}}]""";
+        "[{\"type\":\"Scenario.SubstitutionRequest\",\"value\":{\"Course\":3,\"Reason\":\"" + reason + "\"}}]";
 }

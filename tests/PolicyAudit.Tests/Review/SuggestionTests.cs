@@ -99,8 +99,9 @@ public sealed class SuggestionTests
     }
 
     internal static string Party(int size, bool reserved) =>
-        $$"""[{"type":"Restaurant.Facts.Party","value":{"Reserved":{{(reserved ? "true" : "false")}},"Size":{{size}}}}]""";
+        "[{\"type\":\"Restaurant.Facts.Party\",\"value\":{\"Reserved\":" + (reserved ? "true" : "false") + ",\"Size\":" + size + "}}]";
 
     internal static string Substitution(string reason, string emailPseudonym) =>
-        $$"""[{"type":"Restaurant.Facts.SubstitutionRequest","value":{"Dish":"tart","Reason":"{{reason}}"}},{"type":"Restaurant.Facts.Guest","value":{"Email":"{{emailPseudonym}}"},"masked":["Email"]}]""";
+        "[{\"type\":\"Restaurant.Facts.SubstitutionRequest\",\"value\":{\"Dish\":\"tart\",\"Reason\":\"" + reason
+        + "\"}},{\"type\":\"Restaurant.Facts.Guest\",\"value\":{\"Email\":\"" + emailPseudonym + "\"},\"masked\":[\"Email\"]}]";
 }
