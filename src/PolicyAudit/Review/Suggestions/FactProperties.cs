@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace PolicyAudit;
 
 /// <summary>
 /// Flattens a stored fact's JSON into the properties a suggestion may name: <c>Type.Property</c> (nested objects as
-/// <c>Type.Property.Inner</c>, a few levels deep) with numbers, strings, enum names and booleans. Masked properties are
+/// <c>Type.Property.Inner</c>, a few levels deep) with numbers, times of day, strings, enum names and booleans. Masked properties are
 /// passed over whole: a pseudonym's text must never become a condition. Arrays, nulls and long free text are passed
 /// over too: they do not make a condition a policy could state. Stateless and thread-safe.
 /// </summary>
@@ -12,6 +13,7 @@ internal static class FactProperties
 {
     private const int MaxDepth = 3;
     private const int MaxTextLength = 64;
+    private static readonly string[] TimeFormats = ["HH:mm:ss", "HH:mm:ss.FFFFFFF", "HH:mm"];
 
     /// <summary>Adds the properties of one fact to <paramref name="into"/>; a path seen before in the same decision keeps its first value.</summary>
     /// <param name="type">The fact's type name (full name; only the simple name is used).</param>
@@ -54,7 +56,7 @@ internal static class FactProperties
                     into.TryAdd(key, FactValue.Of(number));
                     break;
                 case JsonValueKind.String when item.GetString() is { Length: > 0 and <= MaxTextLength } text:
-                    into.TryAdd(key, FactValue.Of(text, quoted: true));
+                    into.TryAdd(key, IsTimeOfDay(text, out var time) ? FactValue.Of(time) : FactValue.Of(text, quoted: true));
                     break;
                 case JsonValueKind.True or JsonValueKind.False:
                     into.TryAdd(key, FactValue.Of(item.ValueKind == JsonValueKind.True ? "true" : "false", quoted: false));
@@ -62,6 +64,10 @@ internal static class FactProperties
             }
         }
     }
+
+    // Times of day are what service policies are made of ("no seating after 22:00"): a threshold on them reads as policy.
+    private static bool IsTimeOfDay(string text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     // A masked property or anything inside it; an object that merely holds a masked member is walked, and the
     // member is passed over when reached.

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PolicyAudit;
 
 /// <summary>
@@ -50,8 +48,7 @@ internal static class SuggestionFinder
             return null;
         }
 
-        var text = found.Value.Text ?? found.Value.Number.ToString("G15", CultureInfo.InvariantCulture);
-        var suggestion = new Suggestion(found.Path, found.Operator, text, found.Value.IsQuoted, found.Overridden, o, found.Upheld, u, string.Empty);
+        var suggestion = new Suggestion(found.Path, found.Operator, found.Value.Display(), found.Value.IsQuoted, found.Overridden, o, found.Upheld, u, string.Empty);
         return suggestion with { Exception = ExceptionText(policy, suggestion) };
     }
 
