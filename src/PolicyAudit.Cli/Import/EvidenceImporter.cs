@@ -9,6 +9,8 @@ namespace PolicyAudit.Cli;
 /// import leaves the store unchanged. Ids of imported overrides and outcomes are derived from their content, so
 /// importing the same file again with <c>skipExisting</c> adds nothing. Not thread-safe (one import at a time).
 /// </summary>
+/// <param name="store">The store the batch is checked against (ids already stored, policies and decisions referred to).</param>
+/// <param name="time">The clock of "now".</param>
 internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
 {
     /// <summary>The id of the override of a decision (an imported decision is overridden at most once).</summary>
@@ -57,9 +59,22 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
         return batch;
     }
 
-    /// <summary>Validates <paramref name="batch"/> against itself and the store, then appends it atomically.</summary>
-    /// <exception cref="ImportException">A record cannot be accepted; nothing was written.</exception>
-    public async Task<ImportSummary> ImportAsync(ImportBatch batch, bool skipExisting, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <summary>Appends what <see cref="PlanAsync"/> accepted, atomically and durably.</summary>
+    public static async Task AppendAsync(IEvidenceStore target, IReadOnlyList<EvidenceRecord> records, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (records.Count > 0)
+        {
+            progress?.Report($"writing {records.Count} records");
+            await target.AppendAsync(records, AppendDurability.Durable, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Validates <paramref name="batch"/> against itself and the store and returns the records to append, writing
+    /// nothing, so the caller may choose where they go (a store created only once the import is known to be good).
+    /// </summary>
+    /// <exception cref="ImportException">A record cannot be accepted.</exception>
+    public async Task<(IReadOnlyList<EvidenceRecord> Records, ImportSummary Summary)> PlanAsync(ImportBatch batch, bool skipExisting, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         progress?.Report("checking references");
         // Every record is checked before anything is written; the problem reported is the first in source order.
@@ -237,13 +252,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
             throw problems.OrderBy(p => batch.SourceOrder(p.Where.Source)).ThenBy(p => p.Where.Line).First();
         }
 
-        if (records.Count > 0)
-        {
-            progress?.Report($"writing {records.Count} records");
-            await store.AppendAsync(records, AppendDurability.Durable, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new ImportSummary(policyCount, decisionCount, overrideCount, unauthorizedCount, outcomeCount, skipped);
+        return (records, new ImportSummary(policyCount, decisionCount, overrideCount, unauthorizedCount, outcomeCount, skipped));
     }
 
     private static void RefuseDuplicates(ImportBatch batch, List<ImportException> problems)

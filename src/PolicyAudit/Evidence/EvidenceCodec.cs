@@ -99,7 +99,7 @@ internal static class EvidenceCodec
 
     /// <summary>True for the exceptions <see cref="Decode"/> throws on a payload that is not a valid record.</summary>
     public static bool IsUnreadable(Exception exception) =>
-        exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException;
+        exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException;
 
     /// <summary>Decodes a stored payload; an unreadable one is reported as corrupt evidence at <paramref name="where"/>.</summary>
     /// <exception cref="InvalidDataException">The payload is not a valid record.</exception>
