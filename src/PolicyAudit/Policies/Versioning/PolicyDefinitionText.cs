@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using NRules.RuleModel;
 
 namespace PolicyAudit;
@@ -10,7 +11,7 @@ namespace PolicyAudit;
 /// actions. The rule's name is left out, since it is the class's full name by default, and renaming or moving a
 /// class does not change what the policy says. Not thread-safe: <see cref="Of"/> makes one printer per call.
 /// </summary>
-internal sealed class PolicyDefinitionText : RuleElementVisitor<int>
+internal sealed partial class PolicyDefinitionText : RuleElementVisitor<int>
 {
     private readonly StringBuilder _text = new();
 
@@ -26,8 +27,28 @@ internal sealed class PolicyDefinitionText : RuleElementVisitor<int>
         printer.Line(0, "priority " + definition.Priority.ToString(CultureInfo.InvariantCulture));
         printer.Line(0, "repeatability " + definition.Repeatability);
         printer.Visit(0, definition);
-        return printer._text.ToString();
+        return Renumbered(printer._text.ToString());
     }
+
+    // NRules names the facts a rule does not name itself ($var1$) from a counter shared by every rule it ever built, so
+    // the same policy loaded twice gets different names; number them within the definition instead.
+    private static string Renumbered(string text)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        return GeneratedName().Replace(text, match =>
+        {
+            if (!names.TryGetValue(match.Value, out var name))
+            {
+                name = "$fact" + (names.Count + 1).ToString(CultureInfo.InvariantCulture) + "$";
+                names.Add(match.Value, name);
+            }
+
+            return name;
+        });
+    }
+
+    [GeneratedRegex(@"\$var[0-9]+\$", RegexOptions.CultureInvariant)]
+    private static partial Regex GeneratedName();
 
     protected override DependencyGroupElement VisitDependencyGroup(int depth, DependencyGroupElement element)
     {
