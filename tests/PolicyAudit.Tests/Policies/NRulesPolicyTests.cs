@@ -147,7 +147,7 @@ public sealed class NRulesPolicyTests
     public sealed record Deposit(string Guest);
 
     [Policy("allergen-check", OverridableBy = StaffRole.Nobody)]
-    private sealed class AllergenCheck : Policy
+    internal sealed class AllergenCheck : Policy
     {
         public override void Define()
         {
@@ -161,7 +161,7 @@ public sealed class NRulesPolicyTests
     }
 
     [Policy("walk-in-needs-host", OverridableBy = StaffRole.Staff)]
-    private sealed class WalkInNeedsHost : Policy
+    internal sealed class WalkInNeedsHost : Policy
     {
         public override void Define()
         {
@@ -184,7 +184,7 @@ public sealed class NRulesPolicyTests
     }
 
     [Policy("fourth-exception-needs-manager", OverridableBy = StaffRole.Manager)]
-    private sealed class FourthExceptionNeedsManager : Policy
+    internal sealed class FourthExceptionNeedsManager : Policy
     {
         public override void Define()
         {
@@ -201,7 +201,7 @@ public sealed class NRulesPolicyTests
     }
 
     [Policy("large-bill-needs-deposit", OverridableBy = StaffRole.Supervisor)]
-    private sealed class LargeBillNeedsDeposit : Policy
+    internal sealed class LargeBillNeedsDeposit : Policy
     {
         public override void Define()
         {

@@ -44,103 +44,71 @@ public sealed class PolicyVersionTests
 
     public sealed record Reservation(int PartySize);
 
-    [Policy("late-seating", Owner = "front-of-house")]
-    private sealed class LateSeating : Policy
+    /// <summary>The policy every variant below restates, changing one thing (or, for the renamed one, nothing).</summary>
+    private abstract class LateSeatingPolicy : Policy
     {
         private readonly int _largeParty = 8;
+
+        protected virtual TimeOnly LastSitting => new(22, 0);
+
+        protected virtual string Reason => " after the last sitting";
+
+        protected virtual bool RequiresApprovalOnly => false;
 
         public override void Define()
         {
             Seating seating = null!;
-            var lastSitting = new TimeOnly(22, 0);
+            var lastSitting = LastSitting;
+            var reason = Reason;
             When().Match(() => seating, s => s.At > lastSitting, s => s.PartySize > _largeParty);
-            Then().Deny(() => "Party of " + seating.PartySize + " after the last sitting");
+            if (RequiresApprovalOnly)
+            {
+                Then().RequireApproval(() => "Party of " + seating.PartySize + reason);
+            }
+            else
+            {
+                Then().Deny(() => "Party of " + seating.PartySize + reason);
+            }
         }
     }
 
     [Policy("late-seating", Owner = "front-of-house")]
-    private sealed class LateSeatingMovedAndRenamed : Policy
+    private sealed class LateSeating : LateSeatingPolicy
     {
-        private readonly int _largeParty = 8;
-
-        public override void Define()
-        {
-            Seating seating = null!;
-            var lastSitting = new TimeOnly(22, 0);
-            When().Match(() => seating, s => s.At > lastSitting, s => s.PartySize > _largeParty);
-            Then().Deny(() => "Party of " + seating.PartySize + " after the last sitting");
-        }
     }
 
     [Policy("late-seating", Owner = "front-of-house")]
-    private sealed class LateSeatingLaterLimit : Policy
+    private sealed class LateSeatingMovedAndRenamed : LateSeatingPolicy
     {
-        private readonly int _largeParty = 8;
-
-        public override void Define()
-        {
-            Seating seating = null!;
-            var lastSitting = new TimeOnly(22, 30);
-            When().Match(() => seating, s => s.At > lastSitting, s => s.PartySize > _largeParty);
-            Then().Deny(() => "Party of " + seating.PartySize + " after the last sitting");
-        }
     }
 
     [Policy("late-seating", Owner = "front-of-house")]
-    private sealed class LateSeatingReasonReworded : Policy
+    private sealed class LateSeatingLaterLimit : LateSeatingPolicy
     {
-        private readonly int _largeParty = 8;
-
-        public override void Define()
-        {
-            Seating seating = null!;
-            var lastSitting = new TimeOnly(22, 0);
-            When().Match(() => seating, s => s.At > lastSitting, s => s.PartySize > _largeParty);
-            Then().Deny(() => "A party of " + seating.PartySize + " after the last sitting");
-        }
+        protected override TimeOnly LastSitting => new(22, 30);
     }
 
     [Policy("late-seating", Owner = "front-of-house")]
-    private sealed class LateSeatingRequiresApproval : Policy
+    private sealed class LateSeatingReasonReworded : LateSeatingPolicy
     {
-        private readonly int _largeParty = 8;
+        protected override string Reason => " after the kitchen's last sitting";
+    }
 
-        public override void Define()
-        {
-            Seating seating = null!;
-            var lastSitting = new TimeOnly(22, 0);
-            When().Match(() => seating, s => s.At > lastSitting, s => s.PartySize > _largeParty);
-            Then().RequireApproval(() => "Party of " + seating.PartySize + " after the last sitting");
-        }
+    [Policy("late-seating", Owner = "front-of-house")]
+    private sealed class LateSeatingRequiresApproval : LateSeatingPolicy
+    {
+        protected override bool RequiresApprovalOnly => true;
     }
 
     [Policy("late-seating", Owner = "front-of-house")]
     [Priority(5)]
-    private sealed class LateSeatingWithPriority : Policy
+    private sealed class LateSeatingWithPriority : LateSeatingPolicy
     {
-        private readonly int _largeParty = 8;
-
-        public override void Define()
-        {
-            Seating seating = null!;
-            var lastSitting = new TimeOnly(22, 0);
-            When().Match(() => seating, s => s.At > lastSitting, s => s.PartySize > _largeParty);
-            Then().Deny(() => "Party of " + seating.PartySize + " after the last sitting");
-        }
     }
 
     [Policy("late-seating", Owner = "kitchen")]
-    private sealed class LateSeatingOtherOwner : Policy
+    private sealed class LateSeatingOtherOwner : LateSeatingPolicy
     {
-        private readonly int _largeParty = 8;
-
-        public override void Define()
-        {
-            Seating seating = null!;
-            var lastSitting = new TimeOnly(22, 0);
-            When().Match(() => seating, s => s.At > lastSitting, s => s.PartySize > _largeParty);
-            Then().Deny(() => "Party of " + seating.PartySize + " after the last sitting");
-        }
     }
 
     [Policy("late-seating")]
