@@ -16,11 +16,13 @@ internal sealed class PolicyEngine : IPolicyEngine
     private readonly TimeProvider _time;
     private readonly PolicyAuditTelemetry _telemetry;
     private readonly ILogger _logger;
+    private readonly FactsRecorder _facts;
 
     /// <summary>Creates the engine; the policies' dependencies resolve from <paramref name="services"/>, the host's root provider.</summary>
     /// <exception cref="PolicySetException">A policy depends on a service <paramref name="services"/> does not have.</exception>
-    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, IServiceProvider? services = null)
+    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, FactsRecorder? facts = null, IServiceProvider? services = null)
     {
+        _facts = facts ?? FactsRecorder.Default;
         _set = set;
         _sessions = new PolicySessionPool(set, services);
         _buffer = buffer;
@@ -78,15 +80,16 @@ internal sealed class PolicyEngine : IPolicyEngine
                 : string.CompareOrdinal(a.Reason, b.Reason));
         }
 
+        var captured = _facts.Capture(facts);
         var decision = new Decision(
             TimeSortableId.New(at),
             outcome,
             policies,
             _set.Version,
             at,
-            FactsDigest.Compute(facts),
+            captured.Digest,
             context ?? ServiceContext.None);
-        _buffer.Enqueue(DecisionRecord.From(decision));
+        _buffer.Enqueue(DecisionRecord.From(decision, captured.Stored));
         _telemetry.DecisionMade(outcome);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
