@@ -125,12 +125,18 @@ internal sealed class PolicyAuditTypes
     }
 
     /// <summary>True when <paramref name="type"/> is declared in the <c>PolicyAudit</c> namespace or one below it.</summary>
-    public static bool IsInPolicyAuditNamespace(ITypeSymbol? type)
+    public static bool IsInPolicyAuditNamespace(ITypeSymbol? type) => RootNamespaceOf(type) == RootNamespace;
+
+    /// <summary>
+    /// The outermost namespace a type (or a member's type) is declared in: <c>System</c> for
+    /// <c>System.Linq.Enumerable</c>; null in the global namespace.
+    /// </summary>
+    public static string? RootNamespaceOf(ISymbol? symbol)
     {
-        var ns = type?.ContainingNamespace;
-        if (ns is null)
+        var ns = symbol as INamespaceSymbol ?? (symbol as ITypeSymbol ?? symbol?.ContainingType)?.ContainingNamespace;
+        if (ns is null || ns.IsGlobalNamespace)
         {
-            return false;
+            return null;
         }
 
         while (ns.ContainingNamespace is { IsGlobalNamespace: false })
@@ -138,7 +144,7 @@ internal sealed class PolicyAuditTypes
             ns = ns.ContainingNamespace;
         }
 
-        return ns.Name == RootNamespace && ns.ContainingNamespace is { IsGlobalNamespace: true };
+        return ns.Name;
     }
 
     /// <summary>True when the assembly is PolicyAudit itself or was compiled against it.</summary>

@@ -88,18 +88,8 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
     /// <summary>NRules' condition methods (and the Query's <c>Where</c>), as the generator scans them.</summary>
     private static bool IsConditionMethod(IMethodSymbol method)
     {
-        if (!PolicyConditionScanner.ConditionMethods.Contains(method.Name))
-        {
-            return false;
-        }
-
-        var ns = method.ContainingType?.ContainingNamespace;
-        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
-        {
-            ns = ns.ContainingNamespace;
-        }
-
-        return ns?.Name is "NRules" or PolicyAuditTypes.RootNamespace;
+        return PolicyConditionScanner.ConditionMethods.Contains(method.Name)
+            && PolicyAuditTypes.RootNamespaceOf(method) is "NRules" or PolicyAuditTypes.RootNamespace;
     }
 
     /// <summary>The innermost condition call a test sits in, so that nested calls (a Query's Where) report it once.</summary>

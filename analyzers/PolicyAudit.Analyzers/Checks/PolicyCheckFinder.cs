@@ -576,16 +576,7 @@ internal sealed class PolicyCheckFinder
         return null;
     }
 
-    private static bool IsFluentValidation(IMethodSymbol method)
-    {
-        var ns = method.ContainingType?.ContainingNamespace;
-        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
-        {
-            ns = ns.ContainingNamespace;
-        }
-
-        return ns is { Name: "FluentValidation" };
-    }
+    private static bool IsFluentValidation(IMethodSymbol method) => PolicyAuditTypes.RootNamespaceOf(method) == "FluentValidation";
 
     /// <summary>A lambda argument, whether it becomes a delegate or an expression tree (<c>RuleFor(c =&gt; c.Expiry)</c>).</summary>
     private static IAnonymousFunctionOperation? AsLambda(IOperation argument) => ValueTracer.Strip(argument) switch
@@ -607,7 +598,7 @@ internal sealed class PolicyCheckFinder
         }
 
         return current is IArgumentOperation { Parent: IInvocationOperation invocation }
-            && invocation.TargetMethod.ContainingType is { Name: "Enumerable" or "Queryable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+            && ValueTracer.IsLinqOperators(invocation.TargetMethod.ContainingType);
     }
 
     private void Report(OperationAnalysisContext context, SyntaxNode flagged, string text, MemberRead read, string op, string? value, bool fixable) =>

@@ -114,7 +114,7 @@ internal static class ValueTracer
             return Find(invocation.Instance, isCandidate, depth);
         }
 
-        if (method.IsExtensionMethod && IsEnumerableExtension(method) && invocation.Arguments.Length > 0)
+        if (method.IsExtensionMethod && IsLinqOperators(method.ContainingType) && invocation.Arguments.Length > 0)
         {
             var source = Find(invocation.Arguments[0].Value, isCandidate, depth);
             switch (method.Name)
@@ -187,23 +187,10 @@ internal static class ValueTracer
         or BinaryOperatorKind.Divide
         or BinaryOperatorKind.Remainder;
 
-    private static bool IsEnumerableExtension(IMethodSymbol method) =>
-        method.ContainingType is { Name: "Enumerable" or "Queryable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
-
     /// <summary>True for types of the <c>System</c> namespace tree, whose members are never governed by a policy condition.</summary>
-    public static bool IsFramework(ITypeSymbol? type)
-    {
-        var ns = type?.ContainingNamespace;
-        if (ns is null || ns.IsGlobalNamespace)
-        {
-            return false;
-        }
+    public static bool IsFramework(ITypeSymbol? type) => PolicyAuditTypes.RootNamespaceOf(type) == "System";
 
-        while (ns.ContainingNamespace is { IsGlobalNamespace: false })
-        {
-            ns = ns.ContainingNamespace;
-        }
-
-        return ns.Name == "System";
-    }
+    /// <summary><c>System.Linq.Enumerable</c> or <c>System.Linq.Queryable</c>, whose methods LINQ calls.</summary>
+    public static bool IsLinqOperators(INamedTypeSymbol? type) =>
+        type is { Name: "Enumerable" or "Queryable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 }

@@ -45,6 +45,7 @@ internal static class PolicyConditionScanner
                     if (name is SimpleNameSyntax
                         && semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
                         && IsDomainMember(symbol)
+                        && !IsNavigation(symbol)
                         && Id(symbol) is { } id
                         && !found.ContainsKey(id))
                     {
@@ -72,6 +73,7 @@ internal static class PolicyConditionScanner
     /// </summary>
     public static void ForEachTest(IOperation condition, Action<MemberRead, ConditionTest, IOperation> onTest)
     {
+        Func<ISymbol, bool> isTested = symbol => IsDomainMember(symbol) && !IsNavigation(symbol);
         foreach (var operation in condition.DescendantsAndSelf())
         {
             switch (operation)
@@ -79,14 +81,14 @@ internal static class PolicyConditionScanner
                 case IBinaryOperation or IInvocationOperation { TargetMethod.Name: "Equals" } when Comparison.From(operation) is { } pair:
                     foreach (var comparison in new[] { pair.First, pair.Second })
                     {
-                        if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, IsDomainMember) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
+                        if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, isTested) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
                             onTest(read, new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other)), operation);
                         }
                     }
 
                     break;
-                case IIsPatternOperation isPattern when ValueTracer.Find(isPattern.Value, IsDomainMember) is { } read:
+                case IIsPatternOperation isPattern when ValueTracer.Find(isPattern.Value, isTested) is { } read:
                     foreach (var test in PatternTests(isPattern.Pattern))
                     {
                         onTest(read, test, operation);
@@ -95,7 +97,7 @@ internal static class PolicyConditionScanner
                     break;
                 case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation
                     when operation.Type?.SpecialType == SpecialType.System_Boolean && IsTestedAlone(operation, out var negated)
-                        && ValueTracer.Find(operation, IsDomainMember) is { } flag:
+                        && ValueTracer.Find(operation, isTested) is { } flag:
                     onTest(flag, flag.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                         ? new ConditionTest(negated ? "==" : "!=", "0")
                         : new ConditionTest("==", negated ? "false" : "true"), operation);
@@ -171,6 +173,24 @@ internal static class PolicyConditionScanner
     };
 
     /// <summary>
+    /// A member holding another domain object (<c>o.Customer</c> in <c>o.Customer.Visits &gt; 10</c>): the condition
+    /// reaches the value it decides on through it, so governing it would flag every comparison of customers.
+    /// </summary>
+    private static bool IsNavigation(ISymbol symbol)
+    {
+        var type = symbol switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            IMethodSymbol method => method.ReturnType,
+            _ => null,
+        };
+
+        return type is { TypeKind: TypeKind.Class or TypeKind.Interface, SpecialType: SpecialType.None }
+            && !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+    }
+
+    /// <summary>
     /// Members of the business's own types: framework members (<c>List.Count</c>, <c>string.Length</c>) and
     /// PolicyAudit's own would otherwise make every such comparison anywhere look like a policy check.
     /// </summary>
@@ -186,17 +206,7 @@ internal static class PolicyConditionScanner
                 return false;
         }
 
-        var ns = symbol.ContainingType?.ContainingNamespace;
-        if (ns is null)
-        {
-            return false;
-        }
-
-        while (ns.ContainingNamespace is { IsGlobalNamespace: false })
-        {
-            ns = ns.ContainingNamespace;
-        }
-
-        return ns.Name is not ("System" or "Microsoft" or "NRules" or PolicyAuditTypes.RootNamespace);
+        return symbol.ContainingType is not null
+            && PolicyAuditTypes.RootNamespaceOf(symbol) is not ("System" or "Microsoft" or "NRules" or PolicyAuditTypes.RootNamespace);
     }
 }
