@@ -9,6 +9,9 @@ namespace PolicyAudit.Cli;
 /// </summary>
 internal static class JsonLinesReader
 {
+    /// <summary>How deep a line's JSON may nest; evidence needs 2 (an object holding an array).</summary>
+    private const int MaxDepth = 8;
+
     private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
     {
         ["policy"] = ["type", "id", "title", "owner", "overridableBy", "rationale"],
@@ -58,7 +61,11 @@ internal static class JsonLinesReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 8 });
+            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ImportException(where, $"JSON nested deeper than {MaxDepth} levels: each line must be one flat object (only 'policies' holds an array)");
         }
         catch (JsonException ex)
         {
@@ -103,10 +110,10 @@ internal static class JsonLinesReader
                     batch.Policies.Add(new ImportedPolicy(
                         where,
                         id,
-                        fields.Optional("title") is { Length: > 0 } title ? title : id,
-                        fields.Optional("owner"),
+                        ImportValues.Text("title", fields.Optional("title"), EvidenceLimits.TitleLength) is { Length: > 0 } title ? title : id,
+                        ImportValues.Text("owner", fields.Optional("owner"), EvidenceLimits.TitleLength),
                         ImportValues.Authority("overridableBy", fields.Required("overridableBy")),
-                        fields.Optional("rationale")));
+                        ImportValues.Text("rationale", fields.Optional("rationale"))));
                     break;
                 case "decision":
                     batch.Decisions.Add(new ImportedDecision(
@@ -115,9 +122,9 @@ internal static class JsonLinesReader
                         ImportValues.Time("at", fields.Required("at")),
                         fields.PolicyIds("policies"),
                         ImportValues.Outcome("outcome", fields.Required("outcome")),
-                        fields.Optional("customer"),
-                        fields.Optional("staff"),
-                        fields.Optional("location")));
+                        ImportValues.OptionalId("customer", fields.Optional("customer")),
+                        ImportValues.OptionalId("staff", fields.Optional("staff")),
+                        ImportValues.OptionalId("location", fields.Optional("location"))));
                     break;
                 case "override":
                     batch.Overrides.Add(new ImportedOverride(
@@ -126,8 +133,8 @@ internal static class JsonLinesReader
                         ImportValues.Time("at", fields.Required("at")),
                         ImportValues.Id("staff", fields.Required("staff")),
                         ImportValues.Role("role", fields.Required("role")),
-                        fields.Required("justification", allowBlank: true),
-                        fields.Optional("approvedBy") is { } approver ? ImportValues.Id("approvedBy", approver) : null));
+                        ImportValues.Text("justification", fields.Required("justification", allowBlank: true))!,
+                        ImportValues.OptionalId("approvedBy", fields.Optional("approvedBy"))));
                     break;
                 default:
                     batch.Outcomes.Add(new ImportedOutcome(
@@ -135,7 +142,7 @@ internal static class JsonLinesReader
                         ImportValues.Id("decision", fields.Required("decision")),
                         ImportValues.Time("at", fields.Required("at")),
                         ImportValues.OutcomeKind("kind", fields.Required("kind")),
-                        fields.Optional("note")));
+                        ImportValues.Text("note", fields.Optional("note"))));
                     break;
             }
         }

@@ -42,6 +42,10 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         var copy = _folder.File("copy.db");
         await using (var writer = await SqliteEvidence.OpenAsync(store))
         {
+            // An open connection of our own keeps the log in place even if another test clears the pools meanwhile:
+            // only the last connection to close folds the log into the file.
+            using var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store, Pooling = false }.ToString());
+            holder.Open();
             await writer.AppendAsync(EvidenceSamples.Create(30), AppendDurability.Durable);
             SqliteFiles.Copy(store, copy);
         }
