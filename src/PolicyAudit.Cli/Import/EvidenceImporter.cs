@@ -96,15 +96,15 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time, 
             policies.TryAdd(id, record.OverridableBy);
         }
 
-        var decisions = new Dictionary<string, (DecisionOutcome Outcome, IReadOnlyList<string> Policies, string? Customer, string? Location, DateTimeOffset At)>(StringComparer.Ordinal);
+        var decisions = new Dictionary<string, DecisionRecord>(StringComparer.Ordinal);
         foreach (var d in batch.Decisions)
         {
-            decisions.TryAdd(d.Id, (d.Outcome, d.Policies, d.Customer, d.Location, d.At));
+            decisions.TryAdd(d.Id, d.ToRecord());
         }
 
         foreach (var (id, record) in known.Decisions)
         {
-            decisions.TryAdd(id, (record.Outcome, record.Policies, record.Customer, record.Location, record.At));
+            decisions.TryAdd(id, record);
         }
 
         var skipped = 0;
@@ -163,7 +163,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time, 
 
                 if (!Skip(EvidenceKind.Decision, d.Id, d.Where))
                 {
-                    records.Add(new DecisionRecord { Id = d.Id, At = d.At, Outcome = d.Outcome, Policies = d.Policies, Customer = d.Customer, Staff = d.Staff, Location = d.Location });
+                    records.Add(decisions[d.Id]);
                     decisionCount++;
                 }
             }
@@ -198,6 +198,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time, 
                     throw new ImportException(o.Where, $"override of decision '{ImportValues.Shorten(o.DecisionId)}', which allowed the request: there is nothing to override");
                 }
 
+                // The override set aside the policies that denied or required approval: only they ask for authority.
                 var snapshots = new List<PolicySnapshot>();
                 foreach (var policyId in decision.Policies)
                 {
@@ -206,7 +207,10 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time, 
                         throw new ImportException(o.Where, $"override of decision '{ImportValues.Shorten(o.DecisionId)}' refers to unknown policy '{ImportValues.Shorten(policyId)}'");
                     }
 
-                    snapshots.Add(new PolicySnapshot(policyId, decision.Outcome, string.Empty, authority));
+                    if (decision.OutcomeOf(policyId) is var said and not DecisionOutcome.Allow)
+                    {
+                        snapshots.Add(new PolicySnapshot(policyId, said, string.Empty, authority));
+                    }
                 }
 
                 if (Skip(EvidenceKind.Override, OverrideId(o.DecisionId), o.Where))
@@ -223,7 +227,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time, 
                     Role = o.Role,
                     Justification = o.Justification,
                     ApprovedBy = o.ApprovedBy,
-                    RequiredRole = snapshots.Max(s => s.OverridableBy),
+                    RequiredRole = snapshots.Count == 0 ? StaffRole.Staff : snapshots.Max(s => s.OverridableBy),
                     Decision = new DecisionSnapshot
                     {
                         DecidedAt = decision.At,

@@ -113,6 +113,23 @@ internal static class EvidenceChainVerifier
             return $"record {row.Sequence}'s indexed columns (kind, id, time) differ from its hashed content";
         }
 
+        if (record is DecisionRecord { Facts: { } facts } decision)
+        {
+            if (!string.Equals(decision.FactsDigest, facts.Digest, StringComparison.Ordinal))
+            {
+                return $"record {row.Sequence} (decision {decision.Id})'s facts digest does not match its stored facts";
+            }
+
+            try
+            {
+                _ = facts.Items;
+            }
+            catch (FormatException ex)
+            {
+                return $"record {row.Sequence} (decision {decision.Id})'s facts cannot be read: {ex.Message}";
+            }
+        }
+
         return null;
     }
 }

@@ -89,7 +89,7 @@ internal sealed class OverrideRecorder : IOverrideRecorder
             throw await RefuseAsync(decision, by, justification, approvedBy, snapshot, now, AlreadyOverridden(decision), activity, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var policy in decision.DeterminingPolicies)
+        foreach (var policy in decision.Restricting)
         {
             _telemetry.OverrideRecorded(policy.PolicyId);
         }
@@ -129,8 +129,9 @@ internal sealed class OverrideRecorder : IOverrideRecorder
 
     private List<(string PolicyId, StaffRole Role)> AuthorityOf(Decision decision)
     {
-        var authority = new List<(string, StaffRole)>(decision.DeterminingPolicies.Count);
-        foreach (var policy in decision.DeterminingPolicies)
+        // Only the policies that denied or required approval ask for authority; one that allowed has nothing to override.
+        var authority = new List<(string, StaffRole)>(decision.FiredPolicies.Count);
+        foreach (var policy in decision.Restricting)
         {
             var role = policy.OverridableBy;
             if (_policies is not null)
