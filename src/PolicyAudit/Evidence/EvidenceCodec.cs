@@ -14,6 +14,12 @@ namespace PolicyAudit;
 /// </summary>
 internal static class EvidenceCodec
 {
+    /// <summary>
+    /// A record's own id may be longer than an identifier: ids derived from a decision's (<c>DECISION:override</c>,
+    /// <c>DECISION:outcome:DIGEST</c>, <c>policy@version</c>) add up to 64 characters to an id of the full length.
+    /// </summary>
+    private const int RecordIdLength = EvidenceLimits.IdentifierLength + 64;
+
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public static string FormatTime(DateTimeOffset at) => at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
@@ -32,7 +38,7 @@ internal static class EvidenceCodec
         {
             writer.WriteStartObject();
             writer.WriteString("kind", WireNames.Of(record.Kind));
-            writer.WriteString("id", Identifier(record.Id, "Id"));
+            writer.WriteString("id", Identifier(record.Id, "Id", RecordIdLength));
             writer.WriteString("at", FormatTime(record.At));
             switch (record)
             {
@@ -317,14 +323,14 @@ internal static class EvidenceCodec
     /// The last guard of every write path: an identifier must already be what <see cref="UnicodeText.Identifier"/>
     /// makes of it (callers normalise; a record built by hand with a look-alike or invisible id is refused here).
     /// </summary>
-    private static string Identifier(string? value, string field)
+    private static string Identifier(string? value, string field, int limit = EvidenceLimits.IdentifierLength)
     {
         if (string.IsNullOrEmpty(value))
         {
             throw Missing(field);
         }
 
-        if (!UnicodeText.TryIdentifier(value, field, out var normalized, out var problem))
+        if (!UnicodeText.TryIdentifier(value, field, limit, out var normalized, out var problem))
         {
             throw new ArgumentException($"Evidence record field {problem}.", field);
         }

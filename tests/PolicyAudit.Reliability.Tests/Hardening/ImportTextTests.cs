@@ -106,10 +106,10 @@ public sealed class ImportTextTests : IDisposable
     [Fact]
     public async Task Import_JsonNestedTooDeep_SaysSo()
     {
-        var run = await ImportAsync("evidence.jsonl", """{"type":"policy","id":"p","overridableBy":"manager","title":[[[[[[[[[["x"]]]]]]]]]]}""");
+        var run = await ImportAsync("evidence.jsonl", """{"type":"policy","id":"p","overridableBy":"manager","title":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["x"]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}""");
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("evidence.jsonl:1: JSON nested deeper than 8 levels", run.Error, StringComparison.Ordinal);
+        Assert.Contains("evidence.jsonl:1: JSON nested deeper than 32 levels", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

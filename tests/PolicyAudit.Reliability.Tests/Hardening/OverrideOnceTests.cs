@@ -10,25 +10,8 @@ public sealed class OverrideOnceTests : IDisposable
     public async Task OverrideAsync_ConcurrentAttemptsOnSqliteFromSeveralStores_ExactlyOneLandsOthersRecordedAsRefused()
     {
         var path = _folder.File("audit.db");
-        var stores = new List<IEvidenceStore>();
-        for (var i = 0; i < 3; i++)
-        {
-            stores.Add(await SqliteEvidence.OpenAsync(path));
-        }
 
-        try
-        {
-            var outcomes = await ConcurrentOverrides.RunAsync(stores, attempts: 24);
-
-            await ConcurrentOverrides.AssertExactlyOneAsync(stores[0], outcomes);
-        }
-        finally
-        {
-            foreach (var store in stores)
-            {
-                await store.DisposeAsync();
-            }
-        }
+        await ConcurrentOverrides.AssertExactlyOneLandsAsync(() => SqliteEvidence.OpenAsync(path), instances: 3, attempts: 24);
     }
 
     public void Dispose() => _folder.Dispose();

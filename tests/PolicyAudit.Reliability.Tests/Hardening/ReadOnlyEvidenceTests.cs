@@ -21,7 +21,7 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         var store = _folder.File("archive.db");
         await EvidenceSamples.CreateSqliteAsync(store, decisions: 30);
         SqliteConnection.ClearAllPools();
-        Execute(store, "PRAGMA journal_mode = DELETE;");
+        RawSqlite.Execute(store, "PRAGMA journal_mode = DELETE;");
         var before = FileHash.Of(store);
 
         var run = await Cli.RunAsync(Args(command, store));
@@ -29,7 +29,7 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         SqliteConnection.ClearAllPools();
         Assert.Equal(before, FileHash.Of(store));
-        Assert.Equal("delete", Scalar(store, "PRAGMA journal_mode;"));
+        Assert.Equal("delete", RawSqlite.Scalar(store, "PRAGMA journal_mode;"));
     }
 
     [Theory]
@@ -98,22 +98,4 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         "checkpoint" => ["checkpoint", "--store", store, "--out", _folder.File("head.txt")],
         _ => ["verify", "--store", store],
     };
-
-    private static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 }

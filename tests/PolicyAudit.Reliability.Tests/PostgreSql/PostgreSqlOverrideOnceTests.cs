@@ -11,24 +11,7 @@ public sealed class PostgreSqlOverrideOnceTests(PostgresServer server)
     public async Task OverrideAsync_ConcurrentAttemptsFromSeveralInstances_ExactlyOneLandsOthersRecordedAsRefused()
     {
         var connectionString = await server.CreateDatabaseAsync("override-once");
-        var stores = new List<IEvidenceStore>();
-        for (var i = 0; i < 3; i++)
-        {
-            stores.Add(await PostgreSqlEvidence.OpenAsync(connectionString));
-        }
 
-        try
-        {
-            var outcomes = await ConcurrentOverrides.RunAsync(stores, attempts: 24);
-
-            await ConcurrentOverrides.AssertExactlyOneAsync(stores[0], outcomes);
-        }
-        finally
-        {
-            foreach (var store in stores)
-            {
-                await store.DisposeAsync();
-            }
-        }
+        await ConcurrentOverrides.AssertExactlyOneLandsAsync(() => PostgreSqlEvidence.OpenAsync(connectionString), instances: 3, attempts: 24);
     }
 }

@@ -17,8 +17,36 @@ internal static class ConcurrentOverrides
         new string('a', 64),
         new ServiceContext("guest-1", "dining-room", "waiter-1"));
 
+    /// <summary>
+    /// Opens <paramref name="instances"/> stores with <paramref name="open"/> (one per app instance), has
+    /// <paramref name="attempts"/> staff override the decision at once across them, and asserts that exactly one
+    /// override landed and every other attempt was refused and recorded as already overridden.
+    /// </summary>
+    public static async Task AssertExactlyOneLandsAsync(Func<Task<IEvidenceStore>> open, int instances, int attempts)
+    {
+        var stores = new List<IEvidenceStore>();
+        try
+        {
+            for (var i = 0; i < instances; i++)
+            {
+                stores.Add(await open());
+            }
+
+            var outcomes = await RunAsync(stores, attempts);
+
+            await AssertExactlyOneAsync(stores[0], outcomes);
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                await store.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="attempts"/> overrides at once, spread over the stores; null where one landed, the refusal reason otherwise.</summary>
-    public static async Task<OverrideRefusalReason?[]> RunAsync(IReadOnlyList<IEvidenceStore> stores, int attempts)
+    private static async Task<OverrideRefusalReason?[]> RunAsync(IReadOnlyList<IEvidenceStore> stores, int attempts)
     {
         var recorders = stores.Select(store => new OverrideRecorder(
             store, new JustificationCheck(["n/a", "ok"]), TimeProvider.System, new PolicyAuditTelemetry(), NullLogger.Instance)).ToArray();
@@ -41,7 +69,7 @@ internal static class ConcurrentOverrides
     }
 
     /// <summary>Asserts one override landed and every other attempt was refused and recorded as already overridden.</summary>
-    public static async Task AssertExactlyOneAsync(IEvidenceStore store, OverrideRefusalReason?[] outcomes)
+    private static async Task AssertExactlyOneAsync(IEvidenceStore store, OverrideRefusalReason?[] outcomes)
     {
         Assert.Single(outcomes, o => o is null);
         Assert.All(outcomes.Where(o => o is not null), o => Assert.Equal(OverrideRefusalReason.AlreadyOverridden, o));
