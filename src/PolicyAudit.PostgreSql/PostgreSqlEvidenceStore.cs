@@ -32,6 +32,9 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         IsReadOnly = readOnly;
     }
 
+    /// <summary>Host, port and database, for messages (never the password).</summary>
+    public string Where { get; }
+
     /// <summary>True when every transaction of the store is read-only (the server refuses any write).</summary>
     public bool IsReadOnly { get; }
 
