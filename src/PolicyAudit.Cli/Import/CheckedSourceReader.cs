@@ -85,10 +85,14 @@ internal sealed class CheckedSourceReader : TextReader
         return true;
     }
 
-    /// <summary>The next physical line with its line end, decoded; null at the end of the source.</summary>
+    /// <summary>
+    /// The next physical line with its line end, decoded; null at the end of the source. A line ends at <c>\n</c>,
+    /// <c>\r\n</c> or a lone <c>\r</c>, as <see cref="StreamReader.ReadLine"/> ends it.
+    /// </summary>
     private string? NextLine()
     {
         _line.SetLength(0);
+        var endedWithCarriageReturn = false;
         while (true)
         {
             if (_start == _end)
@@ -101,8 +105,21 @@ internal sealed class CheckedSourceReader : TextReader
                 }
             }
 
-            var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
-            var take = (newline < 0 ? _end : newline + 1) - _start;
+            if (endedWithCarriageReturn)
+            {
+                // The \r was the last byte of the previous read: a \n right after it belongs to the same line end.
+                if (_buffer[_start] == (byte)'\n')
+                {
+                    _line.WriteByte((byte)'\n');
+                    _start++;
+                }
+
+                return Decode(++_lineNumber);
+            }
+
+            var pending = _buffer.AsSpan(_start, _end - _start);
+            var end = pending.IndexOfAny((byte)'\r', (byte)'\n');
+            var take = end < 0 ? pending.Length : end + 1;
             if (_line.Length + take > MaxLineBytes + 2)
             {
                 throw new ImportException(new SourceLine(_source, _lineNumber + 1),
@@ -111,10 +128,29 @@ internal sealed class CheckedSourceReader : TextReader
 
             _line.Write(_buffer, _start, take);
             _start += take;
-            if (newline >= 0)
+            if (end < 0)
+            {
+                continue;
+            }
+
+            if (pending[end] == (byte)'\n')
             {
                 return Decode(++_lineNumber);
             }
+
+            if (_start == _end)
+            {
+                endedWithCarriageReturn = true;
+                continue;
+            }
+
+            if (_buffer[_start] == (byte)'\n')
+            {
+                _line.WriteByte((byte)'\n');
+                _start++;
+            }
+
+            return Decode(++_lineNumber);
         }
     }
 

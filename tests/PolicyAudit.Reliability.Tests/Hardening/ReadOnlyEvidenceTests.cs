@@ -76,6 +76,37 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         Assert.Equal(before, FileHash.Of(store));
     }
 
+    [ReadOnlyMountFact]
+    public async Task ReadCommands_StoreOnReadOnlyFileSystem_ReadItByteIdentical()
+    {
+        // A store in WAL mode as a writer leaves it, on media nothing may be written to: SQLite cannot create the
+        // shared-memory index a WAL reader normally needs.
+        var mount = Directory.CreateDirectory(_folder.File("media")).FullName;
+        UnixTool.Run("mount", "-t", "tmpfs", "-o", "size=4m", "none", mount);
+        try
+        {
+            var store = Path.Combine(mount, "audit.db");
+            await EvidenceSamples.CreateSqliteAsync(store, decisions: 20);
+            SqliteConnection.ClearAllPools();
+            UnixTool.Run("mount", "-o", "remount,ro", mount);
+            var before = FileHash.Of(store);
+
+            var verify = await Cli.RunAsync("verify", "--store", store);
+            var report = await Cli.RunAsync("report", "--store", store, "--format", "json");
+            var checkpoint = await Cli.RunAsync("checkpoint", "--store", store);
+
+            Assert.True(verify.ExitCode == 0, verify.ToString());
+            Assert.True(report.ExitCode == 0, report.ToString());
+            Assert.True(checkpoint.ExitCode == 0, checkpoint.ToString());
+            Assert.Equal(before, FileHash.Of(store));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            UnixTool.Run("umount", mount);
+        }
+    }
+
     [Fact]
     public async Task OpenReadOnlyAsync_Append_ThrowsAndWritesNothing()
     {
