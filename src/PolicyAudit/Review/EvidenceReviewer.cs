@@ -81,7 +81,8 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         private readonly Dictionary<string, OverriddenDecision> _overridden = new(StringComparer.Ordinal);
 
         // Complaints and losses by decision, in case the outcome is chained before the override.
-        private readonly Dictionary<string, List<OutcomeRecord>> _harmed = new(StringComparer.Ordinal);
+        // Only what an owner reads is kept (not the record), since most of these decisions are never overridden.
+        private readonly Dictionary<string, List<(OutcomeKind Kind, DateTimeOffset At, string? Note)>> _harmed = new(StringComparer.Ordinal);
 
         // Per customer, per set of policies an override counted against: owner packets count from it.
         private readonly Dictionary<string, Dictionary<string, (IReadOnlyList<string> Policies, int Overrides)>> _overridesByCustomer = new(StringComparer.Ordinal);
@@ -272,7 +273,7 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 if (harmed && !alreadyOverridden)
                 {
                     tally.Harmful++;
-                    tally.Harms.AddRange(harms!.Select(h => HarmOf(h, snapshot.Customer, record.Staff, justification)));
+                    tally.Harms.AddRange(harms!.Select(h => new OverrideHarm(record.DecisionId, h.Kind, h.At, h.Note, snapshot.Customer, record.Staff, justification)));
                 }
             }
 
@@ -309,22 +310,19 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 _harmed.Add(outcome.DecisionId, harms);
             }
 
-            harms.Add(outcome);
+            harms.Add((outcome.Outcome, outcome.At, outcome.Note));
             if (_overridden.TryGetValue(outcome.DecisionId, out var overridden))
             {
                 foreach (var policyId in overridden.Policies)
                 {
                     var tally = TallyOf(policyId);
                     tally.Harmful += overridden.Harmed ? 0 : 1;
-                    tally.Harms.Add(HarmOf(outcome, overridden.Customer, overridden.Staff, overridden.Justification));
+                    tally.Harms.Add(new OverrideHarm(outcome.DecisionId, outcome.Outcome, outcome.At, outcome.Note, overridden.Customer, overridden.Staff, overridden.Justification));
                 }
 
                 overridden.Harmed = true;
             }
         }
-
-        private static OverrideHarm HarmOf(OutcomeRecord outcome, string? customer, string staff, string justification) =>
-            new(outcome.DecisionId, outcome.Outcome, outcome.At, outcome.Note, customer, staff, justification);
 
         private string? VersionAt(string? setVersion, string policyId) =>
             setVersion is not null && _policyVersionInSet.TryGetValue((setVersion, policyId), out var version)
