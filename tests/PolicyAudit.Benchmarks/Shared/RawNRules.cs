@@ -26,8 +26,17 @@ internal sealed class RawNRules
     /// <summary>NRules' default start-up: load the rule classes into a repository and compile them.</summary>
     public static ISessionFactory Compile(IEnumerable<Type> ruleTypes)
     {
+        var types = ruleTypes.ToArray();
         var repository = new RuleRepository();
-        repository.Load(spec => spec.From(ruleTypes));
+        // Nested rule classes (RestaurantRules) are skipped unless asked for; a set that lost rules would compare
+        // different work, so the count is checked.
+        repository.Load(spec => spec.From(scan => scan.Type(types).NestedTypes()));
+        var loaded = repository.GetRules().Count();
+        if (loaded != types.Length)
+        {
+            throw new InvalidOperationException($"NRules loaded {loaded} of {types.Length} rule classes.");
+        }
+
         return repository.Compile();
     }
 
