@@ -17,7 +17,7 @@ public class RestaurantDecisionBenchmarks
 {
     // A party of ten asks to drop the gratuity and split the bill five ways, and the server asks to comp a dessert:
     // three policies fire (two Deny, one RequireApproval), as on a busy evening.
-    private readonly object[] _request =
+    internal static readonly object[] Request =
     [
         new ServiceContext("guest-1042", "harbour-street", "waiter-7"),
         new BillRequest(10, 900m, RemoveGratuity: true, SplitWays: 5),
@@ -27,10 +27,13 @@ public class RestaurantDecisionBenchmarks
     private PolicyEngineHost _host = null!;
     private RawNRules _raw = null!;
 
+    /// <summary>The Restaurant sample's policy classes.</summary>
+    internal static Type[] PolicyTypes => typeof(CorkageFee).Assembly.GetTypes().Where(t => typeof(Policy).IsAssignableFrom(t) && !t.IsAbstract).ToArray();
+
     [GlobalSetup]
     public void Setup()
     {
-        var policies = typeof(CorkageFee).Assembly.GetTypes().Where(t => typeof(Policy).IsAssignableFrom(t) && !t.IsAbstract).ToArray();
+        var policies = PolicyTypes;
         if (policies.Length < 20 || RestaurantRules.Types.Length != policies.Length)
         {
             throw new InvalidOperationException($"The Restaurant sample has {policies.Length} policies and RestaurantRules {RestaurantRules.Types.Length} rules; they must be the same set.");
@@ -42,13 +45,13 @@ public class RestaurantDecisionBenchmarks
         // Each variant twice: the reused session must give the same answer on its second request as on its first.
         for (var round = 0; round < 2; round++)
         {
-            var decision = _host.Engine.Evaluate(_request);
-            DecisionAgreement.Check(decision, HandWrittenRestaurantPolicies.Decide(_request), "Restaurant request", "the hand-written ifs");
-            DecisionAgreement.Check(decision, _raw.DecideInNewSession(_request), "Restaurant request", "raw NRules in a new session");
-            DecisionAgreement.Check(decision, _raw.DecideInReusedSession(_request), "Restaurant request", "raw NRules in the reused session");
+            var decision = _host.Engine.Evaluate(Request);
+            DecisionAgreement.Check(decision, HandWrittenRestaurantPolicies.Decide(Request), "Restaurant request", "the hand-written ifs");
+            DecisionAgreement.Check(decision, _raw.DecideInNewSession(Request), "Restaurant request", "raw NRules in a new session");
+            DecisionAgreement.Check(decision, _raw.DecideInReusedSession(Request), "Restaurant request", "raw NRules in the reused session");
         }
 
-        Console.WriteLine($"// {_host.Engine.Policies.Count} Restaurant policies, {_request.Length} facts per request, all four variants agree");
+        Console.WriteLine($"// {_host.Engine.Policies.Count} Restaurant policies, {Request.Length} facts per request, all four variants agree");
     }
 
     [GlobalCleanup]
@@ -57,14 +60,14 @@ public class RestaurantDecisionBenchmarks
     private async Task CleanupAsync() => await _host.DisposeAsync();
 
     [Benchmark(Description = "hand-written ifs")]
-    public BaselineDecision HandWritten() => HandWrittenRestaurantPolicies.Decide(_request);
+    public BaselineDecision HandWritten() => HandWrittenRestaurantPolicies.Decide(Request);
 
     [Benchmark(Baseline = true, Description = "raw NRules, reused session")]
-    public BaselineDecision RawReusedSession() => _raw.DecideInReusedSession(_request);
+    public BaselineDecision RawReusedSession() => _raw.DecideInReusedSession(Request);
 
     [Benchmark(Description = "raw NRules, session per request")]
-    public BaselineDecision RawSessionPerRequest() => _raw.DecideInNewSession(_request);
+    public BaselineDecision RawSessionPerRequest() => _raw.DecideInNewSession(Request);
 
     [Benchmark(Description = "IPolicyEngine.Evaluate")]
-    public PolicyAudit.Decision Engine() => _host.Engine.Evaluate(_request);
+    public PolicyAudit.Decision Engine() => _host.Engine.Evaluate(Request);
 }

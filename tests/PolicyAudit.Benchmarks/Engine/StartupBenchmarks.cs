@@ -27,9 +27,9 @@ public class StartupBenchmarks
     {
         _set = ScaledPolicySet.Generate(Policies, twoFacts: true);
         var request = ScaledPolicySet.Request;
-        var decision = PolicyAuditFirstDecision();
+        var decision = PolicyAuditStartFirstRun();
         DecisionAgreement.Check(decision, _set.Decide(request), $"{Policies} two-fact policies", "the hand-written ifs");
-        DecisionAgreement.Check(decision, NRulesDefaultCompileAndFirstDecision(), $"{Policies} two-fact policies", "raw NRules (default compile)");
+        DecisionAgreement.Check(decision, NRulesDefaultCompileFirstRun(), $"{Policies} two-fact policies", "raw NRules (default compile)");
         Console.WriteLine($"// {Policies} two-fact policies; PolicyAudit and NRules' default agree on the first decision");
     }
 
@@ -37,11 +37,11 @@ public class StartupBenchmarks
     public ISessionFactory NRulesDefaultCompile() => RawNRules.Compile(_set.RuleTypes);
 
     [Benchmark(Description = "NRules default: load + Compile() + first decision")]
-    public BaselineDecision NRulesDefaultCompileAndFirstDecision() =>
+    public BaselineDecision NRulesDefaultCompileFirstRun() =>
         RawNRules.DecideInNewSession(RawNRules.Compile(_set.RuleTypes), ScaledPolicySet.Request);
 
     [Benchmark(Description = "PolicyAudit: AddPolicyAudit + engine + first decision")]
-    public PolicyAudit.Decision PolicyAuditFirstDecision()
+    public PolicyAudit.Decision PolicyAuditStartFirstRun()
     {
         var host = PolicyEngineHost.Start(_set.Types);
         try
