@@ -14,9 +14,6 @@ namespace PolicyAudit;
 /// </summary>
 internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
 {
-    /// <summary>"PAUDEVID": the advisory lock key that serialises appends to the chain.</summary>
-    private const long ChainLock = 0x50415544_45564944;
-
     /// <summary>The most records one group commit writes, so a burst of big batches is split into bounded statements.</summary>
     private const int MaxGroupRecords = 10_000;
 
@@ -114,23 +111,62 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<StoredEvidence> ReadAsync(
-        EvidenceWindow window,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<StoredEvidence> ReadAsync(EvidenceWindow window, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
-        ThrowIfDisposed();
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
-            "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE at >= @from AND at < @to ORDER BY sequence;", connection);
-        command.Parameters.AddWithValue("from", window.From?.UtcTicks ?? long.MinValue);
-        command.Parameters.AddWithValue("to", window.To?.UtcTicks ?? long.MaxValue);
-        await using var reader = await Guard(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
-        while (await Guard(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
-        {
-            var sequence = reader.GetInt64(0);
-            yield return new StoredEvidence(sequence, Decode(sequence, reader.GetString(1)), reader.GetString(2));
-        }
+        return StreamAsync(
+            "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE at >= @from AND at < @to ORDER BY sequence;",
+            command => BindWindow(command, window),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadCustomerAsync(string customer, EvidenceWindow window, CancellationToken cancellationToken = default)
+    {
+        EvidenceQueryArguments.CheckCustomer(customer, window);
+
+        // The customer's rows by (customer, at); their outcomes by decision_id, since an outcome names no customer.
+        return StreamAsync(
+            """
+            WITH mine AS (SELECT sequence, decision_id FROM policyaudit.evidence WHERE customer = @customer AND at >= @from AND at < @to)
+            SELECT sequence, payload, hash FROM policyaudit.evidence
+            WHERE sequence IN (
+                SELECT sequence FROM mine
+                UNION
+                SELECT o.sequence FROM policyaudit.evidence o
+                WHERE o.decision_id IN (SELECT decision_id FROM mine) AND o.kind = 'outcome' AND o.at >= @from AND o.at < @to)
+            ORDER BY sequence;
+            """,
+            command =>
+            {
+                command.Parameters.AddWithValue("customer", customer);
+                BindWindow(command, window);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadForDecisionsAsync(IReadOnlyCollection<string> decisionIds, CancellationToken cancellationToken = default)
+    {
+        var ids = EvidenceQueryArguments.DecisionIds(decisionIds);
+        return StreamAsync(
+            "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE decision_id = ANY(@ids) ORDER BY sequence;",
+            command => command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, ids),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadKindsAsync(IReadOnlyCollection<EvidenceKind> kinds, EvidenceWindow window, CancellationToken cancellationToken = default)
+    {
+        var names = EvidenceQueryArguments.Kinds(kinds, window);
+        return StreamAsync(
+            "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE kind = ANY(@kinds) AND at >= @from AND at < @to ORDER BY sequence;",
+            command =>
+            {
+                command.Parameters.AddWithValue("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text, names);
+                BindWindow(command, window);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -294,7 +330,7 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
             prepare.BatchCommands.Add(new NpgsqlBatchCommand(accepted.Any(p => p.Durability == AppendDurability.Durable)
                 ? "SET LOCAL synchronous_commit = on"
                 : "SET LOCAL synchronous_commit = off"));
-            prepare.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ChainLock})"));
+            prepare.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({PostgreSqlSchema.ChainLock})"));
             prepare.BatchCommands.Add(new NpgsqlBatchCommand("SELECT sequence, hash FROM policyaudit.evidence ORDER BY sequence DESC LIMIT 1"));
             var find = new NpgsqlBatchCommand(
                 """
@@ -351,8 +387,9 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         var all = links.SelectMany(l => l).ToArray();
         await using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO policyaudit.evidence (sequence, kind, id, at, payload, prev_hash, hash)
-            SELECT * FROM unnest(@sequences::bigint[], @kinds::text[], @ids::text[], @ats::bigint[], @payloads::text[], @prevs::text[], @hashes::text[])
+            INSERT INTO policyaudit.evidence (sequence, kind, id, at, payload, prev_hash, hash, customer, decision_id)
+            SELECT * FROM unnest(@sequences::bigint[], @kinds::text[], @ids::text[], @ats::bigint[], @payloads::text[], @prevs::text[], @hashes::text[],
+                                 @customers::text[], @decisions::text[])
             """,
             connection,
             transaction))
@@ -364,6 +401,8 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
             insert.Parameters.AddWithValue("payloads", writing.SelectMany(p => p.Batch.Payloads).ToArray());
             insert.Parameters.AddWithValue("prevs", all.Select((_, i) => i == 0 ? head?.Hash ?? EvidenceChain.GenesisHash : all[i - 1].Hash).ToArray());
             insert.Parameters.AddWithValue("hashes", all.Select(l => l.Hash).ToArray());
+            insert.Parameters.AddWithValue("customers", NpgsqlDbType.Array | NpgsqlDbType.Text, writing.SelectMany(p => p.Batch.Customers).ToArray());
+            insert.Parameters.AddWithValue("decisions", NpgsqlDbType.Array | NpgsqlDbType.Text, writing.SelectMany(p => p.Batch.DecisionIds).ToArray());
             await insert.ExecuteNonQueryAsync(none).ConfigureAwait(false);
         }
 
@@ -391,6 +430,29 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         while (await Guard(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
             yield return RawEvidence.Read(reader);
+        }
+    }
+
+    private static void BindWindow(NpgsqlCommand command, EvidenceWindow window)
+    {
+        command.Parameters.AddWithValue("from", window.From?.UtcTicks ?? long.MinValue);
+        command.Parameters.AddWithValue("to", window.To?.UtcTicks ?? long.MaxValue);
+    }
+
+    private async IAsyncEnumerable<StoredEvidence> StreamAsync(
+        string sql,
+        Action<NpgsqlCommand> bind,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        bind(command);
+        await using var reader = await Guard(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await Guard(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        {
+            var sequence = reader.GetInt64(0);
+            yield return new StoredEvidence(sequence, Decode(sequence, reader.GetString(1)), reader.GetString(2));
         }
     }
 

@@ -2,7 +2,7 @@ namespace PolicyAudit;
 
 /// <summary>
 /// Verifies a chain of stored rows, shared by every store: contiguous sequence numbers from 1, each row linked to the
-/// previous hash, each hash recomputed from the payload, the indexed columns equal to the payload's own values, and,
+/// previous hash, each hash recomputed from the payload, the indexed and query columns equal to the payload's own values, and,
 /// with a checkpoint, the checkpoint's record present with its hash.
 /// </summary>
 internal static class EvidenceChainVerifier
@@ -50,6 +50,8 @@ internal static class EvidenceChainVerifier
         return new ChainVerification(true, checkedCount, head, null, null);
     }
 
+    private static string Quote(string? value) => value is null ? "none" : "'" + value + "'";
+
     private static string? Check(RawEvidence row, long expectedSequence, string previousHash)
     {
         if (row.Sequence != expectedSequence)
@@ -82,6 +84,13 @@ internal static class EvidenceChainVerifier
         if (WireNames.Of(record.Kind) != row.Kind || record.Id != row.Id || record.At != row.At)
         {
             return $"record {row.Sequence}'s indexed columns (kind, id, time) differ from its hashed content";
+        }
+
+        // Queries find records by these columns, so an edited one hides a record from a customer's history.
+        if (row.HasQueryColumns && EvidenceQueryColumns.Of(record) is var expected && expected != row.Query)
+        {
+            return $"record {row.Sequence}'s query columns (customer {Quote(row.Query.Customer)}, decision {Quote(row.Query.DecisionId)}) "
+                + $"differ from its hashed content (customer {Quote(expected.Customer)}, decision {Quote(expected.DecisionId)})";
         }
 
         return null;
