@@ -9,8 +9,8 @@ internal static class ReportCommand
     public static Command Create(CliContext context)
     {
         var store = PolicyAuditCli.StoreOption();
-        var from = new Option<string?>("--from") { Description = "First day (YYYY-MM-DD, UTC) or instant (ISO 8601) included; default: the beginning." };
-        var to = new Option<string?>("--to") { Description = "Last day included (YYYY-MM-DD, UTC), or the first instant excluded (ISO 8601); default: no end." };
+        var from = WindowOptions.From();
+        var to = WindowOptions.To();
         var format = new Option<string?>("--format") { Description = "html, md, json or csv; default: from the --out file's extension." };
         var output = new Option<string?>("--out") { Description = "The file to write; default: standard output." };
         var command = new Command("report", "Review the evidence and report, per policy, a verdict with the figures behind it.")
@@ -31,11 +31,7 @@ internal static class ReportCommand
                 throw CliException.BadInput($"report: --format must be html, md, json or csv, not '{formatText}'.");
             }
 
-            var window = new EvidenceWindow(ParseDate("--from", parse.GetValue(from), isEnd: false), ParseDate("--to", parse.GetValue(to), isEnd: true));
-            if (window is { From: { } start, To: { } end } && end <= start)
-            {
-                throw CliException.BadInput("report: --to must be after --from.");
-            }
+            var window = WindowOptions.Parse("report", parse.GetValue(from), parse.GetValue(to));
 
             await using var evidence = await context.Stores.OpenAsync(parse.GetValue(store)!, mustExist: true, cancellationToken).ConfigureAwait(false);
             var review = await context.WithProgressAsync("Reviewing evidence", progress =>
@@ -55,30 +51,6 @@ internal static class ReportCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>A date (a whole UTC day) or an ISO 8601 instant; an end date includes its whole day.</summary>
-    internal static DateTimeOffset? ParseDate(string option, string? text, bool isEnd)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return isEnd ? start.AddDays(1) : start;
-        }
-
-        try
-        {
-            return ImportValues.Time(option, text);
-        }
-        catch (FormatException)
-        {
-            throw CliException.BadInput($"report: {option} must be a date (YYYY-MM-DD) or an ISO 8601 time, not '{ImportValues.Shorten(text)}'.");
-        }
     }
 
     private sealed class RecordCount(IProgress<string> progress) : IProgress<long>

@@ -87,11 +87,24 @@ public sealed class CustomerHistory
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrWhiteSpace(customer);
         ArgumentNullException.ThrowIfNull(window);
-        var byPolicy = new Dictionary<string, int>(StringComparer.Ordinal);
-        int overrides = 0, refused = 0, complaints = 0;
+        // A customer's records are few (that is what the index is for), so they are gathered, then counted.
+        var records = new List<EvidenceRecord>();
         await foreach (var stored in store.ReadCustomerAsync(customer, window, cancellationToken).ConfigureAwait(false))
         {
-            switch (stored.Record)
+            records.Add(stored.Record);
+        }
+
+        return From(customer, window, records);
+    }
+
+    /// <summary>The history that the records of <see cref="IEvidenceStore.ReadCustomerAsync"/> give.</summary>
+    internal static CustomerHistory From(string customer, EvidenceWindow window, IEnumerable<EvidenceRecord> records)
+    {
+        var byPolicy = new Dictionary<string, int>(StringComparer.Ordinal);
+        int overrides = 0, refused = 0, complaints = 0;
+        foreach (var record in records)
+        {
+            switch (record)
             {
                 case OverrideRecord o:
                     overrides++;
