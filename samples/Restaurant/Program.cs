@@ -51,12 +51,12 @@ await using (var provider = services.BuildServiceProvider())
 
     // The review turns the evening's evidence into a verdict per policy (keep, rescind, delegate, coach, enforce)
     // for the people who own them; the HTML report is what they open.
-    // One evening is little evidence: the default bar is 20 denials per policy, this demo asks for 5 so that the
-    // verdicts show. A real review runs over weeks with the defaults (policyaudit report).
-    var reviewOptions = new ReviewOptions { MinimumDenials = 5 };
+    // One evening is little evidence: the default bars are 20 denials and 10 overrides per policy, this demo asks for
+    // 5 of each so that the verdicts show. A real review runs over weeks with the defaults (policyaudit report).
+    var reviewOptions = new ReviewOptions { MinimumDenials = 5, MinimumOverrides = 5 };
     var review = await EvidenceReview.RunAsync(store, EvidenceWindow.All, reviewOptions);
     Console.WriteLine();
-    Console.WriteLine($"Policy review (at least {reviewOptions.MinimumDenials} denials for a verdict):");
+    Console.WriteLine($"Policy review (at least {reviewOptions.MinimumDenials} denials for a verdict, {reviewOptions.MinimumOverrides} overrides for a pattern), most in need of action first:");
     VerdictTable.Write(review, Console.Out);
     var reportPath = Path.Combine(Path.GetDirectoryName(path)!, "override-report.html");
     ReportRenderers.WriteFile(review, ReportFormat.Html, reportPath);

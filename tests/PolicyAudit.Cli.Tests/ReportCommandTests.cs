@@ -51,8 +51,38 @@ public sealed class ReportCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith(start, File.ReadAllText(file), StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^no-substitutions\s+insufficient-evidence\s+1\s+1\s+100%\s+1\s+chef$", run.Out);
+        Assert.Matches(@"(?m)^no-substitutions\s+insufficient-evidence\s+1\s+1\s+100%\s+20\.7% to 100%\s+1\s+chef$", run.Out);
         Assert.Contains($"of 2 policies to {file}.", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_Owner_WritesOnlyTheirPacket()
+    {
+        using var cli = new CliHarness();
+        await cli.ImportStandardAsync();
+
+        var run = await cli.RunAsync("report", "--store", cli.Store, "--owner", "Chef", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("Chef", json.RootElement.GetProperty("owner").GetString());
+        var policy = Assert.Single(json.RootElement.GetProperty("policies").EnumerateArray());
+        Assert.Equal("no-substitutions", policy.GetProperty("id").GetString());
+        var harm = Assert.Single(policy.GetProperty("harms").EnumerateArray());
+        Assert.Equal(("d1", "complaint", "cold food"), (harm.GetProperty("decision").GetString(), harm.GetProperty("outcome").GetString(), harm.GetProperty("note").GetString()));
+        Assert.Equal(["w1"], json.RootElement.GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("staff").GetString()));
+    }
+
+    [Fact]
+    public async Task Report_UnknownOwner_ExitTwoNamingTheOwners()
+    {
+        using var cli = new CliHarness();
+        await cli.ImportStandardAsync();
+
+        var run = await cli.RunAsync("report", "--store", cli.Store, "--owner", "sommelier", "--format", "md");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("report: no policy is owned by 'sommelier'; owners: chef, front-of-house.", run.Error.Trim());
     }
 
     [Theory]

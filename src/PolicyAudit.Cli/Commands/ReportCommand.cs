@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace PolicyAudit.Cli;
 
-/// <summary><c>policyaudit report --store FILE [--from DATE] [--to DATE] --format html|md|json|csv [--out FILE]</c></summary>
+/// <summary><c>policyaudit report --store FILE [--from DATE] [--to DATE] [--owner NAME] --format html|md|json|csv [--out FILE]</c></summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)
@@ -13,9 +13,10 @@ internal static class ReportCommand
         var to = WindowOptions.To();
         var format = new Option<string?>("--format") { Description = "html, md, json or csv; default: from the --out file's extension." };
         var output = new Option<string?>("--out") { Description = "The file to write; default: standard output." };
+        var owner = new Option<string?>("--owner") { Description = "Only this owner's packet: their policies, verdicts, suggestions, harms after overrides and repeat customers." };
         var command = new Command("report", "Review the evidence and report, per policy, a verdict with the figures behind it.")
         {
-            store, from, to, format, output,
+            store, from, to, owner, format, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,11 +35,12 @@ internal static class ReportCommand
             var window = WindowOptions.Parse("report", parse.GetValue(from), parse.GetValue(to));
 
             await using var evidence = await context.Stores.OpenAsync(parse.GetValue(store)!, mustExist: true, cancellationToken).ConfigureAwait(false);
-            var review = await context.WithProgressAsync("Reviewing evidence", progress =>
+            var everyone = await context.WithProgressAsync("Reviewing evidence", progress =>
                 EvidenceReview.CreateReviewer(evidence).ReviewAsync(
                     window,
                     progress is null ? null : new RecordCount(progress),
                     cancellationToken)).ConfigureAwait(false);
+            var review = OwnerPacketOf(everyone, parse.GetValue(owner));
             if (outPath is null)
             {
                 ReportRenderers.For(reportFormat).Render(review, context.Out);
@@ -47,10 +49,40 @@ internal static class ReportCommand
 
             ReportRenderers.WriteFile(review, reportFormat, outPath);
             context.WriteTable(VerdictTable.Columns, VerdictTable.Rows(review));
-            context.Out.WriteLine($"Wrote the {reportFormat.ToString().ToLowerInvariant()} report of {review.Policies.Count} policies to {outPath}.");
+            context.Out.WriteLine($"Wrote the {reportFormat.ToString().ToLowerInvariant()} report of {review.Policies.Count + review.PoliciesWithoutDecisions.Count} policies{(review.Owner is { } name ? " owned by " + name : string.Empty)} to {outPath}.");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The whole review, or one owner's packet; an owner who owns nothing is bad input, named with the owners there are.</summary>
+    private static Review OwnerPacketOf(Review review, string? owner)
+    {
+        if (owner is null)
+        {
+            return review;
+        }
+
+        if (string.IsNullOrWhiteSpace(owner))
+        {
+            throw CliException.BadInput("report: --owner must name an owner.");
+        }
+
+        var packet = review.ForOwner(owner);
+        if (packet.Policies.Count + packet.PoliciesWithoutDecisions.Count > 0)
+        {
+            return packet;
+        }
+
+        var owners = review.Policies.Concat(review.PoliciesWithoutDecisions)
+            .Select(p => p.Owner)
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        throw CliException.BadInput(owners.Length == 0
+            ? $"report: no policy is owned by '{ImportValues.Shorten(owner)}'; no policy in the store names an owner."
+            : $"report: no policy is owned by '{ImportValues.Shorten(owner)}'; owners: {string.Join(", ", owners)}.");
     }
 
     private sealed class RecordCount(IProgress<string> progress) : IProgress<long>

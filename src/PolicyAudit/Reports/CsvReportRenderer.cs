@@ -10,6 +10,7 @@ internal sealed class CsvReportRenderer : IReportRenderer
     internal static readonly string[] Columns =
     [
         "id", "title", "owner", "overridable_by", "verdict", "decisions", "denials", "overrides", "override_rate",
+        "override_rate_low", "override_rate_high",
         "escalated_overrides", "unauthorized_overrides", "distinct_staff", "distinct_customers", "harmful_outcomes",
         "top_justification", "top_justification_count", "reasons",
     ];
@@ -24,7 +25,8 @@ internal sealed class CsvReportRenderer : IReportRenderer
         ArgumentNullException.ThrowIfNull(output);
         output.Write(string.Join(",", Columns));
         output.Write(CsvText.LineEnd);
-        foreach (var policy in review.Policies)
+        // A spreadsheet wants every policy as a row, so the ones without decisions come last instead of being folded away.
+        foreach (var policy in review.Policies.Concat(review.PoliciesWithoutDecisions))
         {
             var top = policy.TopJustifications.Count > 0 ? policy.TopJustifications[0] : null;
             string[] fields =
@@ -38,6 +40,8 @@ internal sealed class CsvReportRenderer : IReportRenderer
                 ReportText.Number(policy.Denials),
                 ReportText.Number(policy.Overrides),
                 ReportText.Rate(policy.OverrideRate),
+                ReportText.Rate(policy.OverrideRateLow),
+                ReportText.Rate(policy.OverrideRateHigh),
                 ReportText.Number(policy.EscalatedOverrides),
                 ReportText.Number(policy.UnauthorizedOverrides),
                 ReportText.Number(policy.DistinctStaff),

@@ -43,9 +43,10 @@ internal sealed class HtmlReportRenderer : IReportRenderer
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>Override review</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
-        html.Append("<h1>Override review</h1>\n<p class=\"muted\">Window: ").Append(E(ReportText.Window(review.Window)))
-            .Append(". Policies: ").Append(review.Policies.Count).Append(".</p>\n");
+            .Append("<title>").Append(E(ReportText.Heading(review))).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
+        html.Append("<h1>").Append(E(ReportText.Heading(review))).Append("</h1>\n<p class=\"muted\">Window: ").Append(E(ReportText.Window(review.Window)))
+            .Append(". Policies: ").Append(review.Policies.Count + review.PoliciesWithoutDecisions.Count)
+            .Append(", most in need of action first.</p>\n");
         if (review.DroppedDecisions > 0)
         {
             html.Append("<p class=\"warning\">").Append(ReportText.Number(review.DroppedDecisions))
@@ -59,6 +60,12 @@ internal sealed class HtmlReportRenderer : IReportRenderer
             WritePolicy(html, review.Policies[i], i, span);
         }
 
+        if (review.PoliciesWithoutDecisions.Count > 0)
+        {
+            html.Append("<h2 id=\"without-decisions\">No decisions in the window</h2>\n<p class=\"muted\">")
+                .Append(E(ReportText.Names(review.PoliciesWithoutDecisions))).Append(".</p>\n");
+        }
+
         WriteRepeatCustomers(html, review);
         WriteStaff(html, review);
         html.Append("</body>\n</html>\n");
@@ -67,14 +74,15 @@ internal sealed class HtmlReportRenderer : IReportRenderer
 
     private static void WriteSummary(StringBuilder html, Review review)
     {
-        html.Append("<h2 id=\"verdicts\">Verdicts</h2>\n<table class=\"summary\">\n<thead><tr><th>Policy</th><th>Owner</th><th>Verdict</th><th>Denials</th><th>Overrides</th><th>Override rate</th><th>Harmful outcomes</th><th>Escalated</th><th>Unauthorized</th></tr></thead>\n<tbody>\n");
+        html.Append("<h2 id=\"verdicts\">Verdicts</h2>\n<table class=\"summary\">\n<thead><tr><th>Policy</th><th>Owner</th><th>Verdict</th><th>Denials</th><th>Overrides</th><th>Override rate (95% interval)</th><th>Harmful outcomes</th><th>Escalated</th><th>Unauthorized</th></tr></thead>\n<tbody>\n");
         for (var i = 0; i < review.Policies.Count; i++)
         {
             var p = review.Policies[i];
             html.Append("<tr><td><a href=\"#policy-").Append(i).Append("\">").Append(E(p.Title)).Append("</a></td><td>")
                 .Append(E(p.Owner ?? "unknown")).Append("</td><td>").Append(Badge(p.Verdict)).Append("</td>")
                 .Append(Number(p.Denials)).Append(Number(p.Overrides))
-                .Append("<td class=\"n\">").Append(ReportText.Percent(p.OverrideRate)).Append("</td>")
+                .Append("<td class=\"n\">").Append(ReportText.Percent(p.OverrideRate)).Append(" <span class=\"muted\">(")
+                .Append(ReportText.Interval(p)).Append(")</span></td>")
                 .Append(Number(p.HarmfulOutcomes)).Append(Number(p.EscalatedOverrides)).Append(Number(p.UnauthorizedOverrides))
                 .Append("</tr>\n");
         }
@@ -106,12 +114,27 @@ internal sealed class HtmlReportRenderer : IReportRenderer
         }
 
         html.Append("</tbody>\n</table>\n");
-        if (p.TopJustifications.Count > 0)
+        if (p.JustificationGroups.Count > 0)
         {
-            html.Append("<h3>Top justifications</h3>\n<table class=\"justifications\">\n<thead><tr><th>Justification</th><th>Overrides</th></tr></thead>\n<tbody>\n");
-            foreach (var j in p.TopJustifications)
+            html.Append("<h3>Why staff overrode it</h3>\n<table class=\"justifications\">\n<thead><tr><th>Word</th><th>Overrides</th><th>As staff put it</th></tr></thead>\n<tbody>\n");
+            foreach (var g in p.JustificationGroups)
             {
-                html.Append("<tr><td>").Append(E(j.Text)).Append("</td>").Append(Number(j.Count)).Append("</tr>\n");
+                html.Append("<tr><td>").Append(E(g.Word)).Append("</td>").Append(Number(g.Count)).Append("<td>")
+                    .Append(E(string.Join("; ", g.Examples))).Append("</td></tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+
+        if (p.Harms.Count > 0)
+        {
+            html.Append("<h3>Complaints and losses after overrides</h3>\n<table class=\"harms\">\n<thead><tr><th>When</th><th>Outcome</th><th>Decision</th><th>Customer</th><th>Overridden by</th><th>Justification</th><th>Note</th></tr></thead>\n<tbody>\n");
+            foreach (var h in p.Harms)
+            {
+                html.Append("<tr><td>").Append(E(ReportText.Time(h.At))).Append("</td><td>").Append(E(WireNames.Of(h.Outcome)))
+                    .Append("</td><td><code>").Append(E(h.DecisionId)).Append("</code></td><td>").Append(E(h.Customer ?? "anonymous"))
+                    .Append("</td><td>").Append(E(h.Staff)).Append("</td><td>").Append(E(h.Justification))
+                    .Append("</td><td>").Append(E(h.Note ?? string.Empty)).Append("</td></tr>\n");
             }
 
             html.Append("</tbody>\n</table>\n");
@@ -145,7 +168,7 @@ internal sealed class HtmlReportRenderer : IReportRenderer
 
     private static void WriteRepeatCustomers(StringBuilder html, Review review)
     {
-        html.Append("<h2 id=\"repeat-customers\">Repeat customers</h2>\n");
+        html.Append("<h2 id=\"repeat-customers\">").Append(review.Owner is null ? "Repeat customers" : "Customers who needed repeated exceptions").Append("</h2>\n");
         if (review.RepeatCustomers.Count == 0)
         {
             html.Append("<p class=\"muted\">No customer received ").Append(review.Options.RepeatCustomerMinimumOverrides).Append(" or more overrides.</p>\n");

@@ -22,6 +22,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
+            json.WriteString("owner", review.Owner);
             json.WriteStartObject("window");
             WriteTime(json, "from", review.Window.From);
             WriteTime(json, "to", review.Window.To);
@@ -31,6 +32,17 @@ internal sealed class JsonReportRenderer : IReportRenderer
             foreach (var policy in review.Policies)
             {
                 WritePolicy(json, policy);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("policiesWithoutDecisions");
+            foreach (var policy in review.PoliciesWithoutDecisions)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", policy.Id);
+                json.WriteString("title", policy.Title);
+                json.WriteString("owner", policy.Owner);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
@@ -77,6 +89,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
     {
         json.WriteStartObject("thresholds");
         json.WriteNumber("minimumDenials", options.MinimumDenials);
+        json.WriteNumber("minimumOverrides", options.MinimumOverrides);
         json.WriteNumber("keepBelowOverrideRate", options.KeepBelowOverrideRate);
         json.WriteNumber("enforceAboveHarmRate", options.EnforceAboveHarmRate);
         json.WriteNumber("coachTopStaffCount", options.CoachTopStaffCount);
@@ -106,6 +119,8 @@ internal sealed class JsonReportRenderer : IReportRenderer
         json.WriteNumber("denials", policy.Denials);
         json.WriteNumber("overrides", policy.Overrides);
         json.WriteNumber("overrideRate", Math.Round(policy.OverrideRate, 4));
+        json.WriteNumber("overrideRateLow", Math.Round(policy.OverrideRateLow, 4));
+        json.WriteNumber("overrideRateHigh", Math.Round(policy.OverrideRateHigh, 4));
         json.WriteNumber("escalatedOverrides", policy.EscalatedOverrides);
         json.WriteNumber("unauthorizedOverrides", policy.UnauthorizedOverrides);
         json.WriteNumber("distinctStaff", policy.DistinctStaff);
@@ -118,6 +133,38 @@ internal sealed class JsonReportRenderer : IReportRenderer
             json.WriteStartObject();
             json.WriteString("text", justification.Text);
             json.WriteNumber("count", justification.Count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("justificationGroups");
+        foreach (var group in policy.JustificationGroups)
+        {
+            json.WriteStartObject();
+            json.WriteString("word", group.Word);
+            json.WriteNumber("count", group.Count);
+            json.WriteStartArray("examples");
+            foreach (var example in group.Examples)
+            {
+                json.WriteStringValue(example);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("harms");
+        foreach (var harm in policy.Harms)
+        {
+            json.WriteStartObject();
+            json.WriteString("decision", harm.DecisionId);
+            json.WriteString("outcome", WireNames.Of(harm.Outcome));
+            json.WriteString("at", ReportText.Time(harm.At));
+            json.WriteString("note", harm.Note);
+            json.WriteString("customer", harm.Customer);
+            json.WriteString("staff", harm.Staff);
+            json.WriteString("justification", harm.Justification);
             json.WriteEndObject();
         }
 

@@ -17,7 +17,7 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(output);
         var md = new StringBuilder();
-        md.Append("# Override review\n\n");
+        md.Append("# ").Append(Escape(ReportText.Heading(review))).Append("\n\n");
         md.Append("Window: ").Append(ReportText.Window(review.Window)).Append(".\n\n");
         if (review.DroppedDecisions > 0)
         {
@@ -25,14 +25,14 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
               .Append(" decisions were dropped before they reached the evidence store; the figures below cannot include them.\n\n");
         }
 
-        md.Append("| Policy | Owner | Verdict | Denials | Overrides | Override rate | Harmful | Escalated | Unauthorized |\n");
-        md.Append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        md.Append("| Policy | Owner | Verdict | Denials | Overrides | Override rate | 95% interval | Harmful | Escalated | Unauthorized |\n");
+        md.Append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var p in review.Policies)
         {
             md.Append("| ").Append(Escape(p.Title)).Append(" (`").Append(Code(p.Id)).Append("`) | ")
               .Append(Escape(p.Owner ?? "unknown")).Append(" | **").Append(VerdictNames.Of(p.Verdict)).Append("** | ")
               .Append(ReportText.Number(p.Denials)).Append(" | ").Append(ReportText.Number(p.Overrides)).Append(" | ")
-              .Append(ReportText.Percent(p.OverrideRate)).Append(" | ").Append(ReportText.Number(p.HarmfulOutcomes)).Append(" | ")
+              .Append(ReportText.Percent(p.OverrideRate)).Append(" | ").Append(ReportText.Interval(p)).Append(" | ").Append(ReportText.Number(p.HarmfulOutcomes)).Append(" | ")
               .Append(ReportText.Number(p.EscalatedOverrides)).Append(" | ").Append(ReportText.Number(p.UnauthorizedOverrides)).Append(" |\n");
         }
 
@@ -58,12 +58,24 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
                 Row(md, label, value);
             }
 
-            if (p.TopJustifications.Count > 0)
+            if (p.JustificationGroups.Count > 0)
             {
-                md.Append("\n| Justification | Overrides |\n|---|---:|\n");
-                foreach (var j in p.TopJustifications)
+                md.Append("\nWhy staff overrode it:\n\n| Word | Overrides | As staff put it |\n|---|---:|---|\n");
+                foreach (var g in p.JustificationGroups)
                 {
-                    Row(md, Escape(j.Text), ReportText.Number(j.Count));
+                    md.Append("| ").Append(Escape(g.Word)).Append(" | ").Append(ReportText.Number(g.Count)).Append(" | ")
+                      .Append(Escape(string.Join("; ", g.Examples))).Append(" |\n");
+                }
+            }
+
+            if (p.Harms.Count > 0)
+            {
+                md.Append("\nComplaints and losses after overrides:\n\n| When | Outcome | Decision | Customer | Overridden by | Justification | Note |\n|---|---|---|---|---|---|---|\n");
+                foreach (var h in p.Harms)
+                {
+                    md.Append("| ").Append(ReportText.Time(h.At)).Append(" | ").Append(WireNames.Of(h.Outcome)).Append(" | `").Append(Code(h.DecisionId))
+                      .Append("` | ").Append(Escape(h.Customer ?? "anonymous")).Append(" | ").Append(Escape(h.Staff)).Append(" | ")
+                      .Append(Escape(h.Justification)).Append(" | ").Append(Escape(h.Note ?? string.Empty)).Append(" |\n");
                 }
             }
 
@@ -79,9 +91,14 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
             }
         }
 
+        if (review.PoliciesWithoutDecisions.Count > 0)
+        {
+            md.Append("\n## No decisions in the window\n\n").Append(Escape(ReportText.Names(review.PoliciesWithoutDecisions))).Append(".\n");
+        }
+
         if (review.RepeatCustomers.Count > 0)
         {
-            md.Append("\n## Repeat customers\n\n| Customer | Overrides |\n|---|---:|\n");
+            md.Append("\n## ").Append(review.Owner is null ? "Repeat customers" : "Customers who needed repeated exceptions").Append("\n\n| Customer | Overrides |\n|---|---:|\n");
             foreach (var c in review.RepeatCustomers)
             {
                 Row(md, Escape(c.Customer), ReportText.Number(c.Overrides));

@@ -12,12 +12,24 @@ internal static class ReportText
         ("Denials", Number(p.Denials)),
         ("Overrides", Number(p.Overrides)),
         ("Override rate", Percent(p.OverrideRate)),
+        ("Override rate, 95% interval", Interval(p)),
         ("Escalated overrides", Number(p.EscalatedOverrides)),
         ("Unauthorized overrides", Number(p.UnauthorizedOverrides)),
         ("Distinct staff", Number(p.DistinctStaff)),
         ("Distinct customers", Number(p.DistinctCustomers)),
         ("Harmful outcomes", Number(p.HarmfulOutcomes)),
     ];
+
+    /// <summary>The 95% interval of a policy's override rate: "21.9% to 39.6%".</summary>
+    public static string Interval(PolicyReview p) => Percent(p.OverrideRateLow) + " to " + Percent(p.OverrideRateHigh);
+
+    /// <summary>The one-line list of policies without decisions: "Title (id), Title (id)".</summary>
+    public static string Names(IEnumerable<PolicyReview> policies) =>
+        string.Join(", ", policies.Select(p => p.Title == p.Id ? p.Id : p.Title + " (" + p.Id + ")"));
+
+    /// <summary>The heading of a review: everyone's, or one owner's packet.</summary>
+    public static string Heading(Review review) =>
+        review.Owner is { } owner ? "Override review for " + owner : "Override review";
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

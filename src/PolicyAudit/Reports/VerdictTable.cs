@@ -8,7 +8,7 @@ namespace PolicyAudit;
 /// </summary>
 public static class VerdictTable
 {
-    private static readonly string[] Header = ["Policy", "Verdict", "Denials", "Overrides", "Rate", "Harmful", "Owner"];
+    private static readonly string[] Header = ["Policy", "Verdict", "Denials", "Overrides", "Rate", "95% interval", "Harmful", "Owner"];
 
     /// <summary>Writes the table of <paramref name="review"/>'s verdicts to <paramref name="output"/>.</summary>
     /// <param name="review">The review.</param>
@@ -29,7 +29,7 @@ public static class VerdictTable
         var rows = new List<string[]> { Header };
         rows.AddRange(Rows(review));
         var widths = Enumerable.Range(0, Header.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        var numeric = new[] { false, false, true, true, true, true, false };
+        var numeric = new[] { false, false, true, true, true, true, true, false };
         var text = new StringBuilder();
         for (var r = 0; r < rows.Count; r++)
         {
@@ -39,6 +39,11 @@ public static class VerdictTable
             {
                 text.Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
             }
+        }
+
+        if (review.PoliciesWithoutDecisions.Count > 0)
+        {
+            text.Append("No decisions in the window: ").Append(Printable(string.Join(", ", review.PoliciesWithoutDecisions.Select(p => p.Id)))).Append(".\n");
         }
 
         if (review.DroppedDecisions > 0)
@@ -51,7 +56,7 @@ public static class VerdictTable
 
     /// <summary>The table's rows (without the header), with evidence text made printable, for other table writers.</summary>
     /// <param name="review">The review.</param>
-    /// <returns>Per policy: policy id, verdict, denials, overrides, rate, harmful outcomes, owner.</returns>
+    /// <returns>Per policy with decisions, most in need of action first: policy id, verdict, denials, overrides, rate, its 95% interval, harmful outcomes, owner.</returns>
     public static IReadOnlyList<string[]> Rows(Review review)
     {
         ArgumentNullException.ThrowIfNull(review);
@@ -62,6 +67,7 @@ public static class VerdictTable
             ReportText.Number(p.Denials),
             ReportText.Number(p.Overrides),
             ReportText.Percent(p.OverrideRate),
+            ReportText.Interval(p),
             ReportText.Number(p.HarmfulOutcomes),
             Printable(p.Owner ?? "unknown"),
         }).ToArray();

@@ -51,10 +51,11 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         // Overridden decisions (in the window) and the policies their overrides count against, for harmful outcomes.
         private readonly Dictionary<string, OverriddenDecision> _overridden = new(StringComparer.Ordinal);
 
-        // Decisions that drew a complaint or a loss, in case the outcome is chained before the override.
-        private readonly HashSet<string> _harmed = new(StringComparer.Ordinal);
+        // Complaints and losses by decision, in case the outcome is chained before the override.
+        private readonly Dictionary<string, List<OutcomeRecord>> _harmed = new(StringComparer.Ordinal);
 
-        private readonly Dictionary<string, int> _overridesByCustomer = new(StringComparer.Ordinal);
+        // Per customer, per set of policies an override counted against: owner packets count from it.
+        private readonly Dictionary<string, Dictionary<string, (IReadOnlyList<string> Policies, int Overrides)>> _overridesByCustomer = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StaffTally> _staff = new(StringComparer.Ordinal);
         private long _dropped;
 
@@ -76,7 +77,7 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                     StaffOf(refused.Staff).Refused++;
                     break;
                 case OutcomeRecord outcome when outcome.Outcome is OutcomeKind.Complaint or OutcomeKind.Loss:
-                    AddHarm(outcome.DecisionId);
+                    AddHarm(outcome);
                     break;
                 case DroppedDecisionsRecord dropped when inWindow:
                     _dropped += dropped.Count;
@@ -91,15 +92,18 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 TallyOf(policyId);
             }
 
-            var policies = _tallies.Values
+            var judged = _tallies.Values
                 .OrderBy(t => t.PolicyId, StringComparer.Ordinal)
                 .Select(t => PolicyVerdicts.Judge(t, _catalog.GetValueOrDefault(t.PolicyId), options))
+                .ToLookup(p => p.Decisions + p.Overrides > 0);
+            var policies = judged[true]
+                .OrderBy(p => PolicyVerdicts.Urgency(p.Verdict))
+                .ThenByDescending(p => p.Overrides)
+                .ThenBy(p => p.Id, StringComparer.Ordinal)
                 .ToArray();
-            var repeatCustomers = _overridesByCustomer
-                .Where(c => c.Value >= options.RepeatCustomerMinimumOverrides)
-                .OrderByDescending(c => c.Value)
-                .ThenBy(c => c.Key, StringComparer.Ordinal)
-                .Select(c => new RepeatCustomer(c.Key, c.Value))
+            var customers = _overridesByCustomer
+                .OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => new CustomerOverrides(c.Key, c.Value.Values.ToArray()))
                 .ToArray();
             var staff = _staff
                 .OrderBy(s => s.Key, StringComparer.Ordinal)
@@ -116,7 +120,9 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
             {
                 Window = window,
                 Policies = policies,
-                RepeatCustomers = repeatCustomers,
+                PoliciesWithoutDecisions = judged[false].ToArray(),
+                RepeatCustomers = OwnerPacket.RepeatCustomers(customers, options),
+                CustomerOverrides = customers,
                 Staff = staff,
                 DroppedDecisions = _dropped,
                 Options = options,
@@ -164,7 +170,8 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
             var policyIds = snapshot.Policies.Select(p => p.PolicyId).Distinct(StringComparer.Ordinal).ToArray();
             var day = DateOnly.FromDateTime(record.At.UtcDateTime);
             var justification = JustificationText.Normalize(record.Justification);
-            var harmed = _harmed.Contains(record.DecisionId);
+            var harms = _harmed.GetValueOrDefault(record.DecisionId);
+            var harmed = harms is not null;
             var alreadyOverridden = _overridden.TryGetValue(record.DecisionId, out var overridden);
             foreach (var policyId in policyIds)
             {
@@ -192,17 +199,26 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 if (harmed && !alreadyOverridden)
                 {
                     tally.Harmful++;
+                    tally.Harms.AddRange(harms!.Select(h => HarmOf(h, snapshot.Customer, record.Staff, justification)));
                 }
             }
 
             if (!alreadyOverridden)
             {
-                _overridden[record.DecisionId] = new OverriddenDecision(policyIds) { Harmed = harmed };
+                _overridden[record.DecisionId] = new OverriddenDecision(policyIds, snapshot.Customer, record.Staff, justification) { Harmed = harmed };
             }
 
             if (snapshot.Customer is { } repeat)
             {
-                _overridesByCustomer[repeat] = _overridesByCustomer.GetValueOrDefault(repeat) + 1;
+                if (!_overridesByCustomer.TryGetValue(repeat, out var byPolicies))
+                {
+                    byPolicies = new(StringComparer.Ordinal);
+                    _overridesByCustomer.Add(repeat, byPolicies);
+                }
+
+                var sorted = policyIds.Order(StringComparer.Ordinal).ToArray();
+                var key = string.Join('\n', sorted);
+                byPolicies[key] = (sorted, byPolicies.GetValueOrDefault(key).Overrides + 1);
             }
 
             var staff = StaffOf(record.Staff);
@@ -212,18 +228,30 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
             staff.Policies.UnionWith(policyIds);
         }
 
-        private void AddHarm(string decisionId)
+        private void AddHarm(OutcomeRecord outcome)
         {
-            _harmed.Add(decisionId);
-            if (_overridden.TryGetValue(decisionId, out var overridden) && !overridden.Harmed)
+            if (!_harmed.TryGetValue(outcome.DecisionId, out var harms))
             {
-                overridden.Harmed = true;
+                harms = [];
+                _harmed.Add(outcome.DecisionId, harms);
+            }
+
+            harms.Add(outcome);
+            if (_overridden.TryGetValue(outcome.DecisionId, out var overridden))
+            {
                 foreach (var policyId in overridden.Policies)
                 {
-                    TallyOf(policyId).Harmful++;
+                    var tally = TallyOf(policyId);
+                    tally.Harmful += overridden.Harmed ? 0 : 1;
+                    tally.Harms.Add(HarmOf(outcome, overridden.Customer, overridden.Staff, overridden.Justification));
                 }
+
+                overridden.Harmed = true;
             }
         }
+
+        private static OverrideHarm HarmOf(OutcomeRecord outcome, string? customer, string staff, string justification) =>
+            new(outcome.DecisionId, outcome.Outcome, outcome.At, outcome.Note, customer, staff, justification);
 
         private string? VersionAt(string? setVersion, string policyId) =>
             setVersion is not null && _policyVersionInSet.TryGetValue((setVersion, policyId), out var version)
@@ -253,9 +281,16 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         }
     }
 
-    private sealed class OverriddenDecision(string[] policies)
+    /// <summary>What an owner reads about an overridden decision if it later draws a complaint or a loss; the record itself is not kept.</summary>
+    private sealed class OverriddenDecision(string[] policies, string? customer, string staff, string justification)
     {
         public string[] Policies { get; } = policies;
+
+        public string? Customer { get; } = customer;
+
+        public string Staff { get; } = staff;
+
+        public string Justification { get; } = justification;
 
         public bool Harmed { get; set; }
     }

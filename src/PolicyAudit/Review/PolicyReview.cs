@@ -30,6 +30,15 @@ public sealed record PolicyReview
     /// <summary>Overrides per denial; 0 when there were no denials.</summary>
     public double OverrideRate => Denials == 0 ? 0 : (double)Overrides / Denials;
 
+    /// <summary>
+    /// The lower bound of the 95% Wilson score interval of <see cref="OverrideRate"/>: how low the rate may really be,
+    /// given how few denials it rests on. 0 without denials.
+    /// </summary>
+    public double OverrideRateLow => WilsonInterval.Of(Overrides, Denials).Low;
+
+    /// <summary>The upper bound of the 95% Wilson score interval of <see cref="OverrideRate"/>; 1 without denials.</summary>
+    public double OverrideRateHigh => WilsonInterval.Of(Overrides, Denials).High;
+
     /// <summary>Overrides an approver signed.</summary>
     public required int EscalatedOverrides { get; init; }
 
@@ -50,6 +59,15 @@ public sealed record PolicyReview
 
     /// <summary>The most frequent justifications, most frequent first.</summary>
     public required IReadOnlyList<JustificationCount> TopJustifications { get; init; }
+
+    /// <summary>
+    /// The justifications grouped by the words they share ("allergy", "Allergy!", "guest allergic"), biggest group
+    /// first, at most <see cref="ReviewOptions.TopJustifications"/>.
+    /// </summary>
+    public IReadOnlyList<JustificationGroup> JustificationGroups { get; init; } = [];
+
+    /// <summary>Complaints and losses recorded against overridden decisions of the policy, oldest first.</summary>
+    public IReadOnlyList<OverrideHarm> Harms { get; init; } = [];
 
     /// <summary>The figures split by the policy's version, oldest version first.</summary>
     public required IReadOnlyList<PolicyVersionFigures> Versions { get; init; }

@@ -30,6 +30,8 @@ internal sealed class PolicyTally
 
     public Dictionary<DateOnly, int> OverridesByDay { get; } = [];
 
+    public List<OverrideHarm> Harms { get; } = [];
+
     /// <summary>Per version (null key = unversioned, kept apart because dictionaries refuse null keys).</summary>
     public Dictionary<string, VersionTally> Versions { get; } = new(StringComparer.Ordinal);
 

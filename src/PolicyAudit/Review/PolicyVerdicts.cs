@@ -19,7 +19,11 @@ internal static class PolicyVerdicts
         var rate = Share(tally.Overrides, tally.Denials);
         var harmShare = Share(tally.Harmful, tally.Overrides);
         var escalatedShare = Share(tally.Escalated, tally.Overrides);
-        var overriddenRatio = $"Staff overrode {tally.Overrides} of {tally.Denials} denials ({Percent(rate)})";
+        var (low, high) = WilsonInterval.Of(tally.Overrides, tally.Denials);
+        var overriddenRatio = $"Staff overrode {tally.Overrides} of {tally.Denials} denials ({Percent(rate)}; 95% interval {Percent(low)} to {Percent(high)})";
+        var notEnforce = $"enforce ({Count(tally.Harmful, "harmful outcome")}, {Percent(harmShare)} of the overrides, not above {Percent(options.EnforceAboveHarmRate)})";
+        var notCoach = $"coach (the top {Count(options.CoachTopStaffCount, "staff member")} made {Percent(topStaffShare)}, below {Percent(options.CoachTopStaffShare)})";
+        var notDelegate = $"delegate ({tally.Escalated} of {tally.Overrides} escalated, {Percent(escalatedShare)}, below {Percent(options.DelegateEscalatedShare)})";
         var reasons = new List<string>();
         Verdict verdict;
         if (tally.Denials < options.MinimumDenials)
@@ -36,6 +40,14 @@ internal static class PolicyVerdicts
             verdict = Verdict.Keep;
             reasons.Add($"{overriddenRatio}, below the {Percent(options.KeepBelowOverrideRate)} threshold: the policy holds; keep it.");
         }
+        else if (tally.Overrides < options.MinimumOverrides)
+        {
+            // The rate says "look", but a pattern (who overrides, whether it harms, whether it is escalated) read from a
+            // handful of overrides is an anecdote; the interval above shows how little the rate itself rests on.
+            verdict = Verdict.InsufficientEvidence;
+            reasons.Add($"{overriddenRatio}.");
+            reasons.Add($"Only {Count(tally.Overrides, "override")}: at least {options.MinimumOverrides} are needed before a pattern (rescind, enforce, delegate or coach) can be judged.");
+        }
         else if (harmShare > options.EnforceAboveHarmRate)
         {
             verdict = Verdict.Enforce;
@@ -47,18 +59,21 @@ internal static class PolicyVerdicts
             verdict = Verdict.Coach;
             reasons.Add($"{overriddenRatio}.");
             reasons.Add($"{string.Join(" and ", topStaff.Select(s => $"{s.Key} ({s.Value})"))} made {Percent(topStaffShare)} of the overrides, at or above the {Percent(options.CoachTopStaffShare)} threshold: a few people, not the rule. Coach them on why the policy exists.");
+            reasons.Add($"Ruled out: {notEnforce}.");
         }
         else if (escalatedShare >= options.DelegateEscalatedShare)
         {
             verdict = Verdict.Delegate;
             reasons.Add($"{overriddenRatio}.");
             reasons.Add($"{tally.Escalated} of the {tally.Overrides} overrides ({Percent(escalatedShare)}) were escalated to an approver, at or above the {Percent(options.DelegateEscalatedShare)} threshold: the exception is granted whenever it is asked for. Move the authority to the front line{AuthorityNote(policy)}.");
+            reasons.Add($"Ruled out: {notEnforce}; {notCoach}.");
         }
         else
         {
             verdict = Verdict.Rescind;
-            reasons.Add($"{overriddenRatio}, by {Count(tally.OverridesByStaff.Count, "staff member")}, with {Count(tally.Harmful, "harmful outcome")} ({Percent(harmShare)}) and {tally.Escalated} escalated ({Percent(escalatedShare)}).");
+            reasons.Add($"{overriddenRatio}, by {Count(tally.OverridesByStaff.Count, "staff member")}.");
             reasons.Add("The policy is overridden broadly, without harm and without escalation: the rule itself is wrong. Rescind it or rewrite it.");
+            reasons.Add($"Ruled out: {notEnforce}; {notCoach}; {notDelegate}.");
         }
 
         if (tally.Unauthorized > 0)
@@ -88,6 +103,8 @@ internal static class PolicyVerdicts
                 .Take(options.TopJustifications)
                 .Select(j => new JustificationCount(j.Key, j.Value))
                 .ToArray(),
+            JustificationGroups = JustificationWords.Group(tally.Justifications, options.TopJustifications),
+            Harms = tally.Harms.OrderBy(h => h.At).ThenBy(h => h.DecisionId, StringComparer.Ordinal).ToArray(),
             Versions = new[] { tally.Unversioned }
                 .Where(v => v.Decisions + v.Overrides > 0)
                 .Concat(tally.Versions.Values.OrderBy(v => v.Order))
@@ -101,6 +118,17 @@ internal static class PolicyVerdicts
             Reasons = reasons,
         };
     }
+
+    /// <summary>How soon a verdict asks for action, for ordering reports: rescind first, insufficient evidence last.</summary>
+    public static int Urgency(Verdict verdict) => verdict switch
+    {
+        Verdict.Rescind => 0,
+        Verdict.Enforce => 1,
+        Verdict.Delegate => 2,
+        Verdict.Coach => 3,
+        Verdict.Keep => 4,
+        _ => 5,
+    };
 
     private static string AuthorityNote(PolicyRecord? policy) =>
         policy is null || policy.OverridableBy <= StaffRole.Staff ? string.Empty : $" (it sits with {Role(policy.OverridableBy)} today)";

@@ -12,6 +12,13 @@ public sealed record ReviewOptions
     /// <summary>Below this many denials a policy gets <see cref="Verdict.InsufficientEvidence"/>. Default 20.</summary>
     public int MinimumDenials { get; init; } = 20;
 
+    /// <summary>
+    /// Below this many overrides a pattern verdict (<see cref="Verdict.Rescind"/>, <see cref="Verdict.Enforce"/>,
+    /// <see cref="Verdict.Coach"/>, <see cref="Verdict.Delegate"/>) becomes <see cref="Verdict.InsufficientEvidence"/>:
+    /// a pattern seen in a handful of overrides is an anecdote. <see cref="Verdict.Keep"/> is not affected. Default 10.
+    /// </summary>
+    public int MinimumOverrides { get; init; } = 10;
+
     /// <summary>An override rate (overrides / denials) below this gives <see cref="Verdict.Keep"/>. Default 0.10.</summary>
     public double KeepBelowOverrideRate { get; init; } = 0.10;
 
@@ -38,6 +45,7 @@ public sealed record ReviewOptions
     public void Validate()
     {
         Check(MinimumDenials >= 0, nameof(MinimumDenials), MinimumDenials, "must not be negative");
+        Check(MinimumOverrides >= 0, nameof(MinimumOverrides), MinimumOverrides, "must not be negative");
         CheckShare(KeepBelowOverrideRate, nameof(KeepBelowOverrideRate));
         CheckShare(EnforceAboveHarmRate, nameof(EnforceAboveHarmRate));
         Check(CoachTopStaffCount >= 1, nameof(CoachTopStaffCount), CoachTopStaffCount, "must be at least 1");

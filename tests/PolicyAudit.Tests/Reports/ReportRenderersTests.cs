@@ -65,6 +65,8 @@ public sealed class ReportRenderersTests
         Assert.Equal(3, CountOf(html, "<section id=\"policy-"));
         Assert.Equal(2, CountOf(html, "<svg "));
         Assert.Contains("3 decisions were dropped", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"without-decisions\">No decisions in the window</h2>\n<p class=\"muted\">Gift vouchers only at the bar (gift-vouchers).</p>", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("id=\"without-decisions\"", StringComparison.Ordinal) > html.LastIndexOf("<section", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -76,7 +78,7 @@ public sealed class ReportRenderersTests
 
         var rows = new CsvRecordReader(new StringReader(csv)).ReadAll().ToList();
         Assert.Equal(CsvReportRenderer.Columns, rows[0].Fields);
-        Assert.Equal(review.Policies.Count + 1, rows.Count);
+        Assert.Equal(review.Policies.Count + review.PoliciesWithoutDecisions.Count + 1, rows.Count);
         Assert.Contains("\r\n", csv, StringComparison.Ordinal);
         foreach (var (policy, row) in review.Policies.Zip(rows.Skip(1)))
         {
@@ -112,7 +114,7 @@ public sealed class ReportRenderersTests
         Assert.Contains("\\| pipe", markdown, StringComparison.Ordinal);
         var tableRows = markdown.Split('\n').SkipWhile(l => !l.StartsWith("| Policy", StringComparison.Ordinal)).TakeWhile(l => l.StartsWith('|')).ToArray();
         Assert.Equal(review.Policies.Count + 2, tableRows.Length);
-        Assert.All(tableRows.Skip(2), row => Assert.Equal(10, row.Replace("\\|", string.Empty, StringComparison.Ordinal).Count(c => c == '|')));
+        Assert.All(tableRows.Skip(2), row => Assert.Equal(11, row.Replace("\\|", string.Empty, StringComparison.Ordinal).Count(c => c == '|')));
     }
 
     [Fact]
@@ -124,7 +126,7 @@ public sealed class ReportRenderersTests
 
         var lines = table.TrimEnd('\n').Split('\n');
         Assert.StartsWith("Policy", lines[0], StringComparison.Ordinal);
-        Assert.Matches(@"^no-substitutions\s+delegate\s+100\s+30\s+30%\s+0\s+chef$", lines[3]);
+        Assert.Matches(@"^no-substitutions\s+delegate\s+100\s+30\s+30%\s+21\.9% to 39\.6%\s+0\s+chef$", lines[2]);
         Assert.Equal("3 decisions were dropped before reaching the evidence store.", lines[^1]);
     }
 
@@ -140,7 +142,7 @@ public sealed class ReportRenderersTests
         var report = ReportRenderers.RenderToString(review, format);
 
         Assert.Contains(expected, report, StringComparison.Ordinal);
-        Assert.Equal("Policy  Verdict  Denials  Overrides  Rate  Harmful  Owner\n", VerdictTable.Render(review).Split('\n')[0] + "\n");
+        Assert.Equal("Policy  Verdict  Denials  Overrides  Rate  95% interval  Harmful  Owner\n", VerdictTable.Render(review).Split('\n')[0] + "\n");
     }
 
     [Fact]

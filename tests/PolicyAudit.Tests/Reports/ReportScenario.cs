@@ -12,7 +12,8 @@ internal static class ReportScenario
         var evidence = new ReviewEvidence()
             .Policy("corkage-fee", StaffRole.Supervisor, title: hostileText ?? "Corkage fee on own wine", owner: hostileText ?? "front-of-house", rationale: "Glassware and service cost the same.")
             .Policy("no-substitutions", StaffRole.Manager, title: "No substitutions on set menus", owner: "chef", version: "3f2a9c")
-            .Policy("split-bill", StaffRole.Staff, title: "No split bills for parties over 8", owner: "finance");
+            .Policy("split-bill", StaffRole.Staff, title: "No split bills for parties over 8", owner: "finance")
+            .Policy("gift-vouchers", StaffRole.Manager, title: "Gift vouchers only at the bar", owner: "finance");
         evidence.Denials("no-substitutions", 70);
         for (var i = 0; i < 30; i++)
         {

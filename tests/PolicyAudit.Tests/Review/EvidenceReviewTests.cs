@@ -29,7 +29,7 @@ public sealed class EvidenceReviewTests
 
         Assert.Equal(0.09, review.OverrideRate, 6);
         Assert.Equal(Verdict.Keep, review.Verdict);
-        Assert.Equal("Staff overrode 9 of 100 denials (9%), below the 10% threshold: the policy holds; keep it.", review.Reasons[0]);
+        Assert.Equal("Staff overrode 9 of 100 denials (9%; 95% interval 4.8% to 16.2%), below the 10% threshold: the policy holds; keep it.", review.Reasons[0]);
     }
 
     [Fact]
@@ -40,6 +40,117 @@ public sealed class EvidenceReviewTests
         Assert.Equal(0.10, review.OverrideRate, 6);
         Assert.Equal(Verdict.Rescind, review.Verdict);
         Assert.Contains("the rule itself is wrong", review.Reasons[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_NineOverridesAboveTheKeepRate_InsufficientEvidenceOnlyNineOverrides()
+    {
+        // 41 upheld + 9 overridden = 50 denials, rate 18%: a rescind pattern, but on nine overrides.
+        var review = await new ReviewEvidence().Policy(Policy).Denials(Policy, 41).SpreadOverrides(Policy, 9).ReviewPolicyAsync(Policy);
+
+        Assert.Equal(Verdict.InsufficientEvidence, review.Verdict);
+        Assert.Equal("Staff overrode 9 of 50 denials (18%; 95% interval 9.8% to 30.8%).", review.Reasons[0]);
+        Assert.StartsWith("Only 9 overrides: at least 10 are needed", review.Reasons[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_OneHarmfulOverride_InsufficientEvidenceNotEnforce()
+    {
+        var evidence = new ReviewEvidence().Policy(Policy).Denials(Policy, 9);
+        var only = evidence.Override(Policy, "s1");
+        evidence.Outcome(only, OutcomeKind.Complaint);
+
+        var review = await evidence.ReviewPolicyAsync(Policy, new ReviewOptions { MinimumDenials = 5 });
+
+        Assert.Equal(Verdict.InsufficientEvidence, review.Verdict);
+        Assert.Equal(1, review.HarmfulOutcomes);
+        Assert.Contains("Only 1 override:", review.Reasons[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_MinimumOverridesLowered_PatternVerdictFromFewerOverrides()
+    {
+        var options = new ReviewOptions { MinimumOverrides = 9 };
+
+        var review = await new ReviewEvidence().Policy(Policy).Denials(Policy, 41).SpreadOverrides(Policy, 9).ReviewPolicyAsync(Policy, options);
+
+        Assert.Equal(Verdict.Rescind, review.Verdict);
+        Assert.Equal("Ruled out: enforce (0 harmful outcomes, 0% of the overrides, not above 5%); coach (the top 2 staff members made 22.2%, below 70%); delegate (0 of 9 escalated, 0%, below 50%).", review.Reasons[2]);
+    }
+
+    [Theory]
+    [InlineData(30, 100, 0.2189, 0.3958)]
+    [InlineData(0, 20, 0.0, 0.1611)]
+    [InlineData(10, 10, 0.7225, 1.0)]
+    [InlineData(1, 2, 0.0945, 0.9055)]
+    public async Task RunAsync_OverrideRate_HasItsWilsonInterval(int overrides, int denials, double low, double high)
+    {
+        var review = await new ReviewEvidence().Policy(Policy).Denials(Policy, denials - overrides).SpreadOverrides(Policy, overrides).ReviewPolicyAsync(Policy);
+
+        Assert.Equal(low, review.OverrideRateLow, 4);
+        Assert.Equal(high, review.OverrideRateHigh, 4);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoDenials_IntervalIsEverything()
+    {
+        var review = await new ReviewEvidence().Policy(Policy).Allows(Policy, 3).ReviewPolicyAsync(Policy);
+
+        Assert.Equal((0.0, 1.0), (review.OverrideRateLow, review.OverrideRateHigh));
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryVerdict_OrderedByWhatNeedsActionThenOverrides()
+    {
+        var evidence = new ReviewEvidence()
+            .Policy("a-keep").Policy("b-insufficient").Policy("c-rescind-10").Policy("d-rescind-12").Policy("e-coach").Policy("f-delegate", StaffRole.Manager).Policy("g-enforce").Policy("h-idle");
+        evidence.Denials("a-keep", 20).Denials("b-insufficient", 3);
+        evidence.Denials("c-rescind-10", 10).SpreadOverrides("c-rescind-10", 10);
+        evidence.Denials("d-rescind-12", 10).SpreadOverrides("d-rescind-12", 12);
+        evidence.Denials("e-coach", 10);
+        for (var i = 0; i < 10; i++)
+        {
+            evidence.Override("e-coach", "ana");
+        }
+
+        evidence.Denials("f-delegate", 10);
+        for (var i = 0; i < 10; i++)
+        {
+            evidence.Override("f-delegate", "s" + i, StaffRole.Staff, approvedBy: "m1");
+        }
+
+        evidence.Denials("g-enforce", 10);
+        for (var i = 0; i < 10; i++)
+        {
+            var decision = evidence.Override("g-enforce", "s" + i);
+            evidence.Outcome(decision, OutcomeKind.Loss);
+        }
+
+        var review = await evidence.ReviewAsync();
+
+        Assert.Equal(
+            ["d-rescind-12", "c-rescind-10", "g-enforce", "f-delegate", "e-coach", "a-keep", "b-insufficient"],
+            review.Policies.Select(p => p.Id));
+        Assert.Equal(
+            [Verdict.Rescind, Verdict.Rescind, Verdict.Enforce, Verdict.Delegate, Verdict.Coach, Verdict.Keep, Verdict.InsufficientEvidence],
+            review.Policies.Select(p => p.Verdict));
+        Assert.Equal(["h-idle"], review.PoliciesWithoutDecisions.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task RunAsync_ComplaintOnUpheldAndLossOnOverriddenDecision_OnlyTheLossIsAHarm()
+    {
+        var evidence = new ReviewEvidence().Policy(Policy);
+        var upheld = evidence.Decision(Policy, customer: "c1");
+        evidence.Outcome(upheld, OutcomeKind.Complaint);
+        var overridden = evidence.Override(Policy, "ana", justification: "Birthday!", customer: "c2");
+        evidence.Outcome(overridden, OutcomeKind.Loss).Outcome(overridden, OutcomeKind.Compliment);
+
+        var review = await evidence.ReviewPolicyAsync(Policy);
+
+        var harm = Assert.Single(review.Harms);
+        Assert.Equal((overridden, OutcomeKind.Loss, "c2", "ana", "birthday"), (harm.DecisionId, harm.Outcome, harm.Customer, harm.Staff, harm.Justification));
+        Assert.Equal(1, review.HarmfulOutcomes);
     }
 
     [Fact]
@@ -282,7 +393,8 @@ public sealed class EvidenceReviewTests
 
         var review = await evidence.ReviewAsync();
 
-        Assert.Equal(["no-substitutions", "unused"], review.Policies.Select(p => p.Id));
+        Assert.Equal(["no-substitutions"], review.Policies.Select(p => p.Id));
+        Assert.Equal(["unused"], review.PoliciesWithoutDecisions.Select(p => p.Id));
         Assert.Equal(
             [new DailyOverrides(new DateOnly(2026, 3, 3), 2), new DailyOverrides(new DateOnly(2026, 3, 5), 1)],
             review.Policies[0].OverridesByDay);

@@ -162,5 +162,5 @@ internal sealed class ReviewEvidence
     }
 
     public async Task<PolicyReview> ReviewPolicyAsync(string policyId, ReviewOptions? options = null) =>
-        (await ReviewAsync(null, options)).Policies.Single(p => p.Id == policyId);
+        (await ReviewAsync(null, options)) is var review ? review.Policies.Concat(review.PoliciesWithoutDecisions).Single(p => p.Id == policyId) : null!;
 }
