@@ -40,7 +40,8 @@ await using (var provider = services.BuildServiceProvider())
     var summary = await EveningSummary.ReadAsync(store);
     summary.Print(Console.Out, engine, verification, path);
 
-    // Whoever serves a guest next should know what happened before: the history comes from the evidence.
+    // Whoever serves a guest next should know what happened before: the history comes from the evidence, read
+    // through the store's customer index (CustomerHistory.LoadAsync), so a look-up does not read the evening.
     var month = new EvidenceWindow(Evening.At(new DateOnly(2026, 11, 1), TimeOnly.MinValue), Evening.At(new DateOnly(2026, 12, 1), TimeOnly.MinValue));
     Console.WriteLine();
     Console.WriteLine("What the next server will know:");
