@@ -15,6 +15,9 @@ internal sealed class EveningSummary
     private int _overrides;
     private int _escalated;
 
+    /// <summary>The stored facts of the first decision with a masked property, as the evidence keeps them.</summary>
+    public string? FirstBookedSeatingFacts { get; private set; }
+
     public static async Task<EveningSummary> ReadAsync(IEvidenceStore store)
     {
         var summary = new EveningSummary();
@@ -60,13 +63,15 @@ internal sealed class EveningSummary
                 break;
             case DecisionRecord d:
                 _decisions[d.Outcome] = Count(_decisions, d.Outcome) + 1;
-                if (d.Outcome != DecisionOutcome.Allow)
+                foreach (var id in d.Policies.Where(p => d.OutcomeOf(p) != DecisionOutcome.Allow))
                 {
-                    foreach (var id in d.Policies)
-                    {
-                        var t = _byPolicy.GetValueOrDefault(id);
-                        _byPolicy[id] = (t.Decided + 1, t.Overridden);
-                    }
+                    var t = _byPolicy.GetValueOrDefault(id);
+                    _byPolicy[id] = (t.Decided + 1, t.Overridden);
+                }
+
+                if (FirstBookedSeatingFacts is null && d.Facts?.Items.Any(f => f.Masked.Count > 0) == true)
+                {
+                    FirstBookedSeatingFacts = d.Facts.Json;
                 }
 
                 break;

@@ -13,9 +13,14 @@ foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journa
 
 var clock = new SimulatedClock(Evening.At(new DateOnly(2026, 11, 6), new TimeOnly(18, 0)));
 var services = new ServiceCollection();
+// Decisions keep their facts; the name a table is booked under is personal data ([Redact] on SeatingRequest), so the
+// evidence keeps an HMAC pseudonym of it. A real app loads 32 random bytes from its secret store; the sample derives
+// a fixed key so its output is the same on every run.
+var pseudonymKey = System.Security.Cryptography.SHA256.HashData("Harbour Street sample key, not a secret"u8);
 services.AddPolicyAudit(o => o
         .AddPoliciesFrom(typeof(Evening).Assembly)
-        .UseTimeProvider(clock))
+        .UseTimeProvider(clock)
+        .PseudonymKey(pseudonymKey))
     .UseSqlite(path);
 
 await using (var provider = services.BuildServiceProvider())
@@ -39,6 +44,9 @@ await using (var provider = services.BuildServiceProvider())
     var verification = await store.VerifyAsync();
     var summary = await EveningSummary.ReadAsync(store);
     summary.Print(Console.Out, engine, verification, path);
+    Console.WriteLine();
+    Console.WriteLine("What a decision keeps of its facts (the booking name masked):");
+    Console.WriteLine($"  {summary.FirstBookedSeatingFacts}");
 
     // Whoever serves a guest next should know what happened before: the history comes from the evidence, read
     // through the store's customer index (CustomerHistory.LoadAsync), so a look-up does not read the evening.

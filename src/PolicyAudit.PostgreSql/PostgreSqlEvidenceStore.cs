@@ -206,7 +206,7 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     public Task<ChainVerification> VerifyAsync(ChainCheckpoint? checkpoint = null, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return EvidenceChainVerifier.VerifyAsync(ReadRawAsync(cancellationToken), checkpoint, cancellationToken);
+        return EvidenceChainVerifier.VerifyAsync(ReadRawAsync(cancellationToken), checkpoint, IsDamage, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -474,6 +474,12 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
             throw;
         }
     }
+
+    // Class 42 is a missing (dropped, renamed) table or column, XX001/XX002 corrupt data: damage to the evidence. A
+    // lost connection or a server shutting down is not, and is rethrown as the failure it is.
+    private static bool IsDamage(Exception ex) =>
+        ex is InvalidCastException
+        || (ex is PostgresException postgres && (postgres.SqlState.StartsWith("42", StringComparison.Ordinal) || postgres.SqlState is "XX001" or "XX002"));
 
     private static bool IsConnectionFailure(NpgsqlException exception) => exception is not PostgresException postgres
         || postgres.SqlState.StartsWith("08", StringComparison.Ordinal)

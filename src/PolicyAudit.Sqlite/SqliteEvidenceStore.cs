@@ -11,41 +11,76 @@ namespace PolicyAudit;
 /// </summary>
 internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
 {
+    private const int SqliteError = 1;
+    private const int SqliteCorrupt = 11;
     private const int SqliteConstraint = 19;
+    private const int SqliteMismatch = 20;
+    private const int SqliteNotADatabase = 26;
     private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintTrigger = 1811;
     private const int BusyTimeoutMilliseconds = 30_000;
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private int _disposed;
 
-    // False on a file of schema 1 that was opened without migrating: queries then scan instead of using the index.
+    // False on a file older than the query columns, opened read-only (so not migrated): queries then scan.
     private bool _hasQueryColumns;
 
-    private SqliteEvidenceStore(string path, string connectionString)
+    private SqliteEvidenceStore(string path, string connectionString, bool readOnly)
     {
         Path = path;
         _connectionString = connectionString;
+        IsReadOnly = readOnly;
     }
 
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    public static SqliteEvidenceStore Open(string path)
+    /// <summary>True when the store was opened for reading only: it never writes a byte of the file.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>
+    /// Opens the store in <paramref name="path"/>. A writer creates the store only in a file that does not exist or
+    /// is empty, and checks any other file through a read-only connection before opening it for writing, so another
+    /// application's database is never touched. A reader (<paramref name="readOnly"/>) never migrates, never changes
+    /// the journal mode and never writes, so read-only media, files without write permission and archived copies can
+    /// be read and stay byte-identical.
+    /// </summary>
+    public static SqliteEvidenceStore Open(string path, bool readOnly = false)
     {
+        var file = new FileInfo(path);
+        if (readOnly && !file.Exists)
+        {
+            throw new FileNotFoundException($"The evidence store '{path}' does not exist.", path);
+        }
+
+        if (readOnly && file.Length == 0)
+        {
+            throw new InvalidDataException($"'{path}' is empty: it holds no PolicyAudit evidence store yet (import evidence into it first).");
+        }
+
+        if (!readOnly && file.Exists && file.Length > 0)
+        {
+            Probe(path);
+        }
+
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
-        var store = new SqliteEvidenceStore(path, connectionString);
+        var store = new SqliteEvidenceStore(path, connectionString, readOnly);
         try
         {
             using var connection = store.OpenConnection(AppendDurability.Durable);
-            store._hasQueryColumns = SqliteSchema.Prepare(connection, path) >= 2;
+            var version = readOnly
+                ? SqliteSchema.CheckExisting(connection, path, forWriting: false)
+                : SqliteSchema.Prepare(connection, path);
+            store._hasQueryColumns = version >= SqliteSchema.QueryColumnsVersion;
             return store;
         }
         catch (SqliteException ex)
@@ -57,6 +92,28 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
         {
             store.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Checks an existing file is a store through its own read-only, unpooled connection.</summary>
+    private static void Probe(string path)
+    {
+        var probe = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+        try
+        {
+            using var connection = new SqliteConnection(probe);
+            connection.Open();
+            SqliteSchema.CheckExisting(connection, path, forWriting: true);
+        }
+        catch (SqliteException ex)
+        {
+            throw new IOException($"Cannot open the evidence store '{path}': {ex.Message}", ex);
         }
     }
 
@@ -73,6 +130,11 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
         if (rows.Length == 0)
         {
             return [];
+        }
+
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"The evidence store '{Path}' was opened read-only; open it with SqliteEvidence.OpenAsync to append.");
         }
 
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -205,7 +267,7 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
     public Task<ChainVerification> VerifyAsync(ChainCheckpoint? checkpoint = null, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return EvidenceChainVerifier.VerifyAsync(ReadRawAsync(cancellationToken), checkpoint, cancellationToken);
+        return EvidenceChainVerifier.VerifyAsync(ReadRawAsync(cancellationToken), checkpoint, IsDamage, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -300,7 +362,7 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
             {
                 insert.ExecuteNonQuery();
             }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint && ex.SqliteExtendedErrorCode == SqliteConstraintUnique)
+            catch (SqliteException ex) when (IsDuplicate(ex))
             {
                 // Disposing the transaction rolls back the rows already inserted: a batch lands whole or not at all.
                 throw new DuplicateEvidenceException(record.Kind, record.Id);
@@ -313,6 +375,17 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
         transaction.Commit();
         return links;
     }
+
+    // A stored (kind, id) is refused by the no-replace trigger (schema 2) before the UNIQUE constraint sees it.
+    private static bool IsDuplicate(SqliteException ex) =>
+        ex.SqliteErrorCode == SqliteConstraint
+        && (ex.SqliteExtendedErrorCode == SqliteConstraintUnique
+            || (ex.SqliteExtendedErrorCode == SqliteConstraintTrigger && ex.Message.Contains(SqliteSchema.DuplicateMessage, StringComparison.Ordinal)));
+
+    // SQLITE_ERROR is what a dropped table or column gives; CORRUPT, NOTADB and MISMATCH a damaged file. BUSY and
+    // IOERR say the file cannot be read now, not that its evidence is bad, so they are not damage.
+    private static bool IsDamage(Exception ex) =>
+        ex is InvalidCastException || (ex is SqliteException { SqliteErrorCode: SqliteError or SqliteCorrupt or SqliteMismatch or SqliteNotADatabase });
 
     private static ChainCheckpoint? ReadHead(SqliteConnection connection)
     {

@@ -13,7 +13,13 @@ internal static class SqliteSchema
     /// <summary>"PAUD": marks a SQLite file as a PolicyAudit evidence store.</summary>
     public const int ApplicationId = 0x50415544;
 
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
+
+    /// <summary>The first schema version with the query columns; a read-only open of an older file scans instead.</summary>
+    public const int QueryColumnsVersion = 3;
+
+    /// <summary>The oldest schema version a read-only open can read as it is (it cannot migrate).</summary>
+    public const int OldestReadableVersion = 1;
 
     private const int SqliteNotADatabase = 26;
     private const int SqliteCorrupt = 11;
@@ -52,20 +58,36 @@ internal static class SqliteSchema
                 SELECT RAISE(ABORT, 'PolicyAudit evidence is a chain: a record must follow the newest one');
             END;
             """),
+        // INSERT OR REPLACE resolves a UNIQUE (kind, id) conflict by deleting the stored row, and SQLite fires no
+        // delete trigger for that unless recursive_triggers is on in the writer's connection, which an attacker's
+        // is not. A BEFORE INSERT trigger runs before conflict resolution, so it refuses the insert first.
+        (connection, _) => Execute(connection, $"""
+            CREATE TRIGGER {NoReplaceTrigger} BEFORE INSERT ON evidence
+            WHEN EXISTS (SELECT 1 FROM evidence WHERE kind = NEW.kind AND id = NEW.id)
+            BEGIN
+                SELECT RAISE(ABORT, '{DuplicateMessage}');
+            END;
+            """),
         AddQueryColumns,
     ];
 
-    /// <summary>Schema 1 to 2: the query columns, back-filled from the payloads of a chain that verifies, and their indexes.</summary>
+    /// <summary>The trigger that refuses a record whose (kind, id) is stored, REPLACE or not.</summary>
+    public const string NoReplaceTrigger = "evidence_no_replace";
+
+    /// <summary>What <see cref="NoReplaceTrigger"/> says; the store maps it to <see cref="DuplicateEvidenceException"/>.</summary>
+    public const string DuplicateMessage = "PolicyAudit evidence is append-only: a record with this kind and id is already stored";
+
+    /// <summary>Schema 2 to 3: the query columns, back-filled from the payloads of a chain that verifies, and their indexes.</summary>
     private static void AddQueryColumns(SqliteConnection connection, string path)
     {
         // Back-filling a tampered chain would give its forged rows index entries derived from forged payloads and
         // bury the damage under a migration: refuse, and change nothing.
-        var verification = EvidenceChainVerifier.VerifyAsync(AsyncSequence.From(ReadChain(connection)), null, CancellationToken.None)
+        var verification = EvidenceChainVerifier.VerifyAsync(AsyncSequence.From(ReadChain(connection)), null, static _ => false, CancellationToken.None)
             .GetAwaiter().GetResult(); // Completes synchronously: the rows are read synchronously.
         if (!verification.IsValid)
         {
             throw new InvalidDataException(
-                $"The evidence store '{path}' has schema version 1 and does not verify ({verification}), so it was not migrated to schema version {CurrentVersion}; nothing was changed. Run 'policyaudit verify --store {path}' for the details.");
+                $"The evidence store '{path}' has schema version {QueryColumnsVersion - 1} and does not verify ({verification}), so it was not migrated to schema version {QueryColumnsVersion}; nothing was changed. Run 'policyaudit verify --store {path}' for the details.");
         }
 
         Execute(connection, """
@@ -139,8 +161,42 @@ internal static class SqliteSchema
     }
 
     /// <summary>
-    /// Checks that the open <paramref name="connection"/> holds a PolicyAudit store (or nothing yet), switches it to
-    /// WAL and brings its schema to <see cref="CurrentVersion"/>.
+    /// Checks, through a read-only connection, that an existing non-empty file is a PolicyAudit store this version
+    /// can open, before anything opens it for writing: a read-write open of another application's database (or of an
+    /// empty one that only has <c>user_version</c> set) could change its bytes, by switching its journal mode or
+    /// checkpointing its write-ahead log on close.
+    /// </summary>
+    /// <param name="connection">An open read-only connection to the file.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="forWriting">True when the caller will migrate (any older version will do); false for a read-only open.</param>
+    /// <returns>The file's schema version.</returns>
+    public static long CheckExisting(SqliteConnection connection, string path, bool forWriting)
+    {
+        try
+        {
+            var (applicationId, version, _) = ReadHeader(connection);
+            if (applicationId != ApplicationId)
+            {
+                throw new InvalidDataException($"'{path}' is not a PolicyAudit evidence store: it is a SQLite database of another application (PolicyAudit creates a store only in a file that does not exist or is empty).");
+            }
+
+            CheckVersion(path, version);
+            if (!forWriting && version < OldestReadableVersion)
+            {
+                throw new InvalidDataException($"The evidence store '{path}' has schema version {version}, which this version cannot read without migrating it; open it once for writing (policyaudit import, or the library).");
+            }
+
+            return version;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
+        {
+            throw NotADatabase(path, ex);
+        }
+    }
+
+    /// <summary>
+    /// Switches the open read-write <paramref name="connection"/> to WAL and brings its schema to
+    /// <see cref="CurrentVersion"/>, creating it in a new (empty) file. Only writers call this.
     /// </summary>
     /// <returns>The schema version the file has now.</returns>
     public static long Prepare(SqliteConnection connection, string path)
@@ -148,7 +204,7 @@ internal static class SqliteSchema
         try
         {
             var (applicationId, version, objects) = ReadHeader(connection);
-            CheckIsStore(path, applicationId, version, objects);
+            CheckIsStoreOrNew(path, applicationId, version, objects);
 
             // WAL lets readers stream while a writer appends, and makes a commit a single sequential write.
             var mode = Scalar(connection, "PRAGMA journal_mode = WAL;");
@@ -166,9 +222,12 @@ internal static class SqliteSchema
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
         {
-            throw new InvalidDataException($"'{path}' is not a PolicyAudit evidence store: it is not a SQLite database ({ex.Message}).", ex);
+            throw NotADatabase(path, ex);
         }
     }
+
+    private static InvalidDataException NotADatabase(string path, SqliteException ex) =>
+        new($"'{path}' is not a PolicyAudit evidence store: it is not a SQLite database ({ex.Message}).", ex);
 
     private static void Migrate(SqliteConnection connection, string path)
     {
@@ -176,7 +235,7 @@ internal static class SqliteSchema
         // the second one waits, then sees the version the first one wrote.
         using var transaction = connection.BeginTransaction(deferred: false);
         var (applicationId, version, objects) = ReadHeader(connection);
-        CheckIsStore(path, applicationId, version, objects);
+        CheckIsStoreOrNew(path, applicationId, version, objects);
         for (var step = version; step < CurrentVersion; step++)
         {
             Migrations[step](connection, path);
@@ -186,11 +245,13 @@ internal static class SqliteSchema
         transaction.Commit();
     }
 
-    private static void CheckIsStore(string path, long applicationId, long version, long objects)
+    private static void CheckIsStoreOrNew(string path, long applicationId, long version, long objects)
     {
         if (applicationId != ApplicationId)
         {
-            if (applicationId != 0 || objects > 0)
+            // A new store is made only in a database with nothing in it at all; any header field already set means
+            // another application's file, which must stay as it is.
+            if (applicationId != 0 || objects > 0 || version != 0)
             {
                 throw new InvalidDataException($"'{path}' is not a PolicyAudit evidence store: it is a SQLite database of another application.");
             }
@@ -198,6 +259,11 @@ internal static class SqliteSchema
             return;
         }
 
+        CheckVersion(path, version);
+    }
+
+    private static void CheckVersion(string path, long version)
+    {
         if (version > CurrentVersion)
         {
             throw new InvalidDataException($"The evidence store '{path}' has schema version {version}, written by a newer PolicyAudit; this version reads up to schema version {CurrentVersion}. Upgrade PolicyAudit to open it.");

@@ -103,11 +103,11 @@ public sealed class ImportCommandTests
     [InlineData("""{"type":"override","decision":"nope","at":"2026-03-04T19:30:00Z","staff":"w1","role":"staff","justification":"x","approvedBy":null}""", "override refers to unknown decision 'nope'")]
     [InlineData("""{"type":"outcome","decision":"nope","at":"2026-03-04T19:30:00Z","kind":"loss","note":null}""", "outcome refers to unknown decision 'nope'")]
     [InlineData("""{"type":"decision","id":"d7","at":"2026-03-04T19:30:00Z","policies":["no-such-policy"],"outcome":"deny"}""", "decision 'd7' refers to unknown policy 'no-such-policy' (import the policy first, or in the same run)")]
-    [InlineData("""{"type":"decision","id":"d7","at":"2026-03-04T19:30:00Z","policies":[],"outcome":"deny"}""", "'policies' must be a non-empty array of policy ids")]
+    [InlineData("""{"type":"decision","id":"d7","at":"2026-03-04T19:30:00Z","policies":[],"outcome":"deny"}""", "'policies' must be a non-empty array of policy ids or {\"id\": ..., \"outcome\": ...} objects")]
     [InlineData("""{"type":"decision","id":7,"at":"2026-03-04T19:30:00Z","policies":["corkage-fee"],"outcome":"deny"}""", "'id' must be a string, not a number")]
     [InlineData("""{"type":"decision","at":"2026-03-04T19:30:00Z","policies":["corkage-fee"],"outcome":"deny"}""", "a decision needs 'id'")]
     [InlineData("""{"type":"refund","id":"x"}""", "unknown type 'refund' (expected policy|decision|override|outcome)")]
-    [InlineData("""{"type":"decision","id":"d7","at":"2026-03-04T19:30:00Z","policies":["corkage-fee"],"outcome":"deny","colour":"red"}""", "unknown field 'colour' in a decision (expected type, id, at, policies, outcome, customer, staff, location)")]
+    [InlineData("""{"type":"decision","id":"d7","at":"2026-03-04T19:30:00Z","policies":["corkage-fee"],"outcome":"deny","colour":"red"}""", "unknown field 'colour' in a decision (expected type, id, at, policies, outcome, customer, staff, location, facts)")]
     [InlineData("""["type","decision"]""", "expected a JSON object, found an array")]
     [InlineData("""{"type":"override","decision":"pos-2","at":"2026-03-04T19:30:00Z","staff":"w1","role":"staff","justification":"x","approvedBy":null,"approvedBy":"m"}""", "field 'approvedBy' is given twice")]
     public async Task Import_BadLine_RefusedWithItsMessageAndStoreUnchanged(string line, string problem)

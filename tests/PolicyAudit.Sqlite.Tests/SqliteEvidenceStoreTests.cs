@@ -34,7 +34,7 @@ public sealed class SqliteEvidenceStoreTests : IDisposable
         await using var reopened = await SqliteEvidence.OpenAsync(path);
 
         Assert.Equal(1, (await reopened.GetHeadAsync())!.Sequence);
-        Assert.Equal(4L, RawSqlite.Scalar(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger';"));
+        Assert.Equal(5L, RawSqlite.Scalar(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger';"));
         Assert.Equal((long)SqliteEvidence.SchemaVersion, RawSqlite.Scalar(path, "PRAGMA user_version;"));
     }
 

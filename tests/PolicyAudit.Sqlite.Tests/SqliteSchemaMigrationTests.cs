@@ -21,7 +21,7 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
             history.Add(stored.Record.Id);
         }
 
-        Assert.Equal(2L, RawSqlite.Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal((long)SqliteEvidence.SchemaVersion, RawSqlite.Scalar(path, "PRAGMA user_version;"));
         Assert.Equal(before, ReadChainColumns(path));
         Assert.Equal(SchemaOneEvidence.GuestSevenHistory, history);
         Assert.Equal("guest-7|d-1", RawSqlite.Scalar(path, "SELECT customer || '|' || decision_id FROM evidence WHERE id = 'ov-1';"));
@@ -66,6 +66,42 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         Assert.Equal(before, ReadChainColumns(path));
     }
 
+    [Fact]
+    public async Task OpenAsync_StoreWrittenByTheRelease_MigratesAndFindsTheGuestsHistoryByIndex()
+    {
+        var path = CopyOfReleaseStore();
+
+        await using var store = await SqliteEvidence.OpenAsync(path);
+        var history = await SequencesAsync(store.ReadCustomerAsync("guest-17", EvidenceWindow.All));
+
+        Assert.Equal((long)SqliteEvidence.SchemaVersion, RawSqlite.Scalar(path, "PRAGMA user_version;"));
+        Assert.Equal([3L, 6L, 7L, 8L], history);
+        Assert.Equal(2L, RawSqlite.Scalar(path, "SELECT COUNT(*) FROM evidence WHERE customer = 'guest-17' AND kind IN ('override', 'refused-override');"));
+        Assert.True((await store.VerifyAsync()).IsValid);
+    }
+
+    [Fact]
+    public async Task OpenReadOnlyAsync_StoreWrittenByTheRelease_AnswersTheQueriesByScanWithoutMigrating()
+    {
+        var path = CopyOfReleaseStore();
+        var before = await File.ReadAllBytesAsync(path);
+
+        await using (var store = await SqliteEvidence.OpenReadOnlyAsync(path))
+        {
+            var history = await SequencesAsync(store.ReadCustomerAsync("guest-17", EvidenceWindow.All));
+            var trail = await SequencesAsync(store.ReadForDecisionsAsync(["01M6S0J370PKEWB2CV139PST40"]));
+            var kinds = await SequencesAsync(store.ReadKindsAsync([EvidenceKind.Policy, EvidenceKind.Outcome], EvidenceWindow.All));
+
+            Assert.Equal([3L, 6L, 7L, 8L], history);
+            Assert.Equal([3L, 6L, 7L, 8L], trail);
+            Assert.Equal([1L, 2L, 8L], kinds);
+            Assert.True((await store.VerifyAsync()).IsValid);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private async Task<string> CreateSchemaOneStoreAsync()
@@ -84,6 +120,25 @@ public sealed class SqliteSchemaMigrationTests : IDisposable
         RawSqlite.Execute(connection, "DETACH DATABASE written;");
         RawSqlite.Execute(connection, "PRAGMA application_id = 1346458948; PRAGMA user_version = 1; PRAGMA journal_mode = WAL;");
         return path;
+    }
+
+    private string CopyOfReleaseStore()
+    {
+        // Written at commit 804c72a by the release's own code (see Compatibility/README.md).
+        var path = _folder.File("release.db");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Compatibility", "schema1-store.db"), path);
+        return path;
+    }
+
+    private static async Task<List<long>> SequencesAsync(IAsyncEnumerable<StoredEvidence> query)
+    {
+        var sequences = new List<long>();
+        await foreach (var stored in query)
+        {
+            sequences.Add(stored.Sequence);
+        }
+
+        return sequences;
     }
 
     private static List<string> ReadChainColumns(string path)

@@ -5,4 +5,6 @@ namespace Restaurant.Facts;
 /// <param name="At">The local time they arrive.</param>
 /// <param name="Reserved">True when they have a reservation.</param>
 /// <param name="MinutesLate">How late they are for their reservation (0 when on time or walk-in).</param>
-public sealed record SeatingRequest(int PartySize, TimeOnly At, bool Reserved, int MinutesLate);
+/// <param name="BookedUnder">The name the table was booked under; null for walk-ins. Personal data: the evidence keeps
+/// only a keyed pseudonym of it (<see cref="PolicyAudit.RedactAttribute"/>), never the name.</param>
+public sealed record SeatingRequest(int PartySize, TimeOnly At, bool Reserved, int MinutesLate, [property: PolicyAudit.Redact] string? BookedUnder = null);

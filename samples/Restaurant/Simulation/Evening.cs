@@ -13,6 +13,7 @@ internal sealed class Evening
     public static readonly TimeSpan Offset = TimeSpan.FromHours(-8);
     public static readonly DateOnly Date = new(2026, 11, 21);
     private static readonly DateOnly OysterPriceChange = new(2026, 11, 18);
+    private static readonly string[] Surnames = ["Lima", "Novak", "Haddad", "Brennan", "Sato", "Mensah", "Kowalski", "Ferreira", "Lindqvist", "Achebe", "Moreau"];
 
     private readonly IPolicyEngine _engine;
     private readonly IOverrideRecorder _overrides;
@@ -81,7 +82,7 @@ internal sealed class Evening
         var waiter = Roster.Waiters[2];
         var context = new ServiceContext(party.Customer, Roster.Location, waiter.Id);
         Now(party.Arrival);
-        _engine.Evaluate(new SeatingRequest(party.Size, party.Arrival, Reserved: true, MinutesLate: 0), context);
+        _engine.Evaluate(new SeatingRequest(party.Size, party.Arrival, Reserved: true, MinutesLate: 0, BookedUnder: "Okafor"), context);
 
         // The wrong entree, then the forgotten dessert: the waiter wants to comp it and tries on his own first.
         Now(party.Arrival.AddMinutes(95));
@@ -98,6 +99,10 @@ internal sealed class Evening
         _engine.Evaluate(new BillRequest(party.Size, 1480m, RemoveGratuity: false, SplitWays: 1), context);
     }
 
+    // Regulars book under their own name, so it repeats; its pseudonym repeats with it.
+    private static string? BookedUnder(Party party) =>
+        party.Reserved ? Surnames[(party.IsRegular ? party.Customer!.Sum(c => c) : party.Number) % Surnames.Length] : null;
+
     private async Task ServeAsync(Party party)
     {
         Parties++;
@@ -107,7 +112,7 @@ internal sealed class Evening
         var history = party.IsRegular ? await HistoryAsync(party.Customer!) : null;
 
         Now(party.Arrival);
-        if (!await AskAsync(new SeatingRequest(party.Size, party.Arrival, party.Reserved, party.MinutesLate), context, waiter, null))
+        if (!await AskAsync(new SeatingRequest(party.Size, party.Arrival, party.Reserved, party.MinutesLate, BookedUnder(party)), context, waiter, null))
         {
             TurnedAway++;
             return;

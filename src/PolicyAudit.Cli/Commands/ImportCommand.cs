@@ -5,6 +5,12 @@ namespace PolicyAudit.Cli;
 /// <summary><c>policyaudit import --store FILE [--skip-existing] SOURCE...</c></summary>
 internal static class ImportCommand
 {
+    /// <summary>How often an import with <c>--skip-existing</c> re-checks and retries when other imports keep writing the same records.</summary>
+    private const int Attempts = 5;
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
     public static Command Create(CliContext context)
     {
         var store = PolicyAuditCli.StoreOption();
@@ -27,22 +33,65 @@ internal static class ImportCommand
             var batch = await context.WithProgressAsync("Reading", progress =>
                 EvidenceImporter.ReadAsync(files, progress, cancellationToken)).ConfigureAwait(false);
             var storeName = parse.GetValue(store)!;
-            await using var evidence = await context.Stores.OpenAsync(storeName, mustExist: false, cancellationToken).ConfigureAwait(false);
-            var importer = new EvidenceImporter(evidence, context.Time);
-            ImportSummary summary;
-            try
-            {
-                summary = await context.WithProgressAsync("Importing", progress =>
-                    importer.ImportAsync(batch, parse.GetValue(skipExisting), progress, cancellationToken)).ConfigureAwait(false);
-            }
-            catch (DuplicateEvidenceException ex)
-            {
-                throw CliException.BadInput($"{StoreOpener.Describe(storeName)}: {ex.Message} (another import wrote it meanwhile; use --skip-existing)");
-            }
-
+            var skip = parse.GetValue(skipExisting);
+            var summary = await context.WithProgressAsync("Importing", progress =>
+                ImportAsync(context, storeName, batch, skip, progress, cancellationToken)).ConfigureAwait(false);
             context.Out.WriteLine(summary.ToString());
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<ImportSummary> ImportAsync(CliContext context, string storeName, ImportBatch batch, bool skip, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        // A store that does not exist yet is checked as the empty store it would be and created only once the whole
+        // import is accepted, so a refused import leaves no file behind.
+        IEvidenceStore? existing = context.Stores.IsNew(storeName)
+            ? null
+            : await context.Stores.OpenAsync(storeName, mustExist: false, cancellationToken).ConfigureAwait(false);
+        var lookup = existing ?? new InMemoryEvidenceStore();
+        IEvidenceStore? target = existing;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var (records, summary) = await new EvidenceImporter(lookup, context.Time).PlanAsync(batch, skip, progress, cancellationToken).ConfigureAwait(false);
+                target ??= await context.Stores.OpenAsync(storeName, mustExist: false, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await EvidenceImporter.AppendAsync(target, records, progress, cancellationToken).ConfigureAwait(false);
+                    return summary;
+                }
+                catch (DuplicateEvidenceException) when (skip && attempt < Attempts)
+                {
+                    // Another import wrote some of these records since they were checked: check again against what
+                    // is stored now, so what it wrote is skipped, as --skip-existing asks.
+                    lookup = target;
+                }
+                catch (DuplicateEvidenceException ex)
+                {
+                    throw CliException.BadInput(skip
+                        ? $"{StoreOpener.Describe(storeName)}: {ex.Message} (other imports kept writing the same records; run the import again)"
+                        : $"{StoreOpener.Describe(storeName)}: {ex.Message} (another import wrote it meanwhile; use --skip-existing)");
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.SqliteErrorCode is SqliteBusy or SqliteLocked)
+                {
+                    throw new CliException(ExitCodes.Failure,
+                        $"{StoreOpener.Describe(storeName)}: the store stayed locked by another writer for longer than the wait allowed; try again once it has finished.");
+                }
+            }
+        }
+        catch (CliException ex)
+        {
+            // Whatever stopped it, the store holds none of this import: say so, as for a refused line.
+            throw new CliException(ex.ExitCode, ex.Message + Environment.NewLine + "Nothing was imported.");
+        }
+        finally
+        {
+            if (target is not null)
+            {
+                await target.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 }

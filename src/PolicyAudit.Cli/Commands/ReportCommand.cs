@@ -12,11 +12,15 @@ internal static class ReportCommand
         var from = WindowOptions.From();
         var to = WindowOptions.To();
         var format = new Option<string?>("--format") { Description = "html, md, json or csv; default: from the --out file's extension." };
-        var output = new Option<string?>("--out") { Description = "The file to write; default: standard output." };
+        var output = new Option<string?>("--out") { Description = "The file to write; default: standard output. Never the store or one of its files." };
         var owner = new Option<string?>("--owner") { Description = "Only this owner's packet: their policies, verdicts, suggestions, harms after overrides and repeat customers." };
+        var requireValid = new Option<bool>("--require-valid")
+        {
+            Description = "Exit 3 without a report when the evidence chain does not verify (by default the report is written, with a warning).",
+        };
         var command = new Command("report", "Review the evidence and report, per policy, a verdict with the figures behind it.")
         {
-            store, from, to, owner, format, output,
+            store, from, to, owner, format, output, requireValid,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,22 +38,54 @@ internal static class ReportCommand
 
             var window = WindowOptions.Parse("report", parse.GetValue(from), parse.GetValue(to));
 
-            await using var evidence = await context.Stores.OpenAsync(parse.GetValue(store)!, mustExist: true, cancellationToken).ConfigureAwait(false);
-            var everyone = await context.WithProgressAsync("Reviewing evidence", progress =>
-                EvidenceReview.CreateReviewer(evidence).ReviewAsync(
-                    window,
-                    progress is null ? null : new RecordCount(progress),
-                    cancellationToken)).ConfigureAwait(false);
-            var review = OwnerPacketOf(everyone, parse.GetValue(owner));
+            var storeName = parse.GetValue(store)!;
+            if (outPath is not null)
+            {
+                OutputFile.Check("--out", outPath, storeName);
+            }
+
+            await using var evidence = await context.Stores.OpenAsync(storeName, mustExist: true, cancellationToken).ConfigureAwait(false);
+
+            // A review of evidence that does not verify would present tampered figures as fact: verify first, and
+            // say so in the report and here, or refuse with --require-valid.
+            var integrity = await context.WithProgressAsync("Verifying the evidence chain", _ =>
+                evidence.VerifyAsync(null, cancellationToken)).ConfigureAwait(false);
+            if (!integrity.IsValid)
+            {
+                context.Error.WriteLine($"policyaudit: warning: the evidence does not verify: {TerminalText.Escape(integrity.ToString())}");
+                if (parse.GetValue(requireValid))
+                {
+                    context.Error.WriteLine("No report was written (--require-valid).");
+                    return ExitCodes.VerificationFailed;
+                }
+            }
+
+            Review everyone;
+            try
+            {
+                everyone = await context.WithProgressAsync("Reviewing evidence", progress =>
+                    EvidenceReview.CreateReviewer(evidence).ReviewAsync(
+                        window,
+                        progress is null ? null : new RecordCount(progress),
+                        cancellationToken)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!integrity.IsValid && ex is not OperationCanceledException)
+            {
+                // Whatever the damage makes the review trip over, it is the damage verification already named.
+                throw new CliException(ExitCodes.VerificationFailed, $"policyaudit: the evidence cannot be reviewed: {TerminalText.Escape(ex.Message)}");
+            }
+
+            var review = OwnerPacketOf(everyone, parse.GetValue(owner)) with { Integrity = integrity };
             if (outPath is null)
             {
-                ReportRenderers.For(reportFormat).Render(review, context.Out);
+                using var terminal = new TerminalWriter(context.Out);
+                ReportRenderers.For(reportFormat).Render(review, terminal);
                 return ExitCodes.Ok;
             }
 
-            ReportRenderers.WriteFile(review, reportFormat, outPath);
+            OutputFile.Write(outPath, writer => ReportRenderers.For(reportFormat).Render(review, writer));
             context.WriteTable(VerdictTable.Columns, VerdictTable.Rows(review));
-            context.Out.WriteLine($"Wrote the {reportFormat.ToString().ToLowerInvariant()} report of {review.Policies.Count + review.PoliciesWithoutDecisions.Count} policies{(review.Owner is { } name ? " owned by " + name : string.Empty)} to {outPath}.");
+            context.Out.WriteLine($"Wrote the {reportFormat.ToString().ToLowerInvariant()} report of {review.Policies.Count + review.PoliciesWithoutDecisions.Count} policies{(review.Owner is { } name ? " owned by " + TerminalText.Escape(name) : string.Empty)} to {TerminalText.Escape(outPath)}.");
             return ExitCodes.Ok;
         });
         return command;

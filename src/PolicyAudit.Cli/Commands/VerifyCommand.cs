@@ -29,7 +29,7 @@ internal static class VerifyCommand
                 evidence.VerifyAsync(expected, cancellationToken)).ConfigureAwait(false);
             if (!result.IsValid)
             {
-                context.Error.WriteLine(result.ToString());
+                context.Error.WriteLine(TerminalText.Escape(result.ToString()));
                 return ExitCodes.VerificationFailed;
             }
 

@@ -36,6 +36,12 @@ internal static class WindowOptions
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            if (isEnd && day == DateOnly.MaxValue)
+            {
+                // The day after 9999-12-31 is no instant .NET can hold; leave --to out to include everything.
+                throw CliException.BadInput($"{command}: {option} {day:yyyy-MM-dd} cannot be represented (its day ends after the last instant there is); leave {option} out to include everything.");
+            }
+
             return isEnd ? start.AddDays(1) : start;
         }
 

@@ -9,6 +9,8 @@ namespace PolicyAudit.Cli;
 /// import leaves the store unchanged. Ids of imported overrides and outcomes are derived from their content, so
 /// importing the same file again with <c>skipExisting</c> adds nothing. Not thread-safe (one import at a time).
 /// </summary>
+/// <param name="store">The store the batch is checked against (ids already stored, policies and decisions referred to).</param>
+/// <param name="time">The clock of "now".</param>
 internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
 {
     /// <summary>The id of the override of a decision (an imported decision is overridden at most once).</summary>
@@ -57,9 +59,22 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
         return batch;
     }
 
-    /// <summary>Validates <paramref name="batch"/> against itself and the store, then appends it atomically.</summary>
-    /// <exception cref="ImportException">A record cannot be accepted; nothing was written.</exception>
-    public async Task<ImportSummary> ImportAsync(ImportBatch batch, bool skipExisting, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <summary>Appends what <see cref="PlanAsync"/> accepted, atomically and durably.</summary>
+    public static async Task AppendAsync(IEvidenceStore target, IReadOnlyList<EvidenceRecord> records, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (records.Count > 0)
+        {
+            progress?.Report($"writing {records.Count} records");
+            await target.AppendAsync(records, AppendDurability.Durable, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Validates <paramref name="batch"/> against itself and the store and returns the records to append, writing
+    /// nothing, so the caller may choose where they go (a store created only once the import is known to be good).
+    /// </summary>
+    /// <exception cref="ImportException">A record cannot be accepted.</exception>
+    public async Task<(IReadOnlyList<EvidenceRecord> Records, ImportSummary Summary)> PlanAsync(ImportBatch batch, bool skipExisting, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         progress?.Report("checking references");
         // Every record is checked before anything is written; the problem reported is the first in source order.
@@ -78,15 +93,15 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
             policies.TryAdd(id, record.OverridableBy);
         }
 
-        var decisions = new Dictionary<string, (DecisionOutcome Outcome, IReadOnlyList<string> Policies, string? Customer, string? Location, DateTimeOffset At)>(StringComparer.Ordinal);
+        var decisions = new Dictionary<string, DecisionRecord>(StringComparer.Ordinal);
         foreach (var d in batch.Decisions)
         {
-            decisions.TryAdd(d.Id, (d.Outcome, d.Policies, d.Customer, d.Location, d.At));
+            decisions.TryAdd(d.Id, d.ToRecord());
         }
 
         foreach (var (id, record) in known.Decisions)
         {
-            decisions.TryAdd(id, (record.Outcome, record.Policies, record.Customer, record.Location, record.At));
+            decisions.TryAdd(id, record);
         }
 
         var skipped = 0;
@@ -140,7 +155,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
 
                 if (!Skip(EvidenceKind.Decision, d.Id, d.Where))
                 {
-                    records.Add(new DecisionRecord { Id = d.Id, At = d.At, Outcome = d.Outcome, Policies = d.Policies, Customer = d.Customer, Staff = d.Staff, Location = d.Location });
+                    records.Add(decisions[d.Id]);
                     decisionCount++;
                 }
             }
@@ -165,6 +180,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
                     throw new ImportException(o.Where, $"override of decision '{ImportValues.Shorten(o.DecisionId)}', which allowed the request: there is nothing to override");
                 }
 
+                // The override set aside the policies that denied or required approval: only they ask for authority.
                 var snapshots = new List<PolicySnapshot>();
                 foreach (var policyId in decision.Policies)
                 {
@@ -173,7 +189,10 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
                         throw new ImportException(o.Where, $"override of decision '{ImportValues.Shorten(o.DecisionId)}' refers to unknown policy '{ImportValues.Shorten(policyId)}'");
                     }
 
-                    snapshots.Add(new PolicySnapshot(policyId, decision.Outcome, string.Empty, authority));
+                    if (decision.OutcomeOf(policyId) is var said and not DecisionOutcome.Allow)
+                    {
+                        snapshots.Add(new PolicySnapshot(policyId, said, string.Empty, authority));
+                    }
                 }
 
                 if (Skip(EvidenceKind.Override, OverrideId(o.DecisionId), o.Where))
@@ -190,7 +209,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
                     Role = o.Role,
                     Justification = o.Justification,
                     ApprovedBy = o.ApprovedBy,
-                    RequiredRole = snapshots.Max(s => s.OverridableBy),
+                    RequiredRole = snapshots.Count == 0 ? StaffRole.Staff : snapshots.Max(s => s.OverridableBy),
                     Decision = new DecisionSnapshot
                     {
                         DecidedAt = decision.At,
@@ -237,13 +256,7 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
             throw problems.OrderBy(p => batch.SourceOrder(p.Where.Source)).ThenBy(p => p.Where.Line).First();
         }
 
-        if (records.Count > 0)
-        {
-            progress?.Report($"writing {records.Count} records");
-            await store.AppendAsync(records, AppendDurability.Durable, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new ImportSummary(policyCount, decisionCount, overrideCount, unauthorizedCount, outcomeCount, skipped);
+        return (records, new ImportSummary(policyCount, decisionCount, overrideCount, unauthorizedCount, outcomeCount, skipped));
     }
 
     private static void RefuseDuplicates(ImportBatch batch, List<ImportException> problems)

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace PolicyAudit.Cli;
@@ -12,7 +15,7 @@ internal static class JsonLinesReader
     private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
     {
         ["policy"] = ["type", "id", "title", "owner", "overridableBy", "rationale"],
-        ["decision"] = ["type", "id", "at", "policies", "outcome", "customer", "staff", "location"],
+        ["decision"] = ["type", "id", "at", "policies", "outcome", "customer", "staff", "location", "facts"],
         ["override"] = ["type", "decision", "at", "staff", "role", "justification", "approvedBy"],
         ["outcome"] = ["type", "decision", "at", "kind", "note"],
     };
@@ -58,7 +61,8 @@ internal static class JsonLinesReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 8 });
+            // Deep enough for facts with nested objects; a line deeper than that is not evidence anyone exported.
+            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException ex)
         {
@@ -109,15 +113,21 @@ internal static class JsonLinesReader
                         fields.Optional("rationale")));
                     break;
                 case "decision":
+                    var decisionId = ImportValues.Id("id", fields.Required("id"));
+                    var at = ImportValues.Time("at", fields.Required("at"));
+                    var outcome = ImportValues.Outcome("outcome", fields.Required("outcome"));
+                    var (policies, policyOutcomes) = fields.Policies("policies", outcome);
                     batch.Decisions.Add(new ImportedDecision(
                         where,
-                        ImportValues.Id("id", fields.Required("id")),
-                        ImportValues.Time("at", fields.Required("at")),
-                        fields.PolicyIds("policies"),
-                        ImportValues.Outcome("outcome", fields.Required("outcome")),
+                        decisionId,
+                        at,
+                        policies,
+                        outcome,
                         fields.Optional("customer"),
                         fields.Optional("staff"),
-                        fields.Optional("location")));
+                        fields.Optional("location"),
+                        policyOutcomes,
+                        fields.Facts("facts")));
                     break;
                 case "override":
                     batch.Overrides.Add(new ImportedOverride(
@@ -191,29 +201,181 @@ internal static class JsonLinesReader
             return string.IsNullOrWhiteSpace(text) ? null : text;
         }
 
-        public IReadOnlyList<string> PolicyIds(string name)
+        /// <summary>
+        /// The policy ids, and each one's outcome when any entry is an object <c>{"id", "outcome"}</c> (a bare id
+        /// then stands for a policy that said what the decision said). Without objects, repeated ids are merged as
+        /// before and no per-policy outcomes are kept.
+        /// </summary>
+        public (IReadOnlyList<string> Ids, IReadOnlyList<DecisionOutcome>? Outcomes) Policies(string name, DecisionOutcome decisionOutcome)
         {
             if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
             {
-                throw new FormatException($"'{name}' must be a non-empty array of policy ids");
+                throw new FormatException($"'{name}' must be a non-empty array of policy ids or {{\"id\": ..., \"outcome\": ...}} objects");
             }
 
             var ids = new List<string>();
+            var outcomes = new List<DecisionOutcome>();
+            var anyObject = false;
+            var index = 0;
             foreach (var item in value.EnumerateArray())
             {
-                if (item.ValueKind != JsonValueKind.String)
+                var at = $"{name}[{index++}]";
+                string id;
+                DecisionOutcome outcome;
+                switch (item.ValueKind)
                 {
-                    throw new FormatException($"'{name}' must hold policy ids (strings), not {Describe(item.ValueKind)}");
+                    case JsonValueKind.String:
+                        id = ImportValues.Id(name, item.GetString()!);
+                        outcome = decisionOutcome;
+                        break;
+                    case JsonValueKind.Object:
+                        anyObject = true;
+                        (id, outcome) = PolicyEntry(item, at);
+                        break;
+                    default:
+                        throw new FormatException($"'{name}' must hold policy ids (strings) or {{\"id\": ..., \"outcome\": ...}} objects, not {Describe(item.ValueKind)}");
                 }
 
-                var id = ImportValues.Id(name, item.GetString()!);
-                if (!ids.Contains(id, StringComparer.Ordinal))
+                var seen = ids.IndexOf(id);
+                if (seen < 0)
                 {
                     ids.Add(id);
+                    outcomes.Add(outcome);
+                }
+                else if (item.ValueKind == JsonValueKind.Object || outcomes[seen] != outcome)
+                {
+                    throw new FormatException($"policy '{ImportValues.Shorten(id)}' is listed twice in '{name}'");
                 }
             }
 
-            return ids;
+            if (!anyObject)
+            {
+                return (ids, null);
+            }
+
+            var strongest = outcomes.Max();
+            if (strongest != decisionOutcome)
+            {
+                throw new FormatException(
+                    $"'outcome' is '{WireNames.Of(decisionOutcome)}', but the strongest outcome in '{name}' is '{WireNames.Of(strongest)}': a decision's outcome is its policies' strongest (deny, then require-approval, then allow)");
+            }
+
+            return (ids, outcomes);
+        }
+
+        /// <summary>The facts of a decision line, written canonically; null when the line has none.</summary>
+        public DecisionFacts? Facts(string name)
+        {
+            if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                throw new FormatException($"'{name}' must be an array of {{\"type\": \"Ns.TypeName\", \"value\": {{...}}}} objects, not {Describe(value.ValueKind)}");
+            }
+
+            var facts = new ArrayBufferWriter<byte>(256);
+            var valueBytes = new ArrayBufferWriter<byte>(256);
+            var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            using (var writer = new Utf8JsonWriter(facts, options))
+            using (var valueWriter = new Utf8JsonWriter(valueBytes, options))
+            {
+                writer.WriteStartArray();
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    var at = $"{name}[{index++}]";
+                    var (type, fact, masked) = FactEntry(item, at);
+                    valueBytes.Clear();
+                    valueWriter.Reset(valueBytes);
+                    fact.WriteTo(valueWriter);
+                    valueWriter.Flush();
+                    DecisionFacts.WriteEntry(writer, type, valueBytes.WrittenSpan, masked);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (facts.WrittenCount > PolicyAuditOptions.DefaultFactsSizeLimit)
+            {
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                    $"'{name}' take {facts.WrittenCount:N0} bytes; a decision stores at most {PolicyAuditOptions.DefaultFactsSizeLimit:N0} (leave out what the policies do not read)"));
+            }
+
+            return DecisionFacts.Parse(System.Text.Encoding.UTF8.GetString(facts.WrittenSpan));
+        }
+
+        private static (string Id, DecisionOutcome Outcome) PolicyEntry(JsonElement item, string at)
+        {
+            foreach (var property in item.EnumerateObject())
+            {
+                if (property.Name is not ("id" or "outcome"))
+                {
+                    throw new FormatException($"'{at}' has an unknown field '{ImportValues.Shorten(property.Name)}' (expected id, outcome)");
+                }
+            }
+
+            var id = item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
+                ? ImportValues.Id(at + ".id", idElement.GetString()!)
+                : throw new FormatException($"'{at}' needs 'id', the policy id (a string)");
+            var outcome = item.TryGetProperty("outcome", out var outcomeElement) && outcomeElement.ValueKind == JsonValueKind.String
+                ? ImportValues.Outcome(at + ".outcome", outcomeElement.GetString()!)
+                : throw new FormatException($"'{at}' needs 'outcome' ({WireNames.Choices<DecisionOutcome>(WireNames.Of)}), what this policy said");
+            return (id, outcome);
+        }
+
+        private static (string Type, JsonElement Value, List<string> Masked) FactEntry(JsonElement item, string at)
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"'{at}' must be a {{\"type\", \"value\"}} object, not {Describe(item.ValueKind)}");
+            }
+
+            foreach (var property in item.EnumerateObject())
+            {
+                if (property.Name is not ("type" or "value" or "masked"))
+                {
+                    throw new FormatException($"'{at}' has an unknown field '{ImportValues.Shorten(property.Name)}' (expected type, value, masked)");
+                }
+            }
+
+            var type = item.TryGetProperty("type", out var typeElement) && typeElement.ValueKind == JsonValueKind.String
+                ? typeElement.GetString()!
+                : throw new FormatException($"'{at}' needs 'type', the fact's type by full name, such as Restaurant.Facts.BroughtBottle");
+            if (type.Length is 0 or > 500 || type.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                throw new FormatException($"'{at}.type' must be a type's full name such as Restaurant.Facts.BroughtBottle, not '{ImportValues.Shorten(type)}'");
+            }
+
+            if (!item.TryGetProperty("value", out var fact))
+            {
+                throw new FormatException($"'{at}' needs 'value', the fact's public properties as a JSON object");
+            }
+
+            if (fact.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"'{at}.value' must be a JSON object (the fact's public properties), not {Describe(fact.ValueKind)}");
+            }
+
+            var masked = new List<string>();
+            if (item.TryGetProperty("masked", out var maskedElement) && maskedElement.ValueKind != JsonValueKind.Null)
+            {
+                if (maskedElement.ValueKind != JsonValueKind.Array)
+                {
+                    throw new FormatException($"'{at}.masked' must be an array of the masked properties' names");
+                }
+
+                foreach (var path in maskedElement.EnumerateArray())
+                {
+                    masked.Add(path.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(path.GetString())
+                        ? path.GetString()!
+                        : throw new FormatException($"'{at}.masked' must hold property names (non-blank strings)"));
+                }
+            }
+
+            return (type, fact, masked);
         }
     }
 }

@@ -25,21 +25,34 @@ internal sealed class StoreOpener : IStoreOpener
 
         if (mustExist && !File.Exists(store))
         {
-            throw CliException.BadInput($"{store}: no such evidence store.");
+            throw CliException.BadInput($"{TerminalText.Escape(store)}: no such evidence store.");
         }
 
         try
         {
-            return await SqliteEvidence.OpenAsync(store, cancellationToken).ConfigureAwait(false);
+            return mustExist
+                ? await SqliteEvidence.OpenReadOnlyAsync(store, cancellationToken).ConfigureAwait(false)
+                : await SqliteEvidence.OpenAsync(store, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
         {
-            throw CliException.BadInput($"{store}: {ex.Message}");
+            throw CliException.BadInput($"{TerminalText.Escape(store)}: {TerminalText.Escape(ex.Message)}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
-            throw new CliException(ExitCodes.Failure, $"{store}: cannot open the evidence store: {ex.Message}");
+            throw new CliException(ExitCodes.Failure, $"{TerminalText.Escape(store)}: cannot open the evidence store: {TerminalText.Escape(ex.Message)}");
         }
+    }
+
+    public bool IsNew(string store)
+    {
+        if (string.IsNullOrWhiteSpace(store) || IsConnectionString(store))
+        {
+            return false;
+        }
+
+        var file = new FileInfo(store);
+        return !file.Exists || file.Length == 0;
     }
 
     /// <summary>Names a PostgreSQL store in messages by host and database only: the connection string may hold a password.</summary>
@@ -47,7 +60,7 @@ internal sealed class StoreOpener : IStoreOpener
     {
         if (!IsConnectionString(store))
         {
-            return store;
+            return TerminalText.Escape(store);
         }
 
         try

@@ -64,9 +64,29 @@ public sealed class Decision
     /// <summary>Who was served, where and by whom.</summary>
     public ServiceContext Context { get; }
 
-    /// <summary>The role needed to override this decision without an approver: the highest of the determining policies' authority.</summary>
-    public StaffRole RequiredRole =>
-        DeterminingPolicies.Count == 0 ? StaffRole.Staff : DeterminingPolicies.Max(p => p.OverridableBy);
+    /// <summary>
+    /// The role needed to override this decision without an approver: the highest authority among the policies that
+    /// denied or required approval (a policy that only allowed asks for no authority).
+    /// </summary>
+    public StaffRole RequiredRole
+    {
+        get
+        {
+            var required = StaffRole.Staff;
+            foreach (var policy in Restricting)
+            {
+                required = policy.OverridableBy > required ? policy.OverridableBy : required;
+            }
+
+            return required;
+        }
+    }
+
+    /// <summary>The policies that denied or required approval, each once with its strongest outcome, strongest first.</summary>
+    internal IEnumerable<DeterminingPolicy> Restricting =>
+        FiredPolicies.Where(p => p.Outcome != DecisionOutcome.Allow)
+            .OrderByDescending(p => p.Outcome)
+            .DistinctBy(p => p.PolicyId, StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() =>

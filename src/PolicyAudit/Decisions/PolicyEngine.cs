@@ -15,9 +15,11 @@ internal sealed class PolicyEngine : IPolicyEngine
     private readonly TimeProvider _time;
     private readonly PolicyAuditTelemetry _telemetry;
     private readonly ILogger _logger;
+    private readonly FactsRecorder _facts;
 
-    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger)
+    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, FactsRecorder? facts = null)
     {
+        _facts = facts ?? FactsRecorder.Default;
         _set = set;
         _buffer = buffer;
         _time = time;
@@ -69,15 +71,16 @@ internal sealed class PolicyEngine : IPolicyEngine
             Array.Sort(policies, static (a, b) => b.Outcome != a.Outcome ? b.Outcome.CompareTo(a.Outcome) : string.CompareOrdinal(a.PolicyId, b.PolicyId));
         }
 
+        var captured = _facts.Capture(facts);
         var decision = new Decision(
             TimeSortableId.New(at),
             outcome,
             policies,
             _set.Version,
             at,
-            FactsDigest.Compute(facts),
+            captured.Digest,
             context ?? ServiceContext.None);
-        _buffer.Enqueue(DecisionRecord.From(decision));
+        _buffer.Enqueue(DecisionRecord.From(decision, captured.Stored));
         _telemetry.DecisionMade(outcome);
         if (_logger.IsEnabled(LogLevel.Debug))
         {

@@ -1,11 +1,12 @@
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace PolicyAudit;
 
 /// <summary>
 /// What <c>services.AddPolicyAudit(o => ...)</c> configures: the policies, the clock, the placeholder justifications
-/// refused in overrides and the decision buffer. The methods return the options, so calls chain. Not thread-safe:
-/// configure once, at start-up.
+/// refused in overrides, the decision buffer, and how a decision's facts are kept (masked properties, the pseudonym
+/// key, the size limit). The methods return the options, so calls chain. Not thread-safe: configure once, at start-up.
 /// </summary>
 public sealed class PolicyAuditOptions
 {
@@ -17,7 +18,12 @@ public sealed class PolicyAuditOptions
         "asked", "requested", "exception", "fine", "whatever", "misc", "other", "see above", "same",
     ];
 
+    /// <summary>The most a decision's stored facts take unless set: 16 KB of JSON.</summary>
+    public const int DefaultFactsSizeLimit = 16 * 1024;
+
     private readonly List<Type> _policyTypes = [];
+    private readonly List<(Type FactType, string Property, Redaction How)> _redactions = [];
+    private byte[]? _pseudonymKey;
     private readonly List<string> _placeholders = [.. DefaultPlaceholderJustifications];
 
     /// <summary>The policy classes added so far, in the order added, without repeats.</summary>
@@ -43,6 +49,12 @@ public sealed class PolicyAuditOptions
 
     /// <summary>How many decisions may wait for the evidence store before further ones are dropped (and counted); 10,000 unless set.</summary>
     public int DecisionBufferCapacity { get; private set; } = 10_000;
+
+    /// <summary>The most, in bytes of JSON, a decision's stored facts take; larger facts are stored cut (see <see cref="LimitFactsTo"/>).</summary>
+    public int FactsSizeLimit { get; private set; } = DefaultFactsSizeLimit;
+
+    /// <summary>False after <see cref="StoreNoFacts"/>: decisions then keep only their facts' digest.</summary>
+    public bool StoresFacts { get; private set; } = true;
 
     /// <summary>Adds every non-abstract <see cref="Policy"/> class of <paramref name="assembly"/> (public or not).</summary>
     /// <param name="assembly">The assembly to scan.</param>
@@ -135,4 +147,84 @@ public sealed class PolicyAuditOptions
         FirstDecisionRetryDelay = firstDelay;
         return this;
     }
+
+    /// <summary>
+    /// Masks a property of a fact class you cannot mark with <see cref="RedactAttribute"/> (a class from another
+    /// library): decisions store it as a keyed pseudonym or not at all, never its value. It applies to
+    /// <typeparamref name="TFact"/> and every class derived from it.
+    /// </summary>
+    /// <typeparam name="TFact">The fact class (or interface).</typeparam>
+    /// <param name="property">The property, as <c>g =&gt; g.Email</c>.</param>
+    /// <param name="how">Pseudonym (the default; dropped when no <see cref="PseudonymKey"/> is set) or drop.</param>
+    /// <returns>These options.</returns>
+    /// <exception cref="ArgumentException"><paramref name="property"/> is not a property of <typeparamref name="TFact"/>.</exception>
+    public PolicyAuditOptions Redact<TFact>(Expression<Func<TFact, object?>> property, Redaction how = Redaction.Pseudonym)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        if (!Enum.IsDefined(how))
+        {
+            throw new ArgumentOutOfRangeException(nameof(how), how, "Choose Redaction.Pseudonym or Redaction.Drop.");
+        }
+
+        var body = property.Body is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert ? convert.Operand : property.Body;
+        if (body is not MemberExpression { Member: PropertyInfo info } member || member.Expression != property.Parameters[0])
+        {
+            throw new ArgumentException(
+                $"Redact<{typeof(TFact).Name}> needs a property of {typeof(TFact).Name} itself, as in x => x.Email, not '{property.Body}'. For a property of a nested object, redact it on that object's class.",
+                nameof(property));
+        }
+
+        _redactions.RemoveAll(r => r.FactType == typeof(TFact) && r.Property == info.Name);
+        _redactions.Add((typeof(TFact), info.Name, how));
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the key masked properties are pseudonymised under (HMAC-SHA256): equal values give equal pseudonyms, so
+    /// a review can still tell that the same guest came back, but nobody without the key can test a guess. Keep it
+    /// in your secret store, give every instance the same one and keep it for as long as you keep evidence: a new
+    /// key gives new pseudonyms. Without a key, properties marked for a pseudonym are dropped instead.
+    /// </summary>
+    /// <param name="key">At least 32 random bytes (<c>RandomNumberGenerator.GetBytes(32)</c>); copied.</param>
+    /// <returns>These options.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is shorter than 32 bytes.</exception>
+    public PolicyAuditOptions PseudonymKey(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < 32)
+        {
+            throw new ArgumentException($"A pseudonym key needs at least 32 random bytes, not {key.Length}: a short key lets anyone who guesses it test values against the pseudonyms. Generate one with RandomNumberGenerator.GetBytes(32).", nameof(key));
+        }
+
+        _pseudonymKey = (byte[])key.Clone();
+        return this;
+    }
+
+    /// <summary>
+    /// Sets the most, in bytes of JSON, a decision's stored facts take. Facts over the limit are stored cut: facts
+    /// are kept whole in the order given while they fit, and the rest are listed by type with their values marked
+    /// as omitted. Cutting never fails a decision.
+    /// </summary>
+    /// <param name="bytes">The limit, at least 1,024.</param>
+    /// <returns>These options.</returns>
+    public PolicyAuditOptions LimitFactsTo(int bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bytes, 1024);
+        FactsSizeLimit = bytes;
+        return this;
+    }
+
+    /// <summary>
+    /// Stores no facts with decisions, only their digest. Reviews then cannot say what change would fit what staff
+    /// did, and decisions cannot be replayed against a changed policy.
+    /// </summary>
+    /// <returns>These options.</returns>
+    public PolicyAuditOptions StoreNoFacts()
+    {
+        StoresFacts = false;
+        return this;
+    }
+
+    /// <summary>The recorder the engine keeps facts with, as configured.</summary>
+    internal FactsRecorder CreateFactsRecorder() => new(new FactMasking([.. _redactions], _pseudonymKey), FactsSizeLimit, StoresFacts);
 }

@@ -64,7 +64,8 @@ public static class PolicyAuditServiceCollectionExtensions
             sp.GetRequiredService<DecisionBuffer>(),
             options.TimeProvider,
             sp.GetRequiredService<PolicyAuditTelemetry>(),
-            LoggerFor<PolicyEngine>(sp)));
+            LoggerFor<PolicyEngine>(sp),
+            options.CreateFactsRecorder()));
         services.TryAddSingleton<IOverrideRecorder>(sp => new OverrideRecorder(
             RequireStore(sp),
             new JustificationCheck(options.Placeholders),

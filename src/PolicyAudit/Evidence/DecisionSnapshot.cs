@@ -12,7 +12,10 @@ public sealed record DecisionSnapshot
     /// <summary>The decision's outcome.</summary>
     public required DecisionOutcome Outcome { get; init; }
 
-    /// <summary>The determining policies, with their reasons and authority.</summary>
+    /// <summary>
+    /// The policies that denied or required approval, each with its own outcome, reason and authority (in snapshots
+    /// written before decisions kept per-policy outcomes, the determining policies).
+    /// </summary>
     public required IReadOnlyList<PolicySnapshot> Policies { get; init; }
 
     /// <summary>The policy set version; null when unknown (imported evidence).</summary>
@@ -37,7 +40,7 @@ public sealed record DecisionSnapshot
         {
             DecidedAt = decision.At,
             Outcome = decision.Outcome,
-            Policies = decision.DeterminingPolicies
+            Policies = decision.Restricting
                 .Select(p => new PolicySnapshot(p.PolicyId, p.Outcome, p.Reason, p.OverridableBy)).ToArray(),
             PolicySetVersion = decision.PolicySetVersion,
             FactsDigest = decision.FactsDigest,

@@ -2,22 +2,46 @@ namespace PolicyAudit;
 
 /// <summary>
 /// Verifies a chain of stored rows, shared by every store: contiguous sequence numbers from 1, each row linked to the
-/// previous hash, each hash recomputed from the payload, the indexed and query columns equal to the payload's own values, and,
-/// with a checkpoint, the checkpoint's record present with its hash.
+/// previous hash, each hash recomputed from the payload, the indexed and query columns equal to the payload's own
+/// values, and, with a checkpoint, the checkpoint's record present with its hash. A store that cannot be read at all
+/// from some record on (a dropped table, a corrupt page) fails verification at that record, as tampering would.
 /// </summary>
 internal static class EvidenceChainVerifier
 {
+    /// <param name="rows">The rows in sequence order.</param>
+    /// <param name="checkpoint">A head exported earlier, or null.</param>
+    /// <param name="isDamage">
+    /// True for an exception of the store that means its contents are damaged (a missing table or column, a corrupt
+    /// file), as opposed to one that means it cannot be reached now (a lost connection, a lock), which is rethrown.
+    /// </param>
+    /// <param name="cancellationToken">Stops the verification.</param>
     public static async Task<ChainVerification> VerifyAsync(
         IAsyncEnumerable<RawEvidence> rows,
         ChainCheckpoint? checkpoint,
+        Func<Exception, bool> isDamage,
         CancellationToken cancellationToken)
     {
         var previousHash = EvidenceChain.GenesisHash;
         long expectedSequence = 1;
         long checkedCount = 0;
         var checkpointSeen = false;
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
+            try
+            {
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (isDamage(ex))
+            {
+                return new ChainVerification(false, checkedCount, null, expectedSequence,
+                    $"the store cannot be read from record {expectedSequence} on: {ex.Message}");
+            }
+
+            var row = enumerator.Current;
             var problem = Check(row, expectedSequence, previousHash);
             if (problem is not null)
             {
@@ -61,6 +85,11 @@ internal static class EvidenceChainVerifier
                 : $"record {row.Sequence} is out of order (expected {expectedSequence})";
         }
 
+        if (row.Damage is not null)
+        {
+            return $"record {row.Sequence} is damaged: {row.Damage}";
+        }
+
         if (!string.Equals(row.PreviousHash, previousHash, StringComparison.Ordinal))
         {
             return $"record {row.Sequence} does not link to the record before it";
@@ -84,6 +113,23 @@ internal static class EvidenceChainVerifier
         if (WireNames.Of(record.Kind) != row.Kind || record.Id != row.Id || record.At != row.At)
         {
             return $"record {row.Sequence}'s indexed columns (kind, id, time) differ from its hashed content";
+        }
+
+        if (record is DecisionRecord { Facts: { } facts } decision)
+        {
+            if (!string.Equals(decision.FactsDigest, facts.Digest, StringComparison.Ordinal))
+            {
+                return $"record {row.Sequence} (decision {decision.Id})'s facts digest does not match its stored facts";
+            }
+
+            try
+            {
+                _ = facts.Items;
+            }
+            catch (FormatException ex)
+            {
+                return $"record {row.Sequence} (decision {decision.Id})'s facts cannot be read: {ex.Message}";
+            }
         }
 
         // Queries find records by these columns, so an edited one hides a record from a customer's history.

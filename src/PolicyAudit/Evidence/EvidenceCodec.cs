@@ -9,6 +9,8 @@ namespace PolicyAudit;
 /// The canonical encoding of evidence records: compact JSON with a fixed property order, UTC timestamps with 100 ns
 /// precision and kebab-case enum names. The chain hashes these exact bytes, so the encoding must never change for an
 /// existing field; new fields are appended, and absent optional fields are written as null.
+/// Decision records of store schema 1 end at <c>factsDigest</c>; later ones add <c>policyOutcomes</c> (each listed
+/// policy's own outcome) and <c>facts</c> (the stored facts, embedded verbatim so their digest holds). Both read.
 /// </summary>
 internal static class EvidenceCodec
 {
@@ -56,6 +58,8 @@ internal static class EvidenceCodec
                     writer.WriteString("location", d.Location);
                     writer.WriteString("policySetVersion", d.PolicySetVersion);
                     writer.WriteString("factsDigest", d.FactsDigest);
+                    WritePolicyOutcomes(writer, d);
+                    WriteFacts(writer, d);
                     break;
                 case OverrideRecord o:
                     writer.WriteString("decisionId", Require(o.DecisionId, "DecisionId"));
@@ -99,7 +103,7 @@ internal static class EvidenceCodec
 
     /// <summary>True for the exceptions <see cref="Decode"/> throws on a payload that is not a valid record.</summary>
     public static bool IsUnreadable(Exception exception) =>
-        exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException;
+        exception is FormatException or JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException;
 
     /// <summary>Decodes a stored payload; an unreadable one is reported as corrupt evidence at <paramref name="where"/>.</summary>
     /// <exception cref="InvalidDataException">The payload is not a valid record.</exception>
@@ -140,18 +144,7 @@ internal static class EvidenceCodec
                 Rationale = OptionalString(root, "rationale"),
                 Version = OptionalString(root, "version"),
             },
-            EvidenceKind.Decision => new DecisionRecord
-            {
-                Id = id,
-                At = at,
-                Outcome = ParseOutcome(RequiredString(root, "outcome")),
-                Policies = root.GetProperty("policies").EnumerateArray().Select(e => e.GetString() ?? throw new FormatException("Null policy id.")).ToArray(),
-                Customer = OptionalString(root, "customer"),
-                Staff = OptionalString(root, "staff"),
-                Location = OptionalString(root, "location"),
-                PolicySetVersion = OptionalString(root, "policySetVersion"),
-                FactsDigest = OptionalString(root, "factsDigest"),
-            },
+            EvidenceKind.Decision => ReadDecision(root, id, at),
             EvidenceKind.Override => new OverrideRecord
             {
                 Id = id,
@@ -195,6 +188,77 @@ internal static class EvidenceCodec
                 Since = ParseTime(RequiredString(root, "since")),
             },
             _ => throw new FormatException($"Unknown evidence kind '{kindText}'."),
+        };
+    }
+
+    private static void WritePolicyOutcomes(Utf8JsonWriter writer, DecisionRecord decision)
+    {
+        if (decision.PolicyOutcomes is not { } outcomes)
+        {
+            writer.WriteNull("policyOutcomes");
+            return;
+        }
+
+        if (outcomes.Count != decision.Policies.Count)
+        {
+            throw new ArgumentException($"Decision {decision.Id} lists {decision.Policies.Count} policies but {outcomes.Count} policy outcomes; give one outcome per policy.");
+        }
+
+        writer.WriteStartArray("policyOutcomes");
+        foreach (var outcome in outcomes)
+        {
+            writer.WriteStringValue(WireNames.Of(outcome));
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteFacts(Utf8JsonWriter writer, DecisionRecord decision)
+    {
+        if (decision.Facts is not { } facts)
+        {
+            writer.WriteNull("facts");
+            return;
+        }
+
+        if (!string.Equals(decision.FactsDigest, facts.Digest, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Decision {decision.Id}'s facts digest {decision.FactsDigest ?? "null"} is not the digest of its facts ({facts.Digest}): the digest must prove exactly the facts stored.");
+        }
+
+        // Verbatim: the digest is over these bytes, and they are canonical already.
+        writer.WritePropertyName("facts");
+        writer.WriteRawValue(facts.Json, skipInputValidation: true);
+    }
+
+    private static DecisionRecord ReadDecision(JsonElement root, string id, DateTimeOffset at)
+    {
+        var policies = root.GetProperty("policies").EnumerateArray().Select(e => e.GetString() ?? throw new FormatException("Null policy id.")).ToArray();
+        DecisionOutcome[]? outcomes = null;
+        if (root.TryGetProperty("policyOutcomes", out var outcomesElement) && outcomesElement.ValueKind != JsonValueKind.Null)
+        {
+            outcomes = outcomesElement.EnumerateArray().Select(e => ParseOutcome(e.GetString() ?? "null")).ToArray();
+            if (outcomes.Length != policies.Length)
+            {
+                throw new FormatException($"The decision lists {policies.Length} policies but {outcomes.Length} policy outcomes.");
+            }
+        }
+
+        return new DecisionRecord
+        {
+            Id = id,
+            At = at,
+            Outcome = ParseOutcome(RequiredString(root, "outcome")),
+            Policies = policies,
+            PolicyOutcomes = outcomes,
+            Customer = OptionalString(root, "customer"),
+            Staff = OptionalString(root, "staff"),
+            Location = OptionalString(root, "location"),
+            PolicySetVersion = OptionalString(root, "policySetVersion"),
+            FactsDigest = OptionalString(root, "factsDigest"),
+            Facts = root.TryGetProperty("facts", out var facts) && facts.ValueKind != JsonValueKind.Null
+                ? DecisionFacts.FromStored(facts.GetRawText())
+                : null,
         };
     }
 

@@ -120,7 +120,7 @@ public sealed class InMemoryEvidenceStore : IEvidenceStore
 
     /// <inheritdoc />
     public Task<ChainVerification> VerifyAsync(ChainCheckpoint? checkpoint = null, CancellationToken cancellationToken = default) =>
-        EvidenceChainVerifier.VerifyAsync(AsyncSequence.From(Snapshot()), checkpoint, cancellationToken);
+        EvidenceChainVerifier.VerifyAsync(AsyncSequence.From(Snapshot()), checkpoint, static _ => false, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()

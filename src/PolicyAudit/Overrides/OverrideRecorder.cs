@@ -83,7 +83,7 @@ internal sealed class OverrideRecorder : IOverrideRecorder
             Decision = snapshot,
         };
         var link = await _store.AppendOverrideAsync(record, cancellationToken).ConfigureAwait(false);
-        foreach (var policy in decision.DeterminingPolicies)
+        foreach (var policy in decision.Restricting)
         {
             _telemetry.OverrideRecorded(policy.PolicyId);
         }
@@ -95,8 +95,9 @@ internal sealed class OverrideRecorder : IOverrideRecorder
 
     private List<(string PolicyId, StaffRole Role)> AuthorityOf(Decision decision)
     {
-        var authority = new List<(string, StaffRole)>(decision.DeterminingPolicies.Count);
-        foreach (var policy in decision.DeterminingPolicies)
+        // Only the policies that denied or required approval ask for authority; one that allowed has nothing to override.
+        var authority = new List<(string, StaffRole)>(decision.FiredPolicies.Count);
+        foreach (var policy in decision.Restricting)
         {
             var role = policy.OverridableBy;
             if (_policies is not null)

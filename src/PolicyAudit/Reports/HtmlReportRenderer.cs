@@ -47,6 +47,12 @@ internal sealed class HtmlReportRenderer : IReportRenderer
         html.Append("<h1>").Append(E(ReportText.Heading(review))).Append("</h1>\n<p class=\"muted\">Window: ").Append(E(ReportText.Window(review.Window)))
             .Append(". Policies: ").Append(review.Policies.Count + review.PoliciesWithoutDecisions.Count)
             .Append(", most in need of action first.</p>\n");
+        if (review.Integrity is { IsValid: false } integrity)
+        {
+            html.Append("<p class=\"warning\">The evidence does not verify: ").Append(E(integrity.ToString()))
+                .Append(". It may have been tampered with; the figures below come from it as it is.</p>\n");
+        }
+
         if (review.DroppedDecisions > 0)
         {
             html.Append("<p class=\"warning\">").Append(ReportText.Number(review.DroppedDecisions))

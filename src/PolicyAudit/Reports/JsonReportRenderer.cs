@@ -78,6 +78,24 @@ internal sealed class JsonReportRenderer : IReportRenderer
 
             json.WriteEndArray();
             json.WriteNumber("droppedDecisions", review.DroppedDecisions);
+            if (review.Integrity is { } integrity)
+            {
+                json.WriteStartObject("verification");
+                json.WriteBoolean("valid", integrity.IsValid);
+                json.WriteNumber("recordsChecked", integrity.RecordsChecked);
+                if (integrity.FirstBadSequence is { } bad)
+                {
+                    json.WriteNumber("firstBadRecord", bad);
+                }
+                else
+                {
+                    json.WriteNull("firstBadRecord");
+                }
+
+                json.WriteString("problem", integrity.Problem);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

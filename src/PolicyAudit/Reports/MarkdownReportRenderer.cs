@@ -19,6 +19,12 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
         var md = new StringBuilder();
         md.Append("# ").Append(Escape(ReportText.Heading(review))).Append("\n\n");
         md.Append("Window: ").Append(ReportText.Window(review.Window)).Append(".\n\n");
+        if (review.Integrity is { IsValid: false } integrity)
+        {
+            md.Append("**Warning:** the evidence does not verify: ").Append(Escape(integrity.ToString()))
+              .Append(". It may have been tampered with; the figures below come from it as it is.\n\n");
+        }
+
         if (review.DroppedDecisions > 0)
         {
             md.Append("**Warning:** ").Append(ReportText.Number(review.DroppedDecisions))

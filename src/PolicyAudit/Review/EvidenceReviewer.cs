@@ -153,13 +153,13 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                     continue;
                 }
 
-                // A decision record does not mark which of its policies determined it, so a non-Allow decision counts
-                // as a denial for every policy that fired in it (the determining ones come first).
+                // A denial counts for a policy only when that policy itself denied or required approval; a record
+                // written before policy outcomes were kept can only say the decision's outcome, for all its policies.
                 var tally = TallyOf(policyId);
                 var versionTally = tally.VersionOf(version);
                 tally.Decisions++;
                 versionTally.Decisions++;
-                if (decision.Outcome != DecisionOutcome.Allow)
+                if (decision.OutcomeOf(policyId) != DecisionOutcome.Allow)
                 {
                     tally.Denials++;
                     versionTally.Denials++;
@@ -228,7 +228,9 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         private void AddOverride(OverrideRecord record, long sequence)
         {
             var snapshot = record.Decision;
-            var policyIds = snapshot.Policies.Select(p => p.PolicyId).Distinct(StringComparer.Ordinal).ToArray();
+            // An override counts against the policies that stood in the way; snapshots list only those, but one
+            // written by another tool might list a policy that allowed.
+            var policyIds = snapshot.Policies.Where(p => p.Outcome != DecisionOutcome.Allow).Select(p => p.PolicyId).Distinct(StringComparer.Ordinal).ToArray();
             var day = DateOnly.FromDateTime(record.At.UtcDateTime);
             var justification = JustificationText.Normalize(record.Justification);
             foreach (var policyId in policyIds)

@@ -32,6 +32,12 @@ public sealed record Review
     /// <summary>The thresholds the verdicts were judged by.</summary>
     public required ReviewOptions Options { get; init; }
 
+    /// <summary>
+    /// The verification of the evidence chain the review was made from, when the caller verified it (the
+    /// <c>policyaudit report</c> tool does); renderers warn at the top when it failed. Null when not verified.
+    /// </summary>
+    public ChainVerification? Integrity { get; init; }
+
     /// <summary>The owner this review was narrowed to by <see cref="ForOwner"/>; null for everyone's policies.</summary>
     public string? Owner { get; init; }
 

@@ -12,7 +12,7 @@ internal static class RawSqlite
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
-        Execute(connection, "DROP TRIGGER IF EXISTS evidence_no_update; DROP TRIGGER IF EXISTS evidence_no_delete; DROP TRIGGER IF EXISTS evidence_extends_chain;");
+        Execute(connection, "DROP TRIGGER IF EXISTS evidence_no_update; DROP TRIGGER IF EXISTS evidence_no_delete; DROP TRIGGER IF EXISTS evidence_extends_chain; DROP TRIGGER IF EXISTS evidence_no_replace;");
         return connection;
     }
 
