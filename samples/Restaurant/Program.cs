@@ -71,6 +71,30 @@ await using (var provider = services.BuildServiceProvider())
     ReportRenderers.WriteFile(review, ReportFormat.Html, reportPath);
     Console.WriteLine($"Report: {reportPath}");
 
+    // What to change: where the stored facts separate the denials staff overrode from the ones that stood.
+    Console.WriteLine();
+    Console.WriteLine("Suggested changes, from the decisions' stored facts:");
+    var suggested = review.Policies.Where(p => p.Suggestion is not null).ToArray();
+    foreach (var policy in suggested)
+    {
+        Console.WriteLine($"  {policy.Id} ({VerdictNames.Of(policy.Verdict)}): {policy.Suggestion!.Condition}  [{policy.Suggestion.Support}]");
+        Console.WriteLine($"    {policy.Suggestion.Exception}");
+        Console.WriteLine($"    Why staff said they overrode it: {string.Join("; ", policy.JustificationGroups.Select(g => $"{g.Word} ({g.Count})"))}");
+    }
+
+    if (suggested.Length == 0)
+    {
+        Console.WriteLine("  none: no policy's overrides are separated from its upheld denials by one fact.");
+    }
+
+    // The owner of a policy with a suggestion gets a packet of their own.
+    if (suggested.FirstOrDefault()?.Owner is { } owner)
+    {
+        var packetPath = Path.Combine(Path.GetDirectoryName(path)!, owner + "-packet.html");
+        ReportRenderers.WriteFile(review.ForOwner(owner), ReportFormat.Html, packetPath);
+        Console.WriteLine($"Packet for {owner}: {packetPath}");
+    }
+
     if (!verification.IsValid)
     {
         return 1;

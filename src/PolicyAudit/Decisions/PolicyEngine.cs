@@ -4,23 +4,27 @@ using Microsoft.Extensions.Logging;
 namespace PolicyAudit;
 
 /// <summary>
-/// Evaluates the compiled policy set: one short-lived rules session per request, the fired policies combined
-/// (Deny over RequireApproval over Allow; nothing fired means Allow), and the decision queued for the evidence store.
-/// Thread-safe.
+/// Evaluates the compiled policy set: each request in an NRules session borrowed from the pool, the fired policies
+/// combined (Deny over RequireApproval over Allow; nothing fired means Allow), and the decision queued for the
+/// evidence store. Thread-safe.
 /// </summary>
 internal sealed class PolicyEngine : IPolicyEngine
 {
     private readonly PolicySet _set;
+    private readonly PolicySessionPool _sessions;
     private readonly DecisionBuffer _buffer;
     private readonly TimeProvider _time;
     private readonly PolicyAuditTelemetry _telemetry;
     private readonly ILogger _logger;
     private readonly FactsRecorder _facts;
 
-    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, FactsRecorder? facts = null)
+    /// <summary>Creates the engine; the policies' dependencies resolve from <paramref name="services"/>, the host's root provider.</summary>
+    /// <exception cref="PolicySetException">A policy depends on a service <paramref name="services"/> does not have.</exception>
+    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, FactsRecorder? facts = null, IServiceProvider? services = null)
     {
         _facts = facts ?? FactsRecorder.Default;
         _set = set;
+        _sessions = new PolicySessionPool(set, services);
         _buffer = buffer;
         _time = time;
         _telemetry = telemetry;
@@ -49,8 +53,10 @@ internal sealed class PolicyEngine : IPolicyEngine
             }
         }
 
+        RejectRepeatedObjects(facts);
+
         using var activity = PolicyAuditTelemetry.ActivitySource.StartActivity("PolicyAudit.Evaluate");
-        var fired = Fire(facts);
+        var fired = _sessions.Evaluate(facts);
         var at = _time.GetUtcNow();
         var outcome = DecisionOutcome.Allow;
         var policies = new DeterminingPolicy[fired.Count];
@@ -67,8 +73,11 @@ internal sealed class PolicyEngine : IPolicyEngine
 
         if (policies.Length > 1)
         {
-            // The strongest outcome first, then by id, so equal facts give equal decisions whatever the firing order.
-            Array.Sort(policies, static (a, b) => b.Outcome != a.Outcome ? b.Outcome.CompareTo(a.Outcome) : string.CompareOrdinal(a.PolicyId, b.PolicyId));
+            // The strongest outcome first, then by id and reason, so equal facts give equal decisions whatever the firing order.
+            Array.Sort(policies, static (a, b) =>
+                b.Outcome != a.Outcome ? b.Outcome.CompareTo(a.Outcome)
+                : string.CompareOrdinal(a.PolicyId, b.PolicyId) is var byId and not 0 ? byId
+                : string.CompareOrdinal(a.Reason, b.Reason));
         }
 
         var captured = _facts.Capture(facts);
@@ -96,28 +105,32 @@ internal sealed class PolicyEngine : IPolicyEngine
         return decision;
     }
 
-    private List<PolicyFired> Fire(object[] facts)
+    // Facts are told apart by reference (see PolicySet), so only the very same object twice is a mistake. Most
+    // requests carry a handful of facts, where comparing pairs costs less than a set.
+    private static void RejectRepeatedObjects(object[] facts)
     {
-        var session = _set.Sessions.CreateSession();
+        HashSet<object>? seen = facts.Length > 16 ? new(facts.Length, ReferenceEqualityComparer.Instance) : null;
         for (var i = 0; i < facts.Length; i++)
         {
-            try
+            if (seen is null ? IndexOf(facts, facts[i], i) < 0 : seen.Add(facts[i]))
             {
-                session.Insert(facts[i]);
+                continue;
             }
-            catch (ArgumentException ex)
-            {
-                throw new ArgumentException($"Fact {i} ({facts[i].GetType().Name}) equals an earlier fact; pass each fact once.", nameof(facts), ex);
-            }
-        }
 
-        session.Fire();
-        var fired = new List<PolicyFired>(4);
-        foreach (var f in session.Query<PolicyFired>())
+            throw new ArgumentException($"Fact {i} ({facts[i].GetType().Name}) is the same object as fact {IndexOf(facts, facts[i], i)}; pass each fact once.", nameof(facts));
+        }
+    }
+
+    private static int IndexOf(object[] facts, object fact, int before)
+    {
+        for (var j = 0; j < before; j++)
         {
-            fired.Add(f);
+            if (ReferenceEquals(facts[j], fact))
+            {
+                return j;
+            }
         }
 
-        return fired;
+        return -1;
     }
 }

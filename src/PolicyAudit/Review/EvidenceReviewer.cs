@@ -5,16 +5,16 @@ namespace PolicyAudit;
 /// every record, inside or not, may describe a policy (titles, owners and authority come from the latest
 /// <see cref="PolicyRecord"/> of each policy, which is usually written long before the window, at engine start-up,
 /// and for imported catalogs may be written after it). One pass over everything is cheaper than a window pass plus a
-/// separate catalog pass. Complaints and losses are joined to the overrides through the store's decision-id query,
-/// a chunk of overrides at a time, instead of remembering every overridden and every harmed decision: what a review
-/// keeps is bounded by the number of policies, staff and customers, never by the number of decisions or overrides.
-/// Thread-safe: each call keeps its own state.
+/// separate catalog pass. Complaints and losses are joined to the overrides, and overrides to the decisions whose
+/// facts a suggestion counts, through the store's decision-id query, a chunk at a time, instead of remembering every
+/// overridden and every harmed decision: what a review keeps is bounded by the number of policies, staff and
+/// customers, never by the number of decisions or overrides. Thread-safe: each call keeps its own state.
 /// </summary>
 internal sealed class EvidenceReviewer : IEvidenceReviewer
 {
     private const int ProgressEvery = 1000;
 
-    /// <summary>How many overrides wait for their outcomes before one decision-id query fetches them.</summary>
+    /// <summary>How many overrides (or decisions) wait for their decision-id look-up before one query fetches them all.</summary>
     private const int JoinEvery = 1000;
 
     private readonly IEvidenceStore _store;
@@ -46,8 +46,42 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         }
 
         await pass.JoinOutcomesAsync(_store, cancellationToken).ConfigureAwait(false);
+        var review = pass.Finish(_options);
+        var searched = review.Policies
+            .Where(p => p.Verdict is Verdict.Rescind or Verdict.Enforce or Verdict.Delegate or Verdict.Coach && pass.HasFacts(p.Id))
+            .ToDictionary(p => p.Id, _ => new FactHistogram(), StringComparer.Ordinal);
+        if (searched.Count > 0)
+        {
+            // A second pass, over the window only: whether a denial was overridden is known only once the whole window
+            // has been read, and keeping every denial's facts until then would grow with the decisions.
+            await foreach (var stored in _store.ReadAsync(window, cancellationToken).ConfigureAwait(false))
+            {
+                if (stored.Record is DecisionRecord decision)
+                {
+                    pass.AddFacts(decision, searched);
+                    if (pass.WaitingForOverrides >= JoinEvery)
+                    {
+                        await pass.CountFactsAsync(_store, searched, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                if (++read % ProgressEvery == 0)
+                {
+                    progress?.Report(read);
+                }
+            }
+
+            await pass.CountFactsAsync(_store, searched, cancellationToken).ConfigureAwait(false);
+            review = review with
+            {
+                Policies = review.Policies
+                    .Select(p => searched.TryGetValue(p.Id, out var histogram) ? p with { Suggestion = SuggestionFinder.Find(p, histogram, _options) } : p)
+                    .ToArray(),
+            };
+        }
+
         progress?.Report(read);
-        return pass.Finish(_options);
+        return review;
     }
 
     /// <summary>The state of one review while it reads the chain.</summary>
@@ -62,12 +96,136 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         // Overrides in the window whose decisions' complaints and losses have not been looked up yet.
         private readonly List<OverrideAwaitingOutcomes> _awaitingOutcomes = [];
 
+        // Window decisions with facts whose overrides have not been looked up yet (the second pass).
+        private readonly List<DecisionRecord> _awaitingOverrides = [];
+
         // Per customer, per set of policies an override counted against: owner packets count from it.
         private readonly Dictionary<string, Dictionary<string, (IReadOnlyList<string> Policies, int Overrides)>> _overridesByCustomer = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StaffTally> _staff = new(StringComparer.Ordinal);
+
+        // Policies with at least one denial in the window whose decision stored its facts: worth a second pass.
+        private readonly HashSet<string> _withFacts = new(StringComparer.Ordinal);
         private long _dropped;
 
+        public bool HasFacts(string policyId) => _withFacts.Contains(policyId);
+
         public int WaitingForOutcomes => _awaitingOutcomes.Count;
+
+        public int WaitingForOverrides => _awaitingOverrides.Count;
+
+        /// <summary>Queues a window decision whose facts count for a searched policy that denied or required approval in it.</summary>
+        public void AddFacts(DecisionRecord decision, IReadOnlyDictionary<string, FactHistogram> searched)
+        {
+            if (decision.Facts is not null
+                && window.Contains(decision.At)
+                && decision.Policies.Any(p => searched.ContainsKey(p) && decision.OutcomeOf(p) != DecisionOutcome.Allow))
+            {
+                _awaitingOverrides.Add(decision);
+            }
+        }
+
+        /// <summary>
+        /// Counts the queued decisions' facts, each as overridden or upheld for a policy by its first override in the
+        /// window, which one decision-id query finds for all of them.
+        /// </summary>
+        public async Task CountFactsAsync(IEvidenceStore store, IReadOnlyDictionary<string, FactHistogram> searched, CancellationToken cancellationToken)
+        {
+            if (_awaitingOverrides.Count == 0)
+            {
+                return;
+            }
+
+            var firstOverride = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            await foreach (var stored in store.ReadForDecisionsAsync(_awaitingOverrides.Select(d => d.Id).ToArray(), cancellationToken).ConfigureAwait(false))
+            {
+                if (stored.Record is OverrideRecord o && window.Contains(o.At))
+                {
+                    firstOverride.TryAdd(o.DecisionId, PoliciesOverridden(o));
+                }
+            }
+
+            foreach (var decision in _awaitingOverrides)
+            {
+                Dictionary<string, FactValue>? properties = null;
+                foreach (var policyId in decision.Policies.Distinct(StringComparer.Ordinal))
+                {
+                    if (!searched.TryGetValue(policyId, out var histogram) || decision.OutcomeOf(policyId) == DecisionOutcome.Allow)
+                    {
+                        continue;
+                    }
+
+                    if (properties is null)
+                    {
+                        properties = new(StringComparer.Ordinal);
+                        foreach (var fact in decision.Facts!.Items)
+                        {
+                            if (fact.Value is { } value)
+                            {
+                                FactProperties.Add(fact.Type, value, fact.Masked, properties);
+                            }
+                        }
+                    }
+
+                    var overridden = firstOverride.TryGetValue(decision.Id, out var policies) && policies.Contains(policyId, StringComparer.Ordinal);
+                    histogram.Add(properties, overridden);
+                }
+            }
+
+            _awaitingOverrides.Clear();
+        }
+
+        /// <summary>
+        /// Counts the complaints and losses (whenever recorded) of the decisions overridden by the waiting overrides,
+        /// once per decision, against the policies of its first override in the window.
+        /// </summary>
+        public async Task JoinOutcomesAsync(IEvidenceStore store, CancellationToken cancellationToken)
+        {
+            if (_awaitingOutcomes.Count == 0)
+            {
+                return;
+            }
+
+            var firstOverride = new Dictionary<string, long>(StringComparer.Ordinal);
+            var harms = new Dictionary<string, List<OutcomeRecord>>(StringComparer.Ordinal);
+            var decisionIds = _awaitingOutcomes.Select(o => o.DecisionId).Distinct(StringComparer.Ordinal).ToArray();
+            await foreach (var stored in store.ReadForDecisionsAsync(decisionIds, cancellationToken).ConfigureAwait(false))
+            {
+                switch (stored.Record)
+                {
+                    // Chain order: the first in-window override seen is the decision's first.
+                    case OverrideRecord o when window.Contains(o.At):
+                        firstOverride.TryAdd(o.DecisionId, stored.Sequence);
+                        break;
+                    case OutcomeRecord { Outcome: OutcomeKind.Complaint or OutcomeKind.Loss } outcome:
+                        if (!harms.TryGetValue(outcome.DecisionId, out var list))
+                        {
+                            list = [];
+                            harms.Add(outcome.DecisionId, list);
+                        }
+
+                        list.Add(outcome);
+                        break;
+                }
+            }
+
+            foreach (var waiting in _awaitingOutcomes)
+            {
+                if (firstOverride.GetValueOrDefault(waiting.DecisionId) != waiting.Sequence
+                    || !harms.TryGetValue(waiting.DecisionId, out var decisionHarms))
+                {
+                    continue;
+                }
+
+                foreach (var policyId in waiting.Policies)
+                {
+                    var tally = TallyOf(policyId);
+                    tally.Harmful++;
+                    tally.Harms.AddRange(decisionHarms.Select(h => new OverrideHarm(h.DecisionId, h.Outcome, h.At, h.Note, waiting.Customer, waiting.Staff, waiting.Justification)));
+                }
+            }
+
+            _awaitingOutcomes.Clear();
+        }
 
         public void Add(StoredEvidence stored)
         {
@@ -163,6 +321,10 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 {
                     tally.Denials++;
                     versionTally.Denials++;
+                    if (decision.Facts is not null)
+                    {
+                        _withFacts.Add(policyId);
+                    }
                 }
             }
 
@@ -172,65 +334,15 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
             }
         }
 
-        /// <summary>
-        /// Counts the complaints and losses (whenever recorded) of the decisions overridden by the waiting overrides,
-        /// once per decision, against the policies of its first override in the window.
-        /// </summary>
-        public async Task JoinOutcomesAsync(IEvidenceStore store, CancellationToken cancellationToken)
-        {
-            if (_awaitingOutcomes.Count == 0)
-            {
-                return;
-            }
-
-            var firstOverride = new Dictionary<string, long>(StringComparer.Ordinal);
-            var harms = new Dictionary<string, List<OutcomeRecord>>(StringComparer.Ordinal);
-            var decisionIds = _awaitingOutcomes.Select(o => o.DecisionId).Distinct(StringComparer.Ordinal).ToArray();
-            await foreach (var stored in store.ReadForDecisionsAsync(decisionIds, cancellationToken).ConfigureAwait(false))
-            {
-                switch (stored.Record)
-                {
-                    // Chain order: the first in-window override seen is the decision's first.
-                    case OverrideRecord o when window.Contains(o.At):
-                        firstOverride.TryAdd(o.DecisionId, stored.Sequence);
-                        break;
-                    case OutcomeRecord { Outcome: OutcomeKind.Complaint or OutcomeKind.Loss } outcome:
-                        if (!harms.TryGetValue(outcome.DecisionId, out var list))
-                        {
-                            list = [];
-                            harms.Add(outcome.DecisionId, list);
-                        }
-
-                        list.Add(outcome);
-                        break;
-                }
-            }
-
-            foreach (var waiting in _awaitingOutcomes)
-            {
-                if (firstOverride.GetValueOrDefault(waiting.DecisionId) != waiting.Sequence
-                    || !harms.TryGetValue(waiting.DecisionId, out var decisionHarms))
-                {
-                    continue;
-                }
-
-                foreach (var policyId in waiting.Policies)
-                {
-                    var tally = TallyOf(policyId);
-                    tally.Harmful++;
-                    tally.Harms.AddRange(decisionHarms.Select(h => new OverrideHarm(h.DecisionId, h.Outcome, h.At, h.Note, waiting.Customer, waiting.Staff, waiting.Justification)));
-                }
-            }
-
-            _awaitingOutcomes.Clear();
-        }
+        // An override counts against the policies that stood in the way; snapshots list only those, but one
+        // written by another tool might list a policy that allowed.
+        private static string[] PoliciesOverridden(OverrideRecord record) =>
+            record.Decision.Policies.Where(p => p.Outcome != DecisionOutcome.Allow).Select(p => p.PolicyId).Distinct(StringComparer.Ordinal).ToArray();
 
         private void AddOverride(OverrideRecord record, long sequence)
         {
             var snapshot = record.Decision;
-            // An override counts against the policies that stood in the way; snapshots list only those, but one
-            // written by another tool might list a policy that allowed.
-            var policyIds = snapshot.Policies.Where(p => p.Outcome != DecisionOutcome.Allow).Select(p => p.PolicyId).Distinct(StringComparer.Ordinal).ToArray();
+            var policyIds = PoliciesOverridden(record);
             var day = DateOnly.FromDateTime(record.At.UtcDateTime);
             var justification = JustificationText.Normalize(record.Justification);
             foreach (var policyId in policyIds)
