@@ -22,23 +22,48 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     private readonly ConcurrentQueue<PendingAppend> _queue = new();
     private int _disposed;
 
-    private PostgreSqlEvidenceStore(NpgsqlDataSource dataSource, string where)
+    // False on a database older than the query columns, opened read-only (so not migrated): queries then scan.
+    private bool _hasQueryColumns;
+
+    private PostgreSqlEvidenceStore(NpgsqlDataSource dataSource, string where, bool readOnly = false)
     {
         _dataSource = dataSource;
         Where = where;
+        IsReadOnly = readOnly;
     }
 
     /// <summary>Host, port and database, for messages (never the password).</summary>
     public string Where { get; }
 
-    public static async Task<PostgreSqlEvidenceStore> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>True when every transaction of the store is read-only (the server refuses any write).</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>
+    /// Opens the store for reading only: no migration, and every session runs with
+    /// <c>default_transaction_read_only = on</c>, so the server itself refuses a write.
+    /// </summary>
+    public static Task<PostgreSqlEvidenceStore> OpenReadOnlyAsync(string connectionString, CancellationToken cancellationToken)
     {
         var builder = ParseConnectionString(connectionString);
+        builder.Options = ((builder.Options ?? string.Empty) + " -c default_transaction_read_only=on").Trim();
+        return OpenCheckedAsync(builder, readOnly: true, PostgreSqlSchema.CheckReadableAsync, cancellationToken);
+    }
+
+    public static Task<PostgreSqlEvidenceStore> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
+        OpenCheckedAsync(ParseConnectionString(connectionString), readOnly: false, PostgreSqlSchema.MigrateAsync, cancellationToken);
+
+    /// <summary>Creates the store and runs <paramref name="prepare"/> (migrate, or check); a store that fails it is disposed.</summary>
+    private static async Task<PostgreSqlEvidenceStore> OpenCheckedAsync(
+        NpgsqlConnectionStringBuilder builder,
+        bool readOnly,
+        Func<NpgsqlDataSource, string, CancellationToken, Task<int>> prepare,
+        CancellationToken cancellationToken)
+    {
         var where = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
-        var store = new PostgreSqlEvidenceStore(NpgsqlDataSource.Create(builder), where);
+        var store = new PostgreSqlEvidenceStore(NpgsqlDataSource.Create(builder), where, readOnly);
         try
         {
-            await PostgreSqlSchema.MigrateAsync(store._dataSource, where, cancellationToken).ConfigureAwait(false);
+            store._hasQueryColumns = await prepare(store._dataSource, where, cancellationToken).ConfigureAwait(false) >= 2;
             return store;
         }
         catch
@@ -71,6 +96,11 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         ArgumentNullException.ThrowIfNull(records);
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"The evidence store at {Where} was opened read-only; open it with PostgreSqlEvidence.OpenAsync to append.");
+        }
+
         var batch = EncodedBatch.From(records);
         if (batch.Count == 0)
         {
@@ -124,6 +154,10 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     public IAsyncEnumerable<StoredEvidence> ReadCustomerAsync(string customer, EvidenceWindow window, CancellationToken cancellationToken = default)
     {
         EvidenceQueryArguments.CheckCustomer(customer, window);
+        if (!_hasQueryColumns)
+        {
+            return EvidenceScan.CustomerAsync(() => ScanAsync(cancellationToken), Decode, customer, window, cancellationToken);
+        }
 
         // The customer's rows by (customer, at); their outcomes by decision_id, since an outcome names no customer.
         return StreamAsync(
@@ -133,8 +167,8 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
             WHERE sequence IN (
                 SELECT sequence FROM mine
                 UNION
-                SELECT o.sequence FROM policyaudit.evidence o
-                WHERE o.decision_id IN (SELECT decision_id FROM mine) AND o.kind = 'outcome' AND o.at >= @from AND o.at < @to)
+                SELECT o.sequence FROM mine m JOIN policyaudit.evidence o ON o.decision_id = m.decision_id
+                WHERE o.kind = 'outcome' AND o.at >= @from AND o.at < @to)
             ORDER BY sequence;
             """,
             command =>
@@ -149,6 +183,11 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     public IAsyncEnumerable<StoredEvidence> ReadForDecisionsAsync(IReadOnlyCollection<string> decisionIds, CancellationToken cancellationToken = default)
     {
         var ids = EvidenceQueryArguments.DecisionIds(decisionIds);
+        if (!_hasQueryColumns)
+        {
+            return EvidenceScan.ForDecisionsAsync(ScanAsync(cancellationToken), Decode, ids, cancellationToken);
+        }
+
         return StreamAsync(
             "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE decision_id = ANY(@ids) ORDER BY sequence;",
             command => command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, ids),
@@ -159,6 +198,11 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     public IAsyncEnumerable<StoredEvidence> ReadKindsAsync(IReadOnlyCollection<EvidenceKind> kinds, EvidenceWindow window, CancellationToken cancellationToken = default)
     {
         var names = EvidenceQueryArguments.Kinds(kinds, window);
+        if (!_hasQueryColumns)
+        {
+            return EvidenceScan.KindsAsync(ScanAsync(cancellationToken), Decode, names, window, cancellationToken);
+        }
+
         return StreamAsync(
             "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE kind = ANY(@kinds) AND at >= @from AND at < @to ORDER BY sequence;",
             command =>
@@ -421,11 +465,20 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new ChainCheckpoint(reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>Every row of a database not migrated, with the query columns its index would hold derived from the payload.</summary>
+    private async IAsyncEnumerable<RawEvidence> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in ReadRawAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return row with { Query = EvidenceQueryColumns.Of(Decode(row)) };
+        }
+    }
+
     private async IAsyncEnumerable<RawEvidence> ReadRawAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            $"SELECT {RawEvidence.Columns} FROM policyaudit.evidence ORDER BY sequence;", connection);
+            $"SELECT {(_hasQueryColumns ? RawEvidence.Columns : RawEvidence.ChainColumns)} FROM policyaudit.evidence ORDER BY sequence;", connection);
         await using var reader = await Guard(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
         while (await Guard(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
@@ -457,6 +510,8 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     }
 
     private EvidenceRecord Decode(long sequence, string payload) => EvidenceCodec.DecodeStored(sequence, payload, "at " + Where);
+
+    private EvidenceRecord Decode(RawEvidence row) => Decode(row.Sequence, row.Payload);
 
     private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         Guard(() => _dataSource.OpenConnectionAsync(cancellationToken).AsTask());

@@ -76,14 +76,15 @@ internal static class PostgreSqlSchema
         AddQueryColumnsAsync,
     ];
 
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, string where, CancellationToken cancellationToken)
+    /// <returns>The schema version the database has now.</returns>
+    public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, string where, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var version = await ReadVersionAsync(connection, where, cancellationToken).ConfigureAwait(false);
         if (version == CurrentVersion)
         {
             // The common case, and the only one a least-privilege role may reach: nothing to change.
-            return;
+            return version;
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -118,6 +119,7 @@ internal static class PostgreSqlSchema
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return CurrentVersion;
     }
 
     /// <summary>Schema 1 to 2: the query columns, back-filled from the payloads of a chain that verifies, and their indexes.</summary>
@@ -201,6 +203,21 @@ internal static class PostgreSqlSchema
         {
             yield return RawEvidence.Read(reader);
         }
+    }
+
+    /// <summary>Checks, changing nothing, that the database holds a store this version can read.</summary>
+    /// <exception cref="InvalidDataException">There is no PolicyAudit store, or a newer one.</exception>
+    /// <returns>The store's schema version.</returns>
+    public static async Task<int> CheckReadableAsync(NpgsqlDataSource dataSource, string where, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var version = await ReadVersionAsync(connection, where, cancellationToken).ConfigureAwait(false);
+        if (version == 0)
+        {
+            throw new InvalidDataException($"The database at {where} holds no PolicyAudit evidence store (no policyaudit schema); import evidence into it first.");
+        }
+
+        return version;
     }
 
     private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, string where, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
 {
     private const int SqliteError = 1;
     private const int SqliteCorrupt = 11;
+    private const int SqliteCantOpen = 14;
     private const int SqliteConstraint = 19;
     private const int SqliteMismatch = 20;
     private const int SqliteNotADatabase = 26;
@@ -65,9 +66,30 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
             Probe(path);
         }
 
+        try
+        {
+            return OpenAs(path, path, readOnly);
+        }
+        catch (IOException ex) when (readOnly && ex.InnerException is SqliteException { SqliteErrorCode: SqliteCantOpen })
+        {
+            // A store in WAL mode on a read-only file system: SQLite cannot create the shared-memory index a WAL
+            // reader needs. Opened as immutable it reads the main file without one; a non-empty log beside it would
+            // hold records that way of reading cannot see, so that case is refused instead of read short.
+            var log = new FileInfo(path + "-wal");
+            if (log.Exists && log.Length > 0)
+            {
+                throw new IOException($"The evidence store '{path}' has a write-ahead log ('{log.Name}') that cannot be read where nothing may be written; copy the store with its -wal file to writable storage and read the copy.", ex);
+            }
+
+            return OpenAs(path, new Uri(path).AbsoluteUri + "?immutable=1", readOnly);
+        }
+    }
+
+    private static SqliteEvidenceStore OpenAs(string path, string dataSource, bool readOnly)
+    {
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = dataSource,
             Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
@@ -169,6 +191,8 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
         }
 
         // The customer's rows by (customer, at); their outcomes by decision_id, since an outcome names no customer.
+        // The unary + keeps SQLite off the (kind, at) index for the outcomes, which would read every outcome of the
+        // window: they must be found by decision_id, a few per decision.
         return StreamAsync(
             """
             WITH mine AS (SELECT sequence, decision_id FROM evidence WHERE customer = $customer AND at >= $from AND at < $to)
@@ -176,8 +200,8 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
             WHERE sequence IN (
                 SELECT sequence FROM mine
                 UNION
-                SELECT o.sequence FROM evidence o
-                WHERE o.decision_id IN (SELECT decision_id FROM mine) AND o.kind = 'outcome' AND o.at >= $from AND o.at < $to)
+                SELECT o.sequence FROM mine m JOIN evidence o ON o.decision_id = m.decision_id
+                WHERE +o.kind = 'outcome' AND +o.at >= $from AND +o.at < $to)
             ORDER BY sequence;
             """,
             command =>

@@ -121,6 +121,10 @@ internal static class ReportCommand
             : $"report: no policy is owned by '{ImportValues.Shorten(owner)}'; owners: {string.Join(", ", owners)}.");
     }
 
+    /// <summary>A date (a whole UTC day) or an ISO 8601 instant; an end date includes its whole day (see <see cref="WindowOptions"/>).</summary>
+    internal static DateTimeOffset? ParseDate(string option, string? text, bool isEnd, string command = "report") =>
+        WindowOptions.ParseDate(command, option, text, isEnd);
+
     private sealed class RecordCount(IProgress<string> progress) : IProgress<long>
     {
         public void Report(long value) => progress.Report($"{value.ToString("N0", CultureInfo.InvariantCulture)} records read");

@@ -26,7 +26,7 @@ internal static class WindowOptions
     }
 
     /// <summary>A date (a whole UTC day) or an ISO 8601 instant; an end date includes its whole day.</summary>
-    private static DateTimeOffset? ParseDate(string command, string option, string? text, bool isEnd)
+    internal static DateTimeOffset? ParseDate(string command, string option, string? text, bool isEnd)
     {
         if (text is null)
         {
