@@ -83,14 +83,17 @@ internal static class PolicyCatalogReader
             null);
     }
 
-    /// <summary>Resolves the assembly's own dependencies beside it; PolicyAudit and the framework come from the tool.</summary>
+    /// <summary>
+    /// Resolves the assembly's own dependencies beside it; PolicyAudit, NRules (which policies derive from) and the
+    /// framework come from the tool, so a policy's base types are the tool's own.
+    /// </summary>
     private sealed class CatalogLoadContext(string path) : AssemblyLoadContext("policyaudit-catalog", isCollectible: true)
     {
         private readonly AssemblyDependencyResolver _resolver = new(path);
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
-            if (assemblyName.Name is "PolicyAudit" or "PolicyAudit.Rules")
+            if (assemblyName.Name is "PolicyAudit" or "NRules" || assemblyName.Name?.StartsWith("NRules.", StringComparison.Ordinal) == true)
             {
                 return null;
             }

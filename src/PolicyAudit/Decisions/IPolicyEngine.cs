@@ -1,8 +1,8 @@
 namespace PolicyAudit;
 
 /// <summary>
-/// Evaluates the compiled policy set against the facts of one request. Implementations are thread-safe: one engine
-/// serves the whole application, each call runs in its own short-lived rules session.
+/// Evaluates the compiled policy set (NRules rules) against the facts of one request. Implementations are thread-safe:
+/// one engine serves the whole application; each call borrows an NRules session of its own from a pool.
 /// </summary>
 public interface IPolicyEngine
 {
@@ -16,5 +16,7 @@ public interface IPolicyEngine
     /// <param name="facts">The facts of the request (an order, a customer, a table...). None may be null.</param>
     /// <returns>The decision; it is also queued for the evidence store.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> or one of its elements is null.</exception>
+    /// <exception cref="ArgumentException">The same object is passed twice, or two <see cref="ServiceContext"/>s are.</exception>
+    /// <exception cref="PolicyEvaluationException">A policy's condition, reason or dependency failed; no decision is recorded.</exception>
     Decision Evaluate(params object[] facts);
 }

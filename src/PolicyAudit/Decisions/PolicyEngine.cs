@@ -4,23 +4,27 @@ using Microsoft.Extensions.Logging;
 namespace PolicyAudit;
 
 /// <summary>
-/// Evaluates the compiled policy set: one short-lived rules session per request, the fired policies combined
-/// (Deny over RequireApproval over Allow; nothing fired means Allow), and the decision queued for the evidence store.
-/// Thread-safe.
+/// Evaluates the compiled policy set: each request in an NRules session borrowed from the pool, the fired policies
+/// combined (Deny over RequireApproval over Allow; nothing fired means Allow), and the decision queued for the
+/// evidence store. Thread-safe.
 /// </summary>
 internal sealed class PolicyEngine : IPolicyEngine
 {
     private readonly PolicySet _set;
+    private readonly PolicySessionPool _sessions;
     private readonly DecisionBuffer _buffer;
     private readonly TimeProvider _time;
     private readonly PolicyAuditTelemetry _telemetry;
     private readonly ILogger _logger;
     private readonly FactsRecorder _facts;
 
-    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, FactsRecorder? facts = null)
+    /// <summary>Creates the engine; the policies' dependencies resolve from <paramref name="services"/>, the host's root provider.</summary>
+    /// <exception cref="PolicySetException">A policy depends on a service <paramref name="services"/> does not have.</exception>
+    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, IServiceProvider? services = null, FactsRecorder? facts = null)
     {
         _facts = facts ?? FactsRecorder.Default;
         _set = set;
+        _sessions = new PolicySessionPool(set, services);
         _buffer = buffer;
         _time = time;
         _telemetry = telemetry;
@@ -47,10 +51,19 @@ internal sealed class PolicyEngine : IPolicyEngine
                     context = service;
                     break;
             }
+
+            // Facts are told apart by reference (see PolicySet), so only the very same object twice is a mistake.
+            for (var j = 0; j < i; j++)
+            {
+                if (ReferenceEquals(facts[j], facts[i]))
+                {
+                    throw new ArgumentException($"Fact {i} ({facts[i].GetType().Name}) is the same object as fact {j}; pass each fact once.", nameof(facts));
+                }
+            }
         }
 
         using var activity = PolicyAuditTelemetry.ActivitySource.StartActivity("PolicyAudit.Evaluate");
-        var fired = Fire(facts);
+        var fired = _sessions.Evaluate(facts);
         var at = _time.GetUtcNow();
         var outcome = DecisionOutcome.Allow;
         var policies = new DeterminingPolicy[fired.Count];
@@ -67,8 +80,11 @@ internal sealed class PolicyEngine : IPolicyEngine
 
         if (policies.Length > 1)
         {
-            // The strongest outcome first, then by id, so equal facts give equal decisions whatever the firing order.
-            Array.Sort(policies, static (a, b) => b.Outcome != a.Outcome ? b.Outcome.CompareTo(a.Outcome) : string.CompareOrdinal(a.PolicyId, b.PolicyId));
+            // The strongest outcome first, then by id and reason, so equal facts give equal decisions whatever the firing order.
+            Array.Sort(policies, static (a, b) =>
+                b.Outcome != a.Outcome ? b.Outcome.CompareTo(a.Outcome)
+                : string.CompareOrdinal(a.PolicyId, b.PolicyId) is var byId and not 0 ? byId
+                : string.CompareOrdinal(a.Reason, b.Reason));
         }
 
         var captured = _facts.Capture(facts);
@@ -94,30 +110,5 @@ internal sealed class PolicyEngine : IPolicyEngine
         }
 
         return decision;
-    }
-
-    private List<PolicyFired> Fire(object[] facts)
-    {
-        var session = _set.Sessions.CreateSession();
-        for (var i = 0; i < facts.Length; i++)
-        {
-            try
-            {
-                session.Insert(facts[i]);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new ArgumentException($"Fact {i} ({facts[i].GetType().Name}) equals an earlier fact; pass each fact once.", nameof(facts), ex);
-            }
-        }
-
-        session.Fire();
-        var fired = new List<PolicyFired>(4);
-        foreach (var f in session.Query<PolicyFired>())
-        {
-            fired.Add(f);
-        }
-
-        return fired;
     }
 }

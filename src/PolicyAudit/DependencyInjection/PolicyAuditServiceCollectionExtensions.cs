@@ -65,6 +65,7 @@ public static class PolicyAuditServiceCollectionExtensions
             options.TimeProvider,
             sp.GetRequiredService<PolicyAuditTelemetry>(),
             LoggerFor<PolicyEngine>(sp),
+            sp,
             options.CreateFactsRecorder()));
         services.TryAddSingleton<IOverrideRecorder>(sp => new OverrideRecorder(
             RequireStore(sp),

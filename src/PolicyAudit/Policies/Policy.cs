@@ -1,13 +1,15 @@
-using PolicyAudit.Rules;
+using NRules.Fluent.Dsl;
 
 namespace PolicyAudit;
 
 /// <summary>
-/// A service policy: a rule whose conditions (<see cref="Rule.When"/>) match the facts of a request and whose
-/// <see cref="Then"/> ends in an outcome: <see cref="PolicyOutcome.Deny(string)"/>,
-/// <see cref="PolicyOutcome.RequireApproval(string)"/> or <see cref="PolicyOutcome.Allow(string)"/>. Mark the class
-/// with <see cref="PolicyAttribute"/> to give it an id, an owner, the authority needed to override it and the
-/// rationale staff can read out to a customer.
+/// A service policy: an NRules rule (<see cref="Rule"/>) whose conditions (<c>When()</c>) match the facts of a request
+/// and whose <see cref="Then"/> ends in an outcome: <see cref="PolicyOutcome.Deny(string)"/>,
+/// <see cref="PolicyOutcome.RequireApproval(string)"/> or <see cref="PolicyOutcome.Allow(string)"/>. Everything NRules'
+/// fluent DSL offers works inside <see cref="Rule.Define"/>: joins, <c>Not</c>/<c>Exists</c>/<c>All</c>, <c>Or</c>,
+/// <c>Query</c> with aggregates, <c>Let</c>/<c>Having</c>, priorities and <c>Dependency()</c>. Mark the class with
+/// <see cref="PolicyAttribute"/> to give it an id, an owner, the authority needed to override it and the rationale staff
+/// can read out to a customer.
 /// </summary>
 /// <example><code>
 /// [Policy("corkage-fee", Title = "Corkage on wine brought in", Owner = "sommelier", OverridableBy = StaffRole.Supervisor,
@@ -23,7 +25,7 @@ namespace PolicyAudit;
 /// }
 /// </code></example>
 /// <remarks>
-/// <see cref="Rule.Define"/> runs once, when the engine compiles the policy set at start-up; the engine evaluates the
+/// <see cref="Rule.Define"/> runs once, when the engine compiles the policy set at start-up; NRules evaluates the
 /// compiled definition, never the instance, so a policy is thread-safe as long as its fields do not change.
 /// </remarks>
 public abstract class Policy : Rule

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using PolicyAudit.Rules;
+using NRules.Fluent.Dsl;
+using NRules.RuleModel;
 
 namespace PolicyAudit;
 
@@ -66,8 +67,9 @@ public sealed class PolicyOutcome
         return reason.Body;
     }
 
-    // The outcome is a fact linked to the match: the engine reads the fired policies back from the session, and the
-    // yield's text (policy id, outcome and reason) becomes part of the definition text that versions the policy.
+    // The outcome is a fact linked to the match (NRules' Yield): it stays in the session exactly as long as the match
+    // holds, so a pooled session answers correctly for policies that hold without any request fact (a Not, an empty
+    // Collect). The yield's expression (policy id, outcome and reason) is printed into the text that versions the policy.
     private void Yield(DecisionOutcome outcome, Expression reason)
     {
         var fired = Expression.New(FiredConstructor, Expression.Constant(_policyId), Expression.Constant(outcome), reason);

@@ -88,12 +88,11 @@ public sealed class PackageEndToEndTests
         try
         {
             var feed = Path.Combine(work.FullName, "feed");
-            foreach (var project in new[] { "src/PolicyAudit.Rules", "src/PolicyAudit" })
-            {
-                var pack = await DotnetCli.RunAsync(root, StepTimeout, "pack", project, "-c", "Release", "-o", feed, "-p:Version=" + version, "--disable-build-servers");
-                Assert.True(pack.ExitCode == 0, $"dotnet pack {project} failed:\n{pack.Output}");
-            }
+            var pack = await DotnetCli.RunAsync(root, StepTimeout, "pack", "src/PolicyAudit", "-c", "Release", "-o", feed, "-p:Version=" + version, "--disable-build-servers");
+            Assert.True(pack.ExitCode == 0, $"dotnet pack src/PolicyAudit failed:\n{pack.Output}");
 
+            // One package: the engine is NRules, restored from the host's own feeds as a dependency.
+            Assert.Equal([$"PolicyAudit.{version}.nupkg"], Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName));
             var package = Path.Combine(feed, $"PolicyAudit.{version}.nupkg");
             AssertPackageLayout(package);
 
@@ -142,6 +141,15 @@ public sealed class PackageEndToEndTests
         Assert.Contains(
             metadata.TypeDefinitions.Select(metadata.GetTypeDefinition),
             type => metadata.GetString(type.Namespace) == "PolicyAudit" && metadata.GetString(type.Name) == "Policy");
+
+        var nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var nuspecStream = nuspec.Open();
+        var dependencies = System.Xml.Linq.XDocument.Load(nuspecStream).Descendants()
+            .Where(e => e.Name.LocalName == "dependency")
+            .Select(e => (Id: (string)e.Attribute("id")!, Version: (string)e.Attribute("version")!))
+            .ToArray();
+        Assert.Contains(("NRules", "1.0.4"), dependencies);
+        Assert.DoesNotContain(dependencies, d => d.Id.StartsWith("PolicyAudit", StringComparison.Ordinal));
     }
 
     private static void WriteHost(string host, string version)
@@ -200,19 +208,16 @@ public sealed class PackageEndToEndTests
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "policyaudit", "policyaudit.rules" })
+        var folder = Path.Combine(cache, "policyaudit", version);
+        if (Directory.Exists(folder))
         {
-            var folder = Path.Combine(cache, id, version);
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            Directory.Delete(folder, recursive: true);
+        }
 
-            var idFolder = Path.Combine(cache, id);
-            if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
-            {
-                Directory.Delete(idFolder);
-            }
+        var idFolder = Path.Combine(cache, "policyaudit");
+        if (Directory.Exists(idFolder) && !Directory.EnumerateFileSystemEntries(idFolder).Any())
+        {
+            Directory.Delete(idFolder);
         }
     }
 

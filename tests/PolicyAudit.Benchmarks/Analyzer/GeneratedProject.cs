@@ -42,7 +42,8 @@ internal static class GeneratedProject
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
             .Append(typeof(Policy).Assembly.Location)
-            .Append(typeof(PolicyAudit.Rules.Rule).Assembly.Location)
+            .Append(typeof(NRules.Fluent.Dsl.Rule).Assembly.Location)
+            .Append(typeof(NRules.RuleModel.IContext).Assembly.Location)
             .Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create(
             "Generated.App",

@@ -1,9 +1,0 @@
-namespace PolicyAudit.Rules;
-
-/// <summary>The quantifier of an <see cref="ExistentialElement"/>.</summary>
-internal enum ExistentialKind
-{
-    Not,
-    Exists,
-    All,
-}
