@@ -126,7 +126,7 @@ internal static class ReportCommand
     }
 
     /// <summary>A date (a whole UTC day) or an ISO 8601 instant; an end date includes its whole day.</summary>
-    internal static DateTimeOffset? ParseDate(string option, string? text, bool isEnd)
+    internal static DateTimeOffset? ParseDate(string option, string? text, bool isEnd, string command = "report")
     {
         if (text is null)
         {
@@ -139,7 +139,7 @@ internal static class ReportCommand
             if (isEnd && day == DateOnly.MaxValue)
             {
                 // The day after 9999-12-31 is no instant .NET can hold; leave --to out to include everything.
-                throw CliException.BadInput($"report: {option} {day:yyyy-MM-dd} cannot be represented (its day ends after the last instant there is); leave {option} out to include everything.");
+                throw CliException.BadInput($"{command}: {option} {day:yyyy-MM-dd} cannot be represented (its day ends after the last instant there is); leave {option} out to include everything.");
             }
 
             return isEnd ? start.AddDays(1) : start;
@@ -151,11 +151,12 @@ internal static class ReportCommand
         }
         catch (FormatException)
         {
-            throw CliException.BadInput($"report: {option} must be a date (YYYY-MM-DD) or an ISO 8601 time, not '{ImportValues.Shorten(text)}'.");
+            throw CliException.BadInput($"{command}: {option} must be a date (YYYY-MM-DD) or an ISO 8601 time, not '{ImportValues.Shorten(text)}'.");
         }
     }
 
-    private sealed class RecordCount(IProgress<string> progress) : IProgress<long>
+    /// <summary>Progress in records read, as the terminal shows it; shared with replay.</summary>
+    internal sealed class RecordCount(IProgress<string> progress) : IProgress<long>
     {
         public void Report(long value) => progress.Report($"{value.ToString("N0", CultureInfo.InvariantCulture)} records read");
     }
