@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using PolicyAudit;
 using Restaurant;
+using Restaurant.Policies;
+using Restaurant.Revisions;
 using Restaurant.Simulation;
 
 // The dinner-party story, end to end: policies decide, staff override, guests react, and every step lands in the
@@ -17,10 +19,20 @@ var services = new ServiceCollection();
 // evidence keeps an HMAC pseudonym of it. A real app loads 32 random bytes from its secret store; the sample derives
 // a fixed key so its output is the same on every run.
 var pseudonymKey = System.Security.Cryptography.SHA256.HashData("Harbour Street sample key, not a secret"u8);
-services.AddPolicyAudit(o => o
-        .AddPoliciesFrom(typeof(Evening).Assembly)
-        .UseTimeProvider(clock)
-        .PseudonymKey(pseudonymKey))
+// The running policies are those of Restaurant.Policies; Restaurant.Revisions holds a proposed change, tried below.
+var runningPolicies = typeof(Evening).Assembly.GetTypes()
+    .Where(t => t.Namespace == "Restaurant.Policies" && typeof(Policy).IsAssignableFrom(t) && !t.IsAbstract)
+    .OrderBy(t => t.FullName, StringComparer.Ordinal)
+    .ToArray();
+services.AddPolicyAudit(o =>
+    {
+        foreach (var policy in runningPolicies)
+        {
+            o.AddPolicy(policy);
+        }
+
+        o.UseTimeProvider(clock).PseudonymKey(pseudonymKey);
+    })
     .UseSqlite(path);
 
 await using (var provider = services.BuildServiceProvider())
@@ -69,6 +81,19 @@ await using (var provider = services.BuildServiceProvider())
     var reportPath = Path.Combine(Path.GetDirectoryName(path)!, "override-report.html");
     ReportRenderers.WriteFile(review, ReportFormat.Html, reportPath);
     Console.WriteLine($"Report: {reportPath}");
+
+    // The head chef proposes to seat parties who booked until 22:20. Before it ships, replay the evening's decisions
+    // against the policy set with that one policy revised: what it would have allowed, and at what risk.
+    var candidate = ReplayCandidate.FromTypes(runningPolicies.Where(t => t != typeof(NoSeatingAfterTen)).Append(typeof(NoSeatingAfterTenUnlessBooked)));
+    var replay = await EvidenceReplay.RunAsync(store, EvidenceWindow.All, candidate, policyId: "no-seating-after-2200");
+    var seating = replay.Policies.Single();
+    Console.WriteLine();
+    Console.WriteLine($"Replay of the revised '{seating.Id}' (parties who booked seated until 22:20) on {replay.Decisions} recorded decisions:");
+    Console.WriteLine($"  {seating.Figures.Replayed} late seatings replayed, {seating.Figures.Unchanged} unchanged, changed: {string.Join(", ", seating.Figures.Changed.Select(c => $"{c.From} -> {c.To} {c.Count}"))}");
+    Console.WriteLine($"  overridden tonight and now allowed (the exception becomes the rule): {seating.Figures.OverriddenNowAllowed}");
+    Console.WriteLine($"  upheld tonight and now allowed (new risk): {seating.Figures.UpheldNowAllowed}");
+    Console.WriteLine($"  now allowed, with a complaint or loss on record: {seating.Figures.HarmfulNowAllowed}");
+    Console.WriteLine($"  not replayed: {(seating.Figures.NotReplayed.Count == 0 ? "none" : string.Join(", ", seating.Figures.NotReplayed.Select(g => $"{g.Gap} {g.Count}")))}");
 
     if (!verification.IsValid)
     {
