@@ -20,7 +20,7 @@ internal sealed class PolicyEngine : IPolicyEngine
 
     /// <summary>Creates the engine; the policies' dependencies resolve from <paramref name="services"/>, the host's root provider.</summary>
     /// <exception cref="PolicySetException">A policy depends on a service <paramref name="services"/> does not have.</exception>
-    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, IServiceProvider? services = null, FactsRecorder? facts = null)
+    public PolicyEngine(PolicySet set, DecisionBuffer buffer, TimeProvider time, PolicyAuditTelemetry telemetry, ILogger logger, FactsRecorder? facts = null, IServiceProvider? services = null)
     {
         _facts = facts ?? FactsRecorder.Default;
         _set = set;
@@ -51,16 +51,9 @@ internal sealed class PolicyEngine : IPolicyEngine
                     context = service;
                     break;
             }
-
-            // Facts are told apart by reference (see PolicySet), so only the very same object twice is a mistake.
-            for (var j = 0; j < i; j++)
-            {
-                if (ReferenceEquals(facts[j], facts[i]))
-                {
-                    throw new ArgumentException($"Fact {i} ({facts[i].GetType().Name}) is the same object as fact {j}; pass each fact once.", nameof(facts));
-                }
-            }
         }
+
+        RejectRepeatedObjects(facts);
 
         using var activity = PolicyAuditTelemetry.ActivitySource.StartActivity("PolicyAudit.Evaluate");
         var fired = _sessions.Evaluate(facts);
@@ -110,5 +103,34 @@ internal sealed class PolicyEngine : IPolicyEngine
         }
 
         return decision;
+    }
+
+    // Facts are told apart by reference (see PolicySet), so only the very same object twice is a mistake. Most
+    // requests carry a handful of facts, where comparing pairs costs less than a set.
+    private static void RejectRepeatedObjects(object[] facts)
+    {
+        HashSet<object>? seen = facts.Length > 16 ? new(facts.Length, ReferenceEqualityComparer.Instance) : null;
+        for (var i = 0; i < facts.Length; i++)
+        {
+            if (seen is null ? IndexOf(facts, facts[i], i) < 0 : seen.Add(facts[i]))
+            {
+                continue;
+            }
+
+            throw new ArgumentException($"Fact {i} ({facts[i].GetType().Name}) is the same object as fact {IndexOf(facts, facts[i], i)}; pass each fact once.", nameof(facts));
+        }
+    }
+
+    private static int IndexOf(object[] facts, object fact, int before)
+    {
+        for (var j = 0; j < before; j++)
+        {
+            if (ReferenceEquals(facts[j], fact))
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 }

@@ -65,8 +65,8 @@ public static class PolicyAuditServiceCollectionExtensions
             options.TimeProvider,
             sp.GetRequiredService<PolicyAuditTelemetry>(),
             LoggerFor<PolicyEngine>(sp),
-            sp,
-            options.CreateFactsRecorder()));
+            options.CreateFactsRecorder(),
+            sp));
         services.TryAddSingleton<IOverrideRecorder>(sp => new OverrideRecorder(
             RequireStore(sp),
             new JustificationCheck(options.Placeholders),

@@ -119,7 +119,10 @@ internal sealed class PolicySet
         }
         catch (RuleDefinitionException ex)
         {
-            throw new PolicySetException($"The policy {ex.RuleType?.FullName ?? ex.RuleTypeName} does not define a valid rule: {Innermost(ex).Message}", ex);
+            throw new PolicySetException(
+                $"The policy {ex.RuleType?.FullName ?? ex.RuleTypeName} does not define a valid rule: {Innermost(ex).Message} "
+                + "(Define() matches facts with When() and ends with Then().Deny(...), Then().RequireApproval(...) or Then().Allow(...).)",
+                ex);
         }
 
         var definitions = repository.GetRules().ToArray();

@@ -106,6 +106,18 @@ public sealed class NRulesPolicyTests
     }
 
     [Fact]
+    public async Task Evaluate_SameObjectTwiceAmongManyFacts_ThrowsNamingBothPositions()
+    {
+        await using var engine = TestEngine.For(typeof(CorkageFee));
+        var repeated = new PastException("guest-1", "corkage-fee");
+        object[] facts = [.. Enumerable.Range(0, 20).Select(i => new PastException("guest-1", $"#{i}")), repeated, new Bottle("Barolo"), repeated];
+
+        var error = Assert.Throws<ArgumentException>("facts", () => engine.Evaluate(facts));
+
+        Assert.Contains("Fact 22 (PastException) is the same object as fact 20", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Evaluate_TwoPoliciesWithEqualOutcomes_BothDetermine()
     {
         await using var engine = TestEngine.For(typeof(CorkageFee), typeof(CorkageFeeOnTheTerrace));

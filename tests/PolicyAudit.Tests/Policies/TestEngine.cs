@@ -13,7 +13,7 @@ internal sealed class TestEngine : IAsyncDisposable
     {
         var time = new FakeTimeProvider(TestDecisions.Evening);
         _buffer = new DecisionBuffer(Store, 10_000, time, new PolicyAuditTelemetry(), NullLogger.Instance);
-        Engine = new PolicyEngine(set, _buffer, time, new PolicyAuditTelemetry(), NullLogger.Instance, services);
+        Engine = new PolicyEngine(set, _buffer, time, new PolicyAuditTelemetry(), NullLogger.Instance, services: services);
     }
 
     public InMemoryEvidenceStore Store { get; } = new();
