@@ -19,20 +19,10 @@ var services = new ServiceCollection();
 // evidence keeps an HMAC pseudonym of it. A real app loads 32 random bytes from its secret store; the sample derives
 // a fixed key so its output is the same on every run.
 var pseudonymKey = System.Security.Cryptography.SHA256.HashData("Harbour Street sample key, not a secret"u8);
-// The running policies are those of Restaurant.Policies; Restaurant.Revisions holds a proposed change, tried below.
-var runningPolicies = typeof(Evening).Assembly.GetTypes()
-    .Where(t => t.Namespace == "Restaurant.Policies" && typeof(Policy).IsAssignableFrom(t) && !t.IsAbstract)
-    .OrderBy(t => t.FullName, StringComparer.Ordinal)
-    .ToArray();
-services.AddPolicyAudit(o =>
-    {
-        foreach (var policy in runningPolicies)
-        {
-            o.AddPolicy(policy);
-        }
-
-        o.UseTimeProvider(clock).PseudonymKey(pseudonymKey);
-    })
+services.AddPolicyAudit(o => o
+        .AddRunningPolicies()
+        .UseTimeProvider(clock)
+        .PseudonymKey(pseudonymKey))
     .UseSqlite(path);
 
 await using (var provider = services.BuildServiceProvider())
@@ -84,7 +74,7 @@ await using (var provider = services.BuildServiceProvider())
 
     // The head chef proposes to seat parties who booked until 22:20. Before it ships, replay the evening's decisions
     // against the policy set with that one policy revised: what it would have allowed, and at what risk.
-    var candidate = ReplayCandidate.FromTypes(runningPolicies.Where(t => t != typeof(NoSeatingAfterTen)).Append(typeof(NoSeatingAfterTenUnlessBooked)));
+    var candidate = ReplayCandidate.FromTypes(RunningPolicies.Types.Where(t => t != typeof(NoSeatingAfterTen)).Append(typeof(NoSeatingAfterTenUnlessBooked)));
     var replay = await EvidenceReplay.RunAsync(store, EvidenceWindow.All, candidate, policyId: "no-seating-after-2200");
     var seating = replay.Policies.Single();
     Console.WriteLine();
