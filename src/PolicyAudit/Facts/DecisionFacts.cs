@@ -18,11 +18,12 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
     private static readonly string[] EntryFields = ["type", "value", "masked", "omitted"];
 
     private IReadOnlyList<DecisionFact>? _items;
+    private string? _digest;
 
-    private DecisionFacts(string json, string digest, IReadOnlyList<DecisionFact>? items)
+    private DecisionFacts(string json, string? digest, IReadOnlyList<DecisionFact>? items)
     {
         Json = json;
-        Digest = digest;
+        _digest = digest;
         _items = items;
     }
 
@@ -30,7 +31,8 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
     public string Json { get; }
 
     /// <summary>The SHA-256 of <see cref="Json"/> (UTF-8), lower-case hex.</summary>
-    public string Digest { get; }
+    /// <remarks>Computed on first use for facts read from a store: reading evidence does not need it, verifying does.</remarks>
+    public string Digest => _digest ??= DigestOf(Encoding.UTF8.GetBytes(Json));
 
     /// <summary>The facts, in the order passed to the engine.</summary>
     /// <remarks>Read on first use: the engine stores facts without reading them back.</remarks>
@@ -57,8 +59,8 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
         return Hex.Lower(hash);
     }
 
-    /// <summary>Facts read from a stored record: digested now, their entries read (and checked) on first use.</summary>
-    internal static DecisionFacts FromStored(string json) => new(json, DigestOf(Encoding.UTF8.GetBytes(json)), null);
+    /// <summary>Facts read from a stored record: digested and read (and checked) on first use.</summary>
+    internal static DecisionFacts FromStored(string json) => new(json, null, null);
 
     /// <summary>Facts the engine wrote itself, already canonical and digested: not read back until asked.</summary>
     internal static DecisionFacts FromCanonical(ReadOnlySpan<byte> utf8Json, string digest) => new(Encoding.UTF8.GetString(utf8Json), digest, null);

@@ -24,6 +24,9 @@ internal sealed class ReplayPass
     private readonly Dictionary<string, DecisionOutcome> _replayed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _masked = new(StringComparer.Ordinal);
     private readonly HashSet<string> _involved = new(StringComparer.Ordinal);
+
+    // Which policies read a masked property, per fact type and set of masked paths: a handful of keys per replay.
+    private readonly Dictionary<(Type, string), string[]> _maskedReaders = [];
     private int _decisions;
     private int _withFacts;
 
@@ -211,13 +214,14 @@ internal sealed class ReplayPass
                 continue;
             }
 
-            foreach (var policy in _candidate.Policies)
+            var key = (fact.GetType(), string.Join('\n', masked));
+            if (!_maskedReaders.TryGetValue(key, out var readers))
             {
-                if (_candidate.Reads.NeedsMasked(policy.Id, fact.GetType(), masked))
-                {
-                    _masked.Add(policy.Id);
-                }
+                readers = _candidate.Policies.Where(p => _candidate.Reads.NeedsMasked(p.Id, fact.GetType(), masked)).Select(p => p.Id).ToArray();
+                _maskedReaders.Add(key, readers);
             }
+
+            _masked.UnionWith(readers);
         }
     }
 
