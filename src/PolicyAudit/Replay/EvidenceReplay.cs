@@ -1,13 +1,18 @@
+using System.Threading.Channels;
+
 namespace PolicyAudit;
 
 /// <summary>
 /// Tries a policy change on the evidence before it ships: re-evaluates every recorded decision of a window whose
 /// facts are stored against a candidate policy set, and reports per policy what would have changed. Records
 /// nothing. Streams: memory grows with the number of policies and of overridden or harmed decisions (their ids),
-/// never with the number of decisions. Thread-safe: each call keeps its own state and session.
+/// never with the number of decisions; the store is read on the caller's task while one other task replays. Thread-safe:
+/// each call keeps its own state and session.
 /// </summary>
 public static class EvidenceReplay
 {
+    private const int QueueLength = 256;
+
     /// <summary>Replays the decisions of <paramref name="window"/> in <paramref name="store"/> against <paramref name="candidate"/>.</summary>
     /// <param name="store">The evidence store; only read.</param>
     /// <param name="window">The decisions to replay, by when they were made.</param>
@@ -39,16 +44,56 @@ public static class EvidenceReplay
             Report(progress, ++read);
         }
 
-        await foreach (var stored in store.ReadAsync(window, cancellationToken).ConfigureAwait(false))
-        {
-            if (stored.Record is DecisionRecord decision)
+        // Reading and decoding the store costs about as much as replaying what it holds, so the two overlap: this
+        // task reads, one other replays, with a short queue between them so memory stays flat.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var queue = Channel.CreateBounded<DecisionRecord>(new BoundedChannelOptions(QueueLength) { SingleReader = true, SingleWriter = true });
+        var replaying = Task.Run(
+            async () =>
             {
-                pass.Replay(decision);
+                try
+                {
+                    await foreach (var decision in queue.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                    {
+                        pass.Replay(decision);
+                    }
+                }
+                catch
+                {
+                    // The reader must not wait on a queue nobody empties any more.
+                    await stop.CancelAsync().ConfigureAwait(false);
+                    throw;
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            await foreach (var stored in store.ReadAsync(window, stop.Token).ConfigureAwait(false))
+            {
+                if (stored.Record is DecisionRecord decision)
+                {
+                    await queue.Writer.WriteAsync(decision, stop.Token).ConfigureAwait(false);
+                }
+
+                Report(progress, ++read);
             }
 
-            Report(progress, ++read);
+            queue.Writer.Complete();
+        }
+        catch (OperationCanceledException) when (replaying.IsFaulted || !cancellationToken.IsCancellationRequested)
+        {
+            // The replaying task failed and stopped the read: its exception is the one to report, below.
+            queue.Writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            queue.Writer.TryComplete(ex);
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(replaying).ConfigureAwait(false);
+            throw;
         }
 
+        await replaying.ConfigureAwait(false);
         progress?.Report(read);
         return pass.Finish();
     }
