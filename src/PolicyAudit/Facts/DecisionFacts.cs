@@ -95,6 +95,29 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
         writer.WriteEndObject();
     }
 
+    /// <summary>An entry's <c>masked</c> paths (none when absent); the messages say what is wrong, in the caller's words.</summary>
+    /// <exception cref="FormatException"><c>masked</c> is not an array of non-blank strings.</exception>
+    internal static List<string> ReadMasked(JsonElement entry, string notAnArray, string notAPath)
+    {
+        var masked = new List<string>();
+        if (!entry.TryGetProperty("masked", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return masked;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException(notAnArray);
+        }
+
+        foreach (var path in element.EnumerateArray())
+        {
+            masked.Add(path.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(path.GetString()) ? path.GetString()! : throw new FormatException(notAPath));
+        }
+
+        return masked;
+    }
+
     /// <inheritdoc />
     public bool Equals(DecisionFacts? other) => other is not null && string.Equals(Json, other.Json, StringComparison.Ordinal);
 
@@ -162,26 +185,16 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
                 ? o.GetString()
                 : throw new FormatException($"Stored fact {index} ({type}) was omitted for an unknown reason.");
         }
+
         if ((value is null) == (omitted is null))
         {
             throw new FormatException($"Stored fact {index} ({type}) must have either a value or the reason it was omitted.");
         }
 
-        var masked = new List<string>();
-        if (entry.TryGetProperty("masked", out var m) && m.ValueKind != JsonValueKind.Null)
-        {
-            if (m.ValueKind != JsonValueKind.Array)
-            {
-                throw new FormatException($"Stored fact {index} ({type}): 'masked' must be an array of property paths.");
-            }
-
-            foreach (var path in m.EnumerateArray())
-            {
-                masked.Add(path.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(path.GetString())
-                    ? path.GetString()!
-                    : throw new FormatException($"Stored fact {index} ({type}): 'masked' must hold property paths (strings)."));
-            }
-        }
+        var masked = ReadMasked(
+            entry,
+            $"Stored fact {index} ({type}): 'masked' must be an array of property paths.",
+            $"Stored fact {index} ({type}): 'masked' must hold property paths (strings).");
 
         return new DecisionFact(type, value, masked, omitted);
     }
