@@ -10,13 +10,14 @@ internal static class DiagnosticDescriptors
     public const string OverrideWithoutJustificationId = "PA0003";
     public const string UnknownPolicyIdId = "PA0004";
     public const string InvalidGovernedListEntryId = "PA0005";
+    public const string UngovernedDeclarationId = "PA0006";
 
     private const string Category = "PolicyAudit";
 
     public static readonly DiagnosticDescriptor HardCodedPolicyCheck = new(
         HardCodedPolicyCheckId,
         title: "Policy check is hard-coded instead of asking the policy engine",
-        messageFormat: "'{0}' hard-codes policy '{1}'; ask IPolicyEngine so that exceptions are recorded",
+        messageFormat: "'{0}' hard-codes {1}; ask IPolicyEngine so that exceptions are recorded",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -62,6 +63,16 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A line of PolicyAudit.Governed.txt that is not 'documentation-id;policy-id', or whose id matches no property, field or method, is ignored, so the member it was meant to govern is not checked by PA0001.",
         helpLinkUri: HelpLink(InvalidGovernedListEntryId));
+
+    public static readonly DiagnosticDescriptor UngovernedDeclaration = new(
+        UngovernedDeclarationId,
+        title: "Policy condition tests a member that is not governed where it is declared",
+        messageFormat: "Policy '{0}' tests '{1}', but '{2}' does not know it is governed; mark the member [GovernedBy(\"{0}\")] so that checks in '{2}' are reported",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The generator carries the members a policy tests to the projects that reference the Policies project, but not to the project that declares them, where entities check their own limits. Marking the member [GovernedBy] where it is declared makes PA0001 report those checks too.",
+        helpLinkUri: HelpLink(UngovernedDeclarationId));
 
     private static string HelpLink(string id) =>
         "https://github.com/policyaudit/policyaudit/blob/main/analyzers/docs/" + id + ".md";

@@ -19,9 +19,13 @@ internal sealed class PolicyAuditTypes
     public const string OverrideRecorderMetadataName = "PolicyAudit.IOverrideRecorder";
     public const string PolicyIdParameterName = "policyId";
 
+    /// <summary>NRules' fluent rule base, which <c>PolicyAudit.Policy</c> derives from.</summary>
+    public const string NRulesRuleMetadataName = "NRules.Fluent.Dsl.Rule";
+
     private PolicyAuditTypes(Compilation compilation)
     {
         Policy = compilation.GetTypeByMetadataName(PolicyMetadataName);
+        NRulesRule = compilation.GetTypeByMetadataName(NRulesRuleMetadataName);
         PolicyAttribute = compilation.GetTypeByMetadataName(PolicyAttributeMetadataName);
         GovernedByAttribute = compilation.GetTypeByMetadataName(GovernedByAttributeMetadataName);
         GovernedMemberAttribute = compilation.GetTypeByMetadataName(GovernedMemberAttributeMetadataName);
@@ -31,6 +35,8 @@ internal sealed class PolicyAuditTypes
     }
 
     public INamedTypeSymbol? Policy { get; }
+
+    public INamedTypeSymbol? NRulesRule { get; }
 
     public INamedTypeSymbol? PolicyAttribute { get; }
 
@@ -47,16 +53,17 @@ internal sealed class PolicyAuditTypes
     public static PolicyAuditTypes Create(Compilation compilation) => new(compilation);
 
     /// <summary>True when <paramref name="type"/> derives, directly or not, from <c>PolicyAudit.Policy</c>.</summary>
-    public bool IsPolicy(ITypeSymbol? type)
-    {
-        if (Policy is null)
-        {
-            return false;
-        }
+    public bool IsPolicy(ITypeSymbol? type) => DerivesFrom(type, Policy);
 
-        for (var current = type?.BaseType; current is not null; current = current.BaseType)
+    /// <summary>
+    /// True when <paramref name="symbol"/> is declared in a policy, a plain NRules rule beside the policies, or a type
+    /// nested in one: their conditions are what the engine evaluates, not checks that bypass it.
+    /// </summary>
+    public bool IsInsideRuleDefinition(ISymbol? symbol)
+    {
+        for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, Policy))
+            if (IsPolicy(type) || DerivesFrom(type, NRulesRule))
             {
                 return true;
             }
@@ -65,12 +72,16 @@ internal sealed class PolicyAuditTypes
         return false;
     }
 
-    /// <summary>True when <paramref name="symbol"/> is declared in a policy class or in a type nested in one.</summary>
-    public bool IsInsidePolicyDefinition(ISymbol? symbol)
+    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
-        for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
+        if (baseType is null)
         {
-            if (IsPolicy(type))
+            return false;
+        }
+
+        for (var current = type?.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
             {
                 return true;
             }

@@ -72,13 +72,37 @@ await using (var provider = services.BuildServiceProvider())
     ReportRenderers.WriteFile(review, ReportFormat.Html, reportPath);
     Console.WriteLine($"Report: {reportPath}");
 
-    // The head chef proposes to seat parties who booked until 22:20. Before it ships, replay the evening's decisions
-    // against the policy set with that one policy revised: what it would have allowed, and at what risk.
-    var candidate = ReplayCandidate.FromTypes(RunningPolicies.Types.Where(t => t != typeof(NoSeatingAfterTen)).Append(typeof(NoSeatingAfterTenUnlessBooked)));
+    // What to change: where the stored facts separate the denials staff overrode from the ones that stood.
+    Console.WriteLine();
+    Console.WriteLine("Suggested changes, from the decisions' stored facts:");
+    var suggested = review.Policies.Where(p => p.Suggestion is not null).ToArray();
+    foreach (var policy in suggested)
+    {
+        Console.WriteLine($"  {policy.Id} ({VerdictNames.Of(policy.Verdict)}): {policy.Suggestion!.Condition}  [{policy.Suggestion.Support}]");
+        Console.WriteLine($"    {policy.Suggestion.Exception}");
+        Console.WriteLine($"    Why staff said they overrode it: {string.Join("; ", policy.JustificationGroups.Select(g => $"{g.Word} ({g.Count})"))}");
+    }
+
+    if (suggested.Length == 0)
+    {
+        Console.WriteLine("  none: no policy's overrides are separated from its upheld denials by one fact.");
+    }
+
+    // The owner of a policy with a suggestion gets a packet of their own.
+    if (suggested.FirstOrDefault()?.Owner is { } owner)
+    {
+        var packetPath = Path.Combine(Path.GetDirectoryName(path)!, owner + "-packet.html");
+        ReportRenderers.WriteFile(review.ForOwner(owner), ReportFormat.Html, packetPath);
+        Console.WriteLine($"Packet for {owner}: {packetPath}");
+    }
+
+    // The head chef takes the suggestion and proposes to seat couples after 22:00. Before it ships, replay the evening's
+    // decisions against the policy set with that one policy revised: what it would have allowed, and at what risk.
+    var candidate = ReplayCandidate.FromTypes(RunningPolicies.Types.Where(t => t != typeof(NoSeatingAfterTen)).Append(typeof(NoSeatingAfterTenUnlessCouple)));
     var replay = await EvidenceReplay.RunAsync(store, EvidenceWindow.All, candidate, policyId: "no-seating-after-2200");
     var seating = replay.Policies.Single();
     Console.WriteLine();
-    Console.WriteLine($"Replay of the revised '{seating.Id}' (parties who booked seated until 22:20) on {replay.Decisions} recorded decisions:");
+    Console.WriteLine($"Replay of the revised '{seating.Id}' (couples still seated after 22:00) on {replay.Decisions} recorded decisions:");
     Console.WriteLine($"  {seating.Figures.Replayed} late seatings replayed, {seating.Figures.Unchanged} unchanged, changed: {string.Join(", ", seating.Figures.Changed.Select(c => $"{c.From} -> {c.To} {c.Count}"))}");
     Console.WriteLine($"  overridden tonight and now allowed (the exception becomes the rule): {seating.Figures.OverriddenNowAllowed}");
     Console.WriteLine($"  upheld tonight and now allowed (new risk): {seating.Figures.UpheldNowAllowed}");

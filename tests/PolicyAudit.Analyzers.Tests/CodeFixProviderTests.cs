@@ -15,7 +15,7 @@ public sealed class CodeFixProviderTests
         [Policy("ticket-limit")]
         public sealed class TicketLimit : Policy
         {
-            protected override void Define() { }
+            public override void Define() { }
         }
         """;
 
@@ -266,5 +266,88 @@ public sealed class CodeFixProviderTests
             }
             """,
             references: [domain, policies]);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_ReadsValueTheEngineWouldNotSee_OffersNoFix()
+    {
+        await CodeFixVerifier.VerifyNoFixAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Shelf(IPolicyEngine engine)
+            {
+                [GovernedBy("ticket-limit")]
+                public int OnHand { get; set; }
+
+                [GovernedBy("ticket-limit")]
+                public int Capacity { get; set; }
+
+                public bool Overfull(int quantity) => [|OnHand + quantity > Capacity|];
+            }
+            """ + "\n" + Ticket);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_ComparedWithParameter_OffersNoFix()
+    {
+        await CodeFixVerifier.VerifyNoFixAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Sales(IPolicyEngine engine)
+            {
+                public bool TooMany(Ticket ticket, int limit) => [|ticket.Count > limit|];
+            }
+            """ + "\n" + Ticket);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_ComparedWithLocalComputedFromMember_OffersNoFix()
+    {
+        await CodeFixVerifier.VerifyNoFixAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Sales(IPolicyEngine engine)
+            {
+                public bool TooMany(Ticket ticket)
+                {
+                    var doubled = ticket.Count * 2;
+                    return [|doubled > 8|];
+                }
+            }
+            """ + "\n" + Ticket);
+    }
+
+    [Fact]
+    public async Task HardCodedCheck_ComparesTwoMembersOfTheSameFact_AsksAboutThatFact()
+    {
+        await CodeFixVerifier.VerifyAsync(
+            new HardCodedPolicyCheckCodeFixProvider(),
+            """
+            using PolicyAudit;
+            public sealed class Shelf(IPolicyEngine engine)
+            {
+                [GovernedBy("ticket-limit")]
+                public int OnHand { get; set; }
+
+                public int Capacity { get; set; }
+
+                public bool Overfull() => [|OnHand > Capacity|];
+            }
+            """ + "\n" + Ticket,
+            """
+            using PolicyAudit;
+            public sealed class Shelf(IPolicyEngine engine)
+            {
+                [GovernedBy("ticket-limit")]
+                public int OnHand { get; set; }
+
+                public int Capacity { get; set; }
+
+                public bool Overfull() => engine.Evaluate(this).Outcome != DecisionOutcome.Allow;
+            }
+            """ + "\n" + Ticket);
     }
 }

@@ -16,7 +16,7 @@ public sealed class EditorConfigSeverityTests
         [Policy("ticket-limit")]
         public sealed class TicketLimit : Policy
         {
-            protected override void Define() { }
+            public override void Define() { }
         }
 
         public static class Sales

@@ -8,7 +8,7 @@ public sealed class GovernedListAnalyzerTests
         [PolicyAudit.Policy("opening-hours")]
         public sealed class OpeningHours : PolicyAudit.Policy
         {
-            protected override void Define() { }
+            public override void Define() { }
         }
         """;
 

@@ -115,7 +115,7 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
             [Policy("late-bookings")]
             public sealed class LateBookingPolicy : Policy
             {
-                protected override void Define()
+                public override void Define()
                 {
                     Order order = null!;
                     When().Match<Order>(() => order, o => o.DaysSincePurchase > 60);
@@ -165,7 +165,7 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
             [Policy("bulk")]
             public sealed class BulkPolicy : Policy
             {
-                protected override void Define()
+                public override void Define()
                 {
                     List<int> items = null!;
                     When().Match<List<int>>(() => items, l => l.Count > 3);
@@ -194,7 +194,7 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
             [Policy("ticket-limit")]
             public sealed class TicketLimit : Policy
             {
-                protected override void Define() { }
+                public override void Define() { }
             }
 
             public static class Sales
@@ -473,7 +473,7 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
             [Policy("opening-hours")]
             public sealed class OpeningHours : Policy
             {
-                protected override void Define() { }
+                public override void Define() { }
             }
 
             public static class Door
@@ -493,7 +493,7 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
                 [PolicyAudit.Policy("opening-hours")]
                 public sealed class OpeningHours : PolicyAudit.Policy
                 {
-                    protected override void Define() { }
+                    public override void Define() { }
                 }
                 """]),
             [governed]));

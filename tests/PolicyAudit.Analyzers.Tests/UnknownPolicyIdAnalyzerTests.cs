@@ -137,7 +137,7 @@ public sealed class UnknownPolicyIdAnalyzerTests
             [Policy("brand-new")]
             public sealed class BrandNew : Policy
             {
-                protected override void Define() { }
+                public override void Define() { }
             }
             """);
     }

@@ -1,24 +1,29 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace PolicyAudit.Analyzers.Governance;
 
 /// <summary>
-/// Which members of one compilation a policy governs, and by which policy. Built once per compilation from the
-/// <c>[assembly: GovernedMember]</c> attributes of the compilation and of every referenced assembly compiled against
-/// PolicyAudit (the generator writes them for the members policy conditions read) and from
+/// Which members of one compilation a policy governs, by which policies and with which tests. Built once per
+/// compilation from the <c>[assembly: GovernedMember]</c> attributes of the compilation and of every referenced
+/// assembly compiled against PolicyAudit (the generator writes them for the members policy conditions read) and from
 /// <c>PolicyAudit.Governed.txt</c>; <c>[GovernedBy]</c> on a member is read on first use. Thread-safe.
 /// </summary>
 internal sealed class GovernanceCatalog
 {
-    private readonly PolicyAuditTypes _types;
-    private readonly Dictionary<ISymbol, string> _listed;
-    private readonly ConcurrentDictionary<ISymbol, string?> _resolved = new(SymbolEqualityComparer.Default);
+    /// <summary>The named argument of <c>GovernedMember</c> that carries the condition tests.</summary>
+    public const string ConditionsArgumentName = "Conditions";
 
-    private GovernanceCatalog(PolicyAuditTypes types, Dictionary<ISymbol, string> listed)
+    private readonly PolicyAuditTypes _types;
+    private readonly Dictionary<ISymbol, List<Governor>> _listed;
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<Governor>> _resolved = new(SymbolEqualityComparer.Default);
+
+    private GovernanceCatalog(PolicyAuditTypes types, Dictionary<ISymbol, List<Governor>> listed)
     {
         _types = types;
         _listed = listed;
@@ -26,7 +31,7 @@ internal sealed class GovernanceCatalog
 
     public static GovernanceCatalog Create(Compilation compilation, PolicyAuditTypes types, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
-        var listed = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+        var listed = new Dictionary<ISymbol, List<Governor>>(SymbolEqualityComparer.Default);
 
         if (types.GovernedMemberAttribute is not null)
         {
@@ -50,41 +55,60 @@ internal sealed class GovernanceCatalog
 
             foreach (var entry in GovernedListFile.Parse(file, cancellationToken))
             {
-                Add(compilation, entry.DocumentationId, entry.PolicyId, listed);
+                Add(compilation, entry.DocumentationId, new Governor(entry.PolicyId, Array.Empty<ConditionTest>()), listed);
             }
         }
 
         return new GovernanceCatalog(types, listed);
     }
 
-    /// <summary>The id of the policy governing <paramref name="member"/>, or null when none does.</summary>
-    public string? GetGoverningPolicy(ISymbol member) =>
-        _resolved.GetOrAdd(member.OriginalDefinition, Resolve);
+    public bool IsGoverned(ISymbol member) => !GetGovernors(member).IsEmpty;
 
-    private string? Resolve(ISymbol member)
+    /// <summary>The policies governing <paramref name="member"/>, in id order; empty when none does.</summary>
+    public ImmutableArray<Governor> GetGovernors(ISymbol member) =>
+        member is IPropertySymbol or IFieldSymbol or IMethodSymbol
+            ? _resolved.GetOrAdd(member.OriginalDefinition, Resolve)
+            : ImmutableArray<Governor>.Empty;
+
+    /// <summary>
+    /// True when a policy's own condition compares the member with zero (<c>Stock == 0</c> is the sold-out policy), so
+    /// a comparison with zero is that policy rather than a guard.
+    /// </summary>
+    public bool ComparesWithZero(ISymbol member) =>
+        GetGovernors(member).Any(g => g.Tests.Any(t => t.Value == "0"));
+
+    private ImmutableArray<Governor> Resolve(ISymbol member)
     {
         for (var current = member; current is not null; current = Overridden(current))
         {
-            if (_listed.TryGetValue(current, out var listedPolicy))
+            var found = new List<Governor>();
+            if (_listed.TryGetValue(current, out var listed))
             {
-                return listedPolicy;
+                found.AddRange(listed);
             }
 
-            var annotated = ReadGovernedBy(current);
-            if (annotated is not null)
+            foreach (var marked in ReadGovernedBy(current))
             {
-                return annotated;
+                if (!found.Any(g => g.PolicyId == marked.PolicyId))
+                {
+                    found.Add(marked);
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                return found.OrderBy(g => g.PolicyId, StringComparer.Ordinal).ToImmutableArray();
             }
         }
 
-        return null;
+        return ImmutableArray<Governor>.Empty;
     }
 
-    private string? ReadGovernedBy(ISymbol member)
+    private IEnumerable<Governor> ReadGovernedBy(ISymbol member)
     {
         if (_types.GovernedByAttribute is null)
         {
-            return null;
+            yield break;
         }
 
         foreach (var attribute in member.GetAttributes())
@@ -93,7 +117,18 @@ internal sealed class GovernanceCatalog
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is string policyId)
             {
-                return policyId;
+                yield return new Governor(policyId, ConditionTest.Parse(ConditionsOf(attribute)));
+            }
+        }
+    }
+
+    private static string? ConditionsOf(AttributeData attribute)
+    {
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == ConditionsArgumentName)
+            {
+                return named.Value.Value as string;
             }
         }
 
@@ -107,7 +142,7 @@ internal sealed class GovernanceCatalog
         _ => null,
     };
 
-    private static void AddCarriedMembers(Compilation compilation, IAssemblySymbol assembly, INamedTypeSymbol attributeType, Dictionary<ISymbol, string> listed)
+    private static void AddCarriedMembers(Compilation compilation, IAssemblySymbol assembly, INamedTypeSymbol attributeType, Dictionary<ISymbol, List<Governor>> listed)
     {
         foreach (var attribute in assembly.GetAttributes())
         {
@@ -116,19 +151,24 @@ internal sealed class GovernanceCatalog
                 && attribute.ConstructorArguments[0].Value is string documentationId
                 && attribute.ConstructorArguments[1].Value is string policyId)
             {
-                Add(compilation, documentationId, policyId, listed);
+                Add(compilation, documentationId, new Governor(policyId, ConditionTest.Parse(ConditionsOf(attribute))), listed);
             }
         }
     }
 
-    private static void Add(Compilation compilation, string documentationId, string policyId, Dictionary<ISymbol, string> listed)
+    private static void Add(Compilation compilation, string documentationId, Governor governor, Dictionary<ISymbol, List<Governor>> listed)
     {
         foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(documentationId, compilation))
         {
             var key = symbol.OriginalDefinition;
-            if (!listed.ContainsKey(key))
+            if (!listed.TryGetValue(key, out var governors))
             {
-                listed.Add(key, policyId);
+                listed.Add(key, governors = new List<Governor>());
+            }
+
+            if (!governors.Any(g => g.PolicyId == governor.PolicyId))
+            {
+                governors.Add(governor);
             }
         }
     }

@@ -1,26 +1,30 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyAudit.Analyzers.Checks;
 
 namespace PolicyAudit.Analyzers.Governance;
 
 /// <summary>
-/// Finds the members a policy's conditions read: every property, field or method of a domain type referenced
-/// inside a lambda passed to <c>Match</c>, <c>Not</c>, <c>Exists</c>, <c>All</c>, <c>Having</c>, <c>Let</c> or
-/// <c>Query</c> in the policy class.
+/// Finds the members a policy's conditions read, and how they test them: every property, field or method of a
+/// domain type referenced inside a lambda passed to NRules' <c>Match</c>, <c>Not</c>, <c>Exists</c>, <c>All</c>,
+/// <c>Having</c>, <c>Let</c>, <c>Query</c> (and the query's <c>Where</c>) in the policy class.
 /// </summary>
 internal static class PolicyConditionScanner
 {
-    private static readonly HashSet<string> ConditionMethods = new(System.StringComparer.Ordinal)
+    public static readonly HashSet<string> ConditionMethods = new(StringComparer.Ordinal)
     {
-        "Match", "Not", "Exists", "All", "Having", "Let", "Query",
+        "Match", "Not", "Exists", "All", "Having", "Let", "Query", "Where",
     };
 
-    /// <summary>Documentation ids of the members read, sorted and without duplicates.</summary>
-    public static IReadOnlyList<string> FindConditionMembers(SyntaxNode policyDeclaration, SemanticModel semanticModel, CancellationToken cancellationToken)
+    /// <summary>Documentation ids of the members read, in ordinal order, each with the tests the conditions make of it.</summary>
+    public static SortedDictionary<string, SortedSet<ConditionTest>> FindConditionMembers(SyntaxNode policyDeclaration, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
-        var found = new SortedSet<string>(System.StringComparer.Ordinal);
+        var found = new SortedDictionary<string, SortedSet<ConditionTest>>(StringComparer.Ordinal);
         foreach (var node in policyDeclaration.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax invocation || !ConditionMethods.Contains(InvokedName(invocation)))
@@ -41,18 +45,124 @@ internal static class PolicyConditionScanner
                     if (name is SimpleNameSyntax
                         && semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
                         && IsDomainMember(symbol)
-                        && symbol.OriginalDefinition.GetDocumentationCommentId() is { } id)
+                        && Id(symbol) is { } id
+                        && !found.ContainsKey(id))
                     {
-                        found.Add(id);
+                        found.Add(id, new SortedSet<ConditionTest>());
                     }
+                }
+
+                if (semanticModel.GetOperation(lambda, cancellationToken) is { } operation)
+                {
+                    CollectTests(operation, found);
                 }
             }
         }
 
-        return new List<string>(found);
+        return found;
     }
 
-    private static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    /// <summary>The comparisons, patterns and flags of one condition, recorded against the member they test.</summary>
+    private static void CollectTests(IOperation condition, SortedDictionary<string, SortedSet<ConditionTest>> found) =>
+        ForEachTest(condition, (read, test, _) => Record(found, read, test));
+
+    /// <summary>
+    /// Calls <paramref name="onTest"/> for each test a condition makes of a domain member: comparisons (including
+    /// <c>Equals</c> and <c>CompareTo</c>), relational and constant patterns, and flags tested alone.
+    /// </summary>
+    public static void ForEachTest(IOperation condition, Action<MemberRead, ConditionTest, IOperation> onTest)
+    {
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IBinaryOperation or IInvocationOperation { TargetMethod.Name: "Equals" } when Comparison.From(operation) is { } pair:
+                    foreach (var comparison in new[] { pair.First, pair.Second })
+                    {
+                        if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, IsDomainMember) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
+                        {
+                            onTest(read, new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other)), operation);
+                        }
+                    }
+
+                    break;
+                case IIsPatternOperation isPattern when ValueTracer.Find(isPattern.Value, IsDomainMember) is { } read:
+                    foreach (var test in PatternTests(isPattern.Pattern))
+                    {
+                        onTest(read, test, operation);
+                    }
+
+                    break;
+                case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation
+                    when operation.Type?.SpecialType == SpecialType.System_Boolean && IsTestedAlone(operation, out var negated)
+                        && ValueTracer.Find(operation, IsDomainMember) is { } flag:
+                    onTest(flag, flag.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
+                        ? new ConditionTest(negated ? "==" : "!=", "0")
+                        : new ConditionTest("==", negated ? "false" : "true"), operation);
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<ConditionTest> PatternTests(IPatternOperation pattern)
+    {
+        switch (pattern)
+        {
+            case IRelationalPatternOperation relational:
+                yield return new ConditionTest(Comparison.OperatorText(relational.OperatorKind) ?? "==", Comparison.ValueKey(relational.Value));
+                break;
+            case IConstantPatternOperation constant:
+                yield return new ConditionTest("==", Comparison.ValueKey(constant.Value));
+                break;
+            case IBinaryPatternOperation binary:
+                foreach (var test in PatternTests(binary.LeftPattern).Concat(PatternTests(binary.RightPattern)))
+                {
+                    yield return test;
+                }
+
+                break;
+            case INegatedPatternOperation negated:
+                foreach (var test in PatternTests(negated.Pattern))
+                {
+                    yield return test;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A boolean used as a condition by itself (<c>o =&gt; o.IsOpened</c>, <c>!o.IsOpened &amp;&amp; ...</c>), not compared.</summary>
+    private static bool IsTestedAlone(IOperation operation, out bool negated)
+    {
+        negated = false;
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not })
+        {
+            negated ^= parent is IUnaryOperation;
+            parent = parent.Parent;
+        }
+
+        return parent is IReturnOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.And or BinaryOperatorKind.Or };
+    }
+
+    private static void Record(SortedDictionary<string, SortedSet<ConditionTest>> found, MemberRead read, ConditionTest test)
+    {
+        if (Id(read.Member) is not { } id)
+        {
+            return;
+        }
+
+        if (!found.TryGetValue(id, out var tests))
+        {
+            found.Add(id, tests = new SortedSet<ConditionTest>());
+        }
+
+        tests.Add(test);
+    }
+
+    private static string? Id(ISymbol symbol) => symbol.OriginalDefinition.GetDocumentationCommentId();
+
+    public static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
         SimpleNameSyntax simple => simple.Identifier.ValueText,
@@ -64,7 +174,7 @@ internal static class PolicyConditionScanner
     /// Members of the business's own types: framework members (<c>List.Count</c>, <c>string.Length</c>) and
     /// PolicyAudit's own would otherwise make every such comparison anywhere look like a policy check.
     /// </summary>
-    private static bool IsDomainMember(ISymbol symbol)
+    public static bool IsDomainMember(ISymbol symbol)
     {
         switch (symbol)
         {
@@ -87,6 +197,6 @@ internal static class PolicyConditionScanner
             ns = ns.ContainingNamespace;
         }
 
-        return ns.Name is not ("System" or "Microsoft" or PolicyAuditTypes.RootNamespace);
+        return ns.Name is not ("System" or "Microsoft" or "NRules" or PolicyAuditTypes.RootNamespace);
     }
 }

@@ -197,7 +197,7 @@ internal sealed class Evening
         }
 
         var habit = StaffHabit.ByPolicy[decision.DeterminingPolicies[0].PolicyId];
-        var made = Chance(habit.OverrideChance) && await MakeExceptionAsync(decision, waiter, habit);
+        var made = Chance(habit.OverrideChanceFor(request)) && await MakeExceptionAsync(decision, waiter, habit);
         if (made)
         {
             if (Chance(habit.ComplimentIfMade))

@@ -1,3 +1,5 @@
+using Restaurant.Facts;
+
 namespace Restaurant.Simulation;
 
 /// <summary>
@@ -11,6 +13,10 @@ namespace Restaurant.Simulation;
 /// <param name="ComplimentIfMade">How often the guest compliments the service when the exception is made.</param>
 /// <param name="LossIfMade">How often the exception costs the business money it notices.</param>
 /// <param name="Justifications">What staff write when they make the exception.</param>
+/// <param name="ChanceFor">
+/// When set, how often staff make the exception for this request instead of <paramref name="OverrideChance"/>: staff
+/// judge the case in front of them, and that judgement is what the review's suggestions read from the stored facts.
+/// </param>
 internal sealed record StaffHabit(
     double OverrideChance,
     double TriesAloneChance,
@@ -18,8 +24,12 @@ internal sealed record StaffHabit(
     double ComplaintIfHeld,
     double ComplimentIfMade,
     double LossIfMade,
-    string[] Justifications)
+    string[] Justifications,
+    Func<object, double>? ChanceFor = null)
 {
+    /// <summary>How often staff make the exception for <paramref name="request"/>.</summary>
+    public double OverrideChanceFor(object request) => ChanceFor?.Invoke(request) ?? OverrideChance;
+
     public static readonly IReadOnlyDictionary<string, StaffHabit> ByPolicy = new Dictionary<string, StaffHabit>(StringComparer.Ordinal)
     {
         ["no-substitutions-tasting-menu"] = new(0.55, 0.25, 0.05, 0.30, 0.30, 0.02,
@@ -52,11 +62,14 @@ internal sealed record StaffHabit(
         [
             "Our last bottle of that vintage was sold an hour ago",
         ]),
+        // A couple after 22:00 is two mains the line can still cook; a bigger party would keep the kitchen past midnight.
         ["no-seating-after-2200"] = new(0.20, 0.50, 0.05, 0.50, 0.30, 0.05,
         [
             "Kitchen agreed to stay for a party of two ordering mains only",
+            "Only two of them, mains only; the kitchen agreed",
             "Flight delayed; they booked for 20:30 and called ahead",
-        ]),
+        ],
+        ChanceFor: request => request is SeatingRequest { PartySize: <= 2 } ? 0.85 : 0.05),
         ["reservation-held-15-minutes"] = new(0.85, 0.40, 0.10, 0.60, 0.20, 0.00,
         [
             "Table was still free; next booking at that table is not until 21:45",

@@ -13,4 +13,11 @@ public sealed class GovernedByAttribute : Attribute
 
     /// <summary>The id of the governing policy.</summary>
     public string PolicyId { get; }
+
+    /// <summary>
+    /// How the policy's conditions test the member, <c>;</c>-separated (<c>==0</c>, <c>&gt;30</c>), as the analyzer's
+    /// code fix writes it: a comparison with zero is then the policy rather than a guard, and the analyzer names the
+    /// policy whose threshold a check repeats. Optional.
+    /// </summary>
+    public string? Conditions { get; set; }
 }

@@ -25,4 +25,10 @@ public sealed class GovernedMemberAttribute : Attribute
 
     /// <summary>The id of the policy whose conditions read the member.</summary>
     public string PolicyId { get; }
+
+    /// <summary>
+    /// How the policy's conditions test the member, <c>;</c>-separated (<c>&gt;30</c>, <c>==true</c>, <c>!=0</c>), so that
+    /// the analyzer names the policy whose threshold a hand-written check repeats; null when not known.
+    /// </summary>
+    public string? Conditions { get; set; }
 }

@@ -12,7 +12,7 @@ internal sealed class CsvReportRenderer : IReportRenderer
         "id", "title", "owner", "overridable_by", "verdict", "decisions", "denials", "overrides", "override_rate",
         "override_rate_low", "override_rate_high",
         "escalated_overrides", "unauthorized_overrides", "distinct_staff", "distinct_customers", "harmful_outcomes",
-        "top_justification", "top_justification_count", "reasons",
+        "top_justification", "top_justification_count", "reasons", "suggestion", "suggestion_support",
     ];
 
     public ReportFormat Format => ReportFormat.Csv;
@@ -50,6 +50,8 @@ internal sealed class CsvReportRenderer : IReportRenderer
                 CsvText.Text(top?.Text),
                 top is null ? string.Empty : ReportText.Number(top.Count),
                 CsvText.Text(string.Join(" ", policy.Reasons)),
+                CsvText.Text(policy.Suggestion?.Condition),
+                CsvText.Text(policy.Suggestion?.Support),
             ];
             output.Write(string.Join(",", fields));
             output.Write(CsvText.LineEnd);

@@ -30,6 +30,8 @@ internal sealed class HtmlReportRenderer : IReportRenderer
         .muted { color: #555555; }
         .warning { background: #fff4e5; border-left: 4px solid #c2410c; padding: 0.5rem 0.8rem; }
         code { background: #f2f2f2; padding: 0 0.2rem; }
+        .suggestion { background: #eaf3ea; border-left: 4px solid #2e7d32; padding: 0.2rem 0.8rem; margin: 0.6rem 0; }
+        .suggestion h3 { margin-top: 0.4rem; }
         """;
 
     public ReportFormat Format => ReportFormat.Html;
@@ -106,7 +108,14 @@ internal sealed class HtmlReportRenderer : IReportRenderer
             html.Append("<li>").Append(E(reason)).Append("</li>\n");
         }
 
-        html.Append("</ul>\n<p class=\"muted\">Owner: ").Append(E(p.Owner ?? "unknown"))
+        html.Append("</ul>\n");
+        if (p.Suggestion is { } suggestion)
+        {
+            html.Append("<div class=\"suggestion\">\n<h3>Suggested change</h3>\n<p><code>").Append(E(suggestion.Condition)).Append("</code> <span class=\"muted\">(")
+                .Append(E(suggestion.Support)).Append(")</span></p>\n<p>").Append(E(suggestion.Exception)).Append("</p>\n</div>\n");
+        }
+
+        html.Append("<p class=\"muted\">Owner: ").Append(E(p.Owner ?? "unknown"))
             .Append(". Overridable by: ").Append(E(ReportText.Role(p.OverridableBy))).Append(".");
         if (p.Rationale is { } rationale)
         {

@@ -66,13 +66,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
                 json.WriteNumber("escalatedOverrides", staff.EscalatedOverrides);
                 json.WriteNumber("unauthorizedOverrides", staff.UnauthorizedOverrides);
                 json.WriteNumber("refusedOverrides", staff.RefusedOverrides);
-                json.WriteStartArray("policies");
-                foreach (var policyId in staff.Policies)
-                {
-                    json.WriteStringValue(policyId);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "policies", staff.Policies);
                 json.WriteEndObject();
             }
 
@@ -114,6 +108,8 @@ internal sealed class JsonReportRenderer : IReportRenderer
         json.WriteNumber("coachTopStaffShare", options.CoachTopStaffShare);
         json.WriteNumber("delegateEscalatedShare", options.DelegateEscalatedShare);
         json.WriteNumber("repeatCustomerMinimumOverrides", options.RepeatCustomerMinimumOverrides);
+        json.WriteNumber("suggestionMinimumOverrideShare", options.SuggestionMinimumOverrideShare);
+        json.WriteNumber("suggestionMaximumUpheldShare", options.SuggestionMaximumUpheldShare);
         json.WriteEndObject();
     }
 
@@ -126,13 +122,8 @@ internal sealed class JsonReportRenderer : IReportRenderer
         json.WriteString("overridableBy", policy.OverridableBy is { } role ? WireNames.Of(role) : null);
         json.WriteString("rationale", policy.Rationale);
         json.WriteString("verdict", VerdictNames.Of(policy.Verdict));
-        json.WriteStartArray("reasons");
-        foreach (var reason in policy.Reasons)
-        {
-            json.WriteStringValue(reason);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, "reasons", policy.Reasons);
+        WriteSuggestion(json, policy.Suggestion);
         json.WriteNumber("decisions", policy.Decisions);
         json.WriteNumber("denials", policy.Denials);
         json.WriteNumber("overrides", policy.Overrides);
@@ -161,13 +152,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
             json.WriteStartObject();
             json.WriteString("word", group.Word);
             json.WriteNumber("count", group.Count);
-            json.WriteStartArray("examples");
-            foreach (var example in group.Examples)
-            {
-                json.WriteStringValue(example);
-            }
-
-            json.WriteEndArray();
+            WriteStrings(json, "examples", group.Examples);
             json.WriteEndObject();
         }
 
@@ -211,6 +196,40 @@ internal sealed class JsonReportRenderer : IReportRenderer
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteSuggestion(Utf8JsonWriter json, Suggestion? suggestion)
+    {
+        if (suggestion is null)
+        {
+            json.WriteNull("suggestion");
+            return;
+        }
+
+        json.WriteStartObject("suggestion");
+        json.WriteString("condition", suggestion.Condition);
+        json.WriteString("property", suggestion.Property);
+        json.WriteString("operator", suggestion.Operator);
+        json.WriteString("value", suggestion.Value);
+        json.WriteBoolean("valueIsText", suggestion.IsText);
+        json.WriteNumber("overridesCovered", suggestion.CoveredOverrides);
+        json.WriteNumber("overrides", suggestion.Overrides);
+        json.WriteNumber("upheldDenialsCovered", suggestion.CoveredUpheldDenials);
+        json.WriteNumber("upheldDenials", suggestion.UpheldDenials);
+        json.WriteString("support", suggestion.Support);
+        json.WriteString("exception", suggestion.Exception);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? at)

@@ -51,6 +51,12 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
                 md.Append("- ").Append(Escape(reason)).Append('\n');
             }
 
+            if (p.Suggestion is { } suggestion)
+            {
+                md.Append("\n**Suggested change:** `").Append(Code(suggestion.Condition)).Append("` (").Append(Escape(suggestion.Support)).Append("). ")
+                  .Append(Escape(suggestion.Exception)).Append('\n');
+            }
+
             md.Append("\nOwner: ").Append(Escape(p.Owner ?? "unknown"))
               .Append(". Overridable by: ").Append(ReportText.Role(p.OverridableBy)).Append(".\n");
             if (p.Rationale is { } rationale)

@@ -35,8 +35,37 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
             }
         }
 
+        var review = pass.Finish(_options);
+        var searched = review.Policies
+            .Where(p => p.Verdict is Verdict.Rescind or Verdict.Enforce or Verdict.Delegate or Verdict.Coach && pass.HasFacts(p.Id))
+            .ToDictionary(p => p.Id, _ => new FactHistogram(), StringComparer.Ordinal);
+        if (searched.Count > 0)
+        {
+            // A second pass, over the window only: whether a denial was overridden is known only once the whole window
+            // has been read, and keeping every denial's facts until then would grow with the decisions.
+            await foreach (var stored in _store.ReadAsync(window, cancellationToken).ConfigureAwait(false))
+            {
+                if (stored.Record is DecisionRecord decision)
+                {
+                    pass.AddFacts(decision, searched);
+                }
+
+                if (++read % ProgressEvery == 0)
+                {
+                    progress?.Report(read);
+                }
+            }
+
+            review = review with
+            {
+                Policies = review.Policies
+                    .Select(p => searched.TryGetValue(p.Id, out var histogram) ? p with { Suggestion = SuggestionFinder.Find(p, histogram, _options) } : p)
+                    .ToArray(),
+            };
+        }
+
         progress?.Report(read);
-        return pass.Finish(_options);
+        return review;
     }
 
     /// <summary>The state of one review while it reads the chain.</summary>
@@ -52,12 +81,51 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         private readonly Dictionary<string, OverriddenDecision> _overridden = new(StringComparer.Ordinal);
 
         // Complaints and losses by decision, in case the outcome is chained before the override.
-        private readonly Dictionary<string, List<OutcomeRecord>> _harmed = new(StringComparer.Ordinal);
+        // Only what an owner reads is kept (not the record), since most of these decisions are never overridden.
+        private readonly Dictionary<string, List<(OutcomeKind Kind, DateTimeOffset At, string? Note)>> _harmed = new(StringComparer.Ordinal);
 
         // Per customer, per set of policies an override counted against: owner packets count from it.
         private readonly Dictionary<string, Dictionary<string, (IReadOnlyList<string> Policies, int Overrides)>> _overridesByCustomer = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StaffTally> _staff = new(StringComparer.Ordinal);
+
+        // Policies with at least one denial in the window whose decision stored its facts: worth a second pass.
+        private readonly HashSet<string> _withFacts = new(StringComparer.Ordinal);
         private long _dropped;
+
+        public bool HasFacts(string policyId) => _withFacts.Contains(policyId);
+
+        /// <summary>Counts a window decision's facts for each searched policy that denied or required approval in it.</summary>
+        public void AddFacts(DecisionRecord decision, IReadOnlyDictionary<string, FactHistogram> searched)
+        {
+            if (decision.Facts is not { } facts || !window.Contains(decision.At))
+            {
+                return;
+            }
+
+            Dictionary<string, FactValue>? properties = null;
+            foreach (var policyId in decision.Policies.Distinct(StringComparer.Ordinal))
+            {
+                if (!searched.TryGetValue(policyId, out var histogram) || decision.OutcomeOf(policyId) == DecisionOutcome.Allow)
+                {
+                    continue;
+                }
+
+                if (properties is null)
+                {
+                    properties = new(StringComparer.Ordinal);
+                    foreach (var fact in facts.Items)
+                    {
+                        if (fact.Value is { } value)
+                        {
+                            FactProperties.Add(fact.Type, value, fact.Masked, properties);
+                        }
+                    }
+                }
+
+                var overridden = _overridden.TryGetValue(decision.Id, out var o) && o.Policies.Contains(policyId, StringComparer.Ordinal);
+                histogram.Add(properties, overridden);
+            }
+        }
 
         public void Add(EvidenceRecord record)
         {
@@ -155,6 +223,10 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 {
                     tally.Denials++;
                     versionTally.Denials++;
+                    if (decision.Facts is not null)
+                    {
+                        _withFacts.Add(policyId);
+                    }
                 }
             }
 
@@ -201,7 +273,7 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 if (harmed && !alreadyOverridden)
                 {
                     tally.Harmful++;
-                    tally.Harms.AddRange(harms!.Select(h => HarmOf(h, snapshot.Customer, record.Staff, justification)));
+                    tally.Harms.AddRange(harms!.Select(h => new OverrideHarm(record.DecisionId, h.Kind, h.At, h.Note, snapshot.Customer, record.Staff, justification)));
                 }
             }
 
@@ -238,22 +310,19 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 _harmed.Add(outcome.DecisionId, harms);
             }
 
-            harms.Add(outcome);
+            harms.Add((outcome.Outcome, outcome.At, outcome.Note));
             if (_overridden.TryGetValue(outcome.DecisionId, out var overridden))
             {
                 foreach (var policyId in overridden.Policies)
                 {
                     var tally = TallyOf(policyId);
                     tally.Harmful += overridden.Harmed ? 0 : 1;
-                    tally.Harms.Add(HarmOf(outcome, overridden.Customer, overridden.Staff, overridden.Justification));
+                    tally.Harms.Add(new OverrideHarm(outcome.DecisionId, outcome.Outcome, outcome.At, outcome.Note, overridden.Customer, overridden.Staff, overridden.Justification));
                 }
 
                 overridden.Harmed = true;
             }
         }
-
-        private static OverrideHarm HarmOf(OutcomeRecord outcome, string? customer, string staff, string justification) =>
-            new(outcome.DecisionId, outcome.Outcome, outcome.At, outcome.Note, customer, staff, justification);
 
         private string? VersionAt(string? setVersion, string policyId) =>
             setVersion is not null && _policyVersionInSet.TryGetValue((setVersion, policyId), out var version)

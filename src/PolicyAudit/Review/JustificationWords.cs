@@ -6,7 +6,7 @@ namespace PolicyAudit;
 /// Groups a policy's justifications by the words they share. Each justification is cut into words (letters and
 /// digits), lower-cased, stripped of stop words and reduced to a crude stem (plural and common suffixes off, so
 /// "allergy", "allergies" and "allergic" meet at "allerg"). Groups are then formed greedily: the stem found in the
-/// most overrides makes the first group and takes every justification containing it, and so on. Greedy on purpose: a
+/// most overrides (the longer on a tie) makes the first group and takes every justification containing it, and so on. Greedy on purpose: a
 /// justification lands in exactly one group, the biggest it fits, so counts add up to the overrides. Stateless and
 /// thread-safe.
 /// </summary>
@@ -49,7 +49,8 @@ internal static class JustificationWords
             }
 
             // A justification with no content word ("ok", "(none given)") is a group of its own text.
-            var best = stems.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+            // Between stems found equally often, the longer one usually names the reason ("kitchen" over "agreed").
+            var best = stems.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key.Length).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
             var bare = texts.Where(t => t.Words.Count == 0).OrderByDescending(t => t.Count).ThenBy(t => t.Normalized, StringComparer.Ordinal).FirstOrDefault();
             if (best.Key is null || (bare is not null && bare.Count > best.Value))
             {

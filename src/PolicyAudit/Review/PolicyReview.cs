@@ -66,6 +66,13 @@ public sealed record PolicyReview
     /// </summary>
     public IReadOnlyList<JustificationGroup> JustificationGroups { get; init; } = [];
 
+    /// <summary>
+    /// The change the stored facts suggest: the one condition that best separates the overridden denials from the
+    /// upheld ones. Null when the verdict is not a pattern verdict, no facts were stored, or no condition separates
+    /// well enough (<see cref="ReviewOptions.SuggestionMinimumOverrideShare"/>, <see cref="ReviewOptions.SuggestionMaximumUpheldShare"/>).
+    /// </summary>
+    public Suggestion? Suggestion { get; init; }
+
     /// <summary>Complaints and losses recorded against overridden decisions of the policy, oldest first.</summary>
     public IReadOnlyList<OverrideHarm> Harms { get; init; } = [];
 

@@ -40,6 +40,18 @@ public sealed record ReviewOptions
     /// <summary>How many of the most frequent justifications each policy lists. Default 5.</summary>
     public int TopJustifications { get; init; } = 5;
 
+    /// <summary>
+    /// A suggestion's condition must hold for at least this share of the policy's overridden denials (with stored
+    /// facts). Default 0.6: most of what staff did, not a corner of it.
+    /// </summary>
+    public double SuggestionMinimumOverrideShare { get; init; } = 0.6;
+
+    /// <summary>
+    /// ... and for at most this share of its upheld denials (with stored facts, never overridden). Default 0.1: the
+    /// exception would rarely have let through what staff themselves upheld.
+    /// </summary>
+    public double SuggestionMaximumUpheldShare { get; init; } = 0.1;
+
     /// <summary>Checks that every threshold makes sense.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A threshold is out of range.</exception>
     public void Validate()
@@ -52,6 +64,8 @@ public sealed record ReviewOptions
         CheckShare(CoachTopStaffShare, nameof(CoachTopStaffShare));
         CheckShare(DelegateEscalatedShare, nameof(DelegateEscalatedShare));
         Check(RepeatCustomerMinimumOverrides >= 1, nameof(RepeatCustomerMinimumOverrides), RepeatCustomerMinimumOverrides, "must be at least 1");
+        CheckShare(SuggestionMinimumOverrideShare, nameof(SuggestionMinimumOverrideShare));
+        CheckShare(SuggestionMaximumUpheldShare, nameof(SuggestionMaximumUpheldShare));
         Check(TopJustifications >= 0, nameof(TopJustifications), TopJustifications, "must not be negative");
     }
 

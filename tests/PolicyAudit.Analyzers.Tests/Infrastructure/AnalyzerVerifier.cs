@@ -16,6 +16,7 @@ internal static class AnalyzerVerifier
         new OverrideWithoutJustificationAnalyzer(),
         new UnknownPolicyIdAnalyzer(),
         new GovernedListAnalyzer(),
+        new UngovernedDeclarationAnalyzer(),
     ];
 
     /// <summary>
@@ -27,10 +28,11 @@ internal static class AnalyzerVerifier
         string markup,
         IEnumerable<string>? otherSources = null,
         IEnumerable<MetadataReference>? references = null,
-        ImmutableArray<AdditionalText> additionalFiles = default)
+        ImmutableArray<AdditionalText> additionalFiles = default,
+        ImmutableDictionary<string, string>? editorConfig = null)
     {
         var parsed = TestMarkup.Parse(markup);
-        var diagnostics = await RunAsync([parsed.Source, .. otherSources ?? []], references, additionalFiles);
+        var diagnostics = await RunAsync([parsed.Source, .. otherSources ?? []], references, additionalFiles, editorConfig: editorConfig);
         var expected = parsed.Spans
             .Select(s => $"{s.Id ?? ruleId} {s.Span} '{parsed.Source.Substring(s.Span.Start, s.Span.Length)}'")
             .Order(StringComparer.Ordinal)
@@ -57,22 +59,23 @@ internal static class AnalyzerVerifier
         IEnumerable<string> sources,
         IEnumerable<MetadataReference>? references = null,
         ImmutableArray<AdditionalText> additionalFiles = default,
-        bool referencePolicyAudit = true)
+        bool referencePolicyAudit = true,
+        ImmutableDictionary<string, string>? editorConfig = null)
     {
         additionalFiles = additionalFiles.IsDefault ? [] : additionalFiles;
         var compilation = TestCompilations.Create("Host", sources, references, referencePolicyAudit);
         compilation = TestCompilations.RunGenerator(compilation, additionalFiles);
-        return await AnalyzeAsync(compilation, additionalFiles);
+        return await AnalyzeAsync(compilation, additionalFiles, editorConfig);
     }
 
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles)
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, ImmutableDictionary<string, string>? editorConfig = null)
     {
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "Test source does not compile:\n" + string.Join("\n", errors));
 
         var exceptions = new ConcurrentQueue<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additionalFiles),
+            new AnalyzerOptions(additionalFiles, new TestAnalyzerConfigOptions(editorConfig ?? ImmutableDictionary<string, string>.Empty)),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue(new InvalidOperationException($"{analyzer.GetType().Name} threw", exception)),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);

@@ -6,6 +6,80 @@ namespace PolicyAudit.Analyzers.Tests.Infrastructure;
 /// </summary>
 internal static class PolicyAuditStub
 {
+    /// <summary>
+    /// Stand-in for the NRules.Fluent assembly (NRules 1.0's fluent DSL) that PolicyAudit's <c>Policy</c> derives from;
+    /// compiled as its own assembly, as the package brings it.
+    /// </summary>
+    public const string NRulesSource = """
+        #nullable enable
+        using System;
+        using System.Linq.Expressions;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace NRules.Fluent.Dsl
+        {
+            // NRules 1.0's fluent DSL, as far as policies use it: the analyzer sees only these public shapes.
+            public abstract class Rule
+            {
+                public abstract void Define();
+                protected ILeftHandSideExpression When() => null!;
+                protected IRightHandSideExpression Then() => null!;
+                protected IDependencyExpression Dependency() => null!;
+            }
+
+            public interface ILeftHandSideExpression
+            {
+                ILeftHandSideExpression Match<TFact>(Expression<Func<TFact>> alias, params Expression<Func<TFact, bool>>[] conditions);
+                ILeftHandSideExpression Match<TFact>(params Expression<Func<TFact, bool>>[] conditions);
+                ILeftHandSideExpression Exists<TFact>(params Expression<Func<TFact, bool>>[] conditions);
+                ILeftHandSideExpression Not<TFact>(params Expression<Func<TFact, bool>>[] conditions);
+                ILeftHandSideExpression All<TFact>(Expression<Func<TFact, bool>> baseCondition, params Expression<Func<TFact, bool>>[] conditions);
+                ILeftHandSideExpression Query<TResult>(Expression<Func<TResult>> alias, Func<IQuery, IQuery<TResult>> queryAction);
+                ILeftHandSideExpression Or(Action<ILeftHandSideExpression> builder);
+                ILeftHandSideExpression And(Action<ILeftHandSideExpression> builder);
+                ILetExpression Let<TResult>(Expression<Func<TResult>> alias, Expression<Func<TResult>> expression);
+            }
+
+            public interface ILetExpression : ILeftHandSideExpression
+            {
+                ILeftHandSideExpression Having(params Expression<Func<bool>>[] conditions);
+            }
+
+            public interface IQuery
+            {
+                IQuery<TSource> Match<TSource>(params Expression<Func<TSource, bool>>[] conditions);
+            }
+
+            public interface IQuery<out TSource>
+            {
+            }
+
+            public static class QueryExtensions
+            {
+                public static IQuery<TSource> Where<TSource>(this IQuery<TSource> source, params Expression<Func<TSource, bool>>[] predicates) => source;
+                public static IQuery<System.Collections.Generic.IEnumerable<TSource>> Collect<TSource>(this IQuery<TSource> source) => null!;
+            }
+
+            public interface IRightHandSideExpression
+            {
+                IRightHandSideExpression Do(Expression<Action<NRules.RuleModel.IContext>> action);
+            }
+
+            public interface IDependencyExpression
+            {
+                IDependencyExpression Resolve<TDependency>(Expression<Func<TDependency>> alias);
+            }
+        }
+
+        namespace NRules.RuleModel
+        {
+            public interface IContext
+            {
+            }
+        }
+        """;
+
     public const string Source = """
         #nullable enable
         using System;
@@ -13,37 +87,21 @@ internal static class PolicyAuditStub
         using System.Threading;
         using System.Threading.Tasks;
 
-        namespace PolicyAudit.Rules
-        {
-            public abstract class Rule
-            {
-                protected abstract void Define();
-                protected LeftHandSide When() => new LeftHandSide();
-                protected RightHandSide Then() => new RightHandSide();
-            }
-
-            public sealed class LeftHandSide
-            {
-                public LeftHandSide Match<T>(Expression<Func<T>> alias, params Expression<Func<T, bool>>[] conditions) => this;
-                public LeftHandSide Not<T>(params Expression<Func<T, bool>>[] conditions) => this;
-                public LeftHandSide Exists<T>(params Expression<Func<T, bool>>[] conditions) => this;
-                public LeftHandSide All<T>(params Expression<Func<T, bool>>[] conditions) => this;
-                public LeftHandSide Let<T>(Expression<Func<T>> alias, Expression<Func<T>> value) => this;
-                public LeftHandSide Having(params Expression<Func<bool>>[] conditions) => this;
-            }
-
-            public sealed class RightHandSide
-            {
-                public RightHandSide Deny(string reason) => this;
-                public RightHandSide RequireApproval(string reason) => this;
-                public RightHandSide Allow(string reason) => this;
-            }
-        }
-
         namespace PolicyAudit
         {
-            public abstract class Policy : Rules.Rule
+            public abstract class Policy : NRules.Fluent.Dsl.Rule
             {
+                protected new PolicyOutcome Then() => new PolicyOutcome();
+            }
+
+            public sealed class PolicyOutcome
+            {
+                public PolicyOutcome Deny(string reason) => this;
+                public PolicyOutcome Deny(Expression<Func<string>> reason) => this;
+                public PolicyOutcome RequireApproval(string reason) => this;
+                public PolicyOutcome RequireApproval(Expression<Func<string>> reason) => this;
+                public PolicyOutcome Allow(string reason) => this;
+                public PolicyOutcome Allow(Expression<Func<string>> reason) => this;
             }
 
             [AttributeUsage(AttributeTargets.Class)]
@@ -62,6 +120,7 @@ internal static class PolicyAuditStub
             {
                 public GovernedByAttribute(string policyId) => PolicyId = policyId;
                 public string PolicyId { get; }
+                public string? Conditions { get; set; }
             }
 
             [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
@@ -75,6 +134,7 @@ internal static class PolicyAuditStub
 
                 public string DocumentationId { get; }
                 public string PolicyId { get; }
+                public string? Conditions { get; set; }
             }
 
             public interface IPolicyEngine

@@ -40,7 +40,7 @@ internal static class ShopSources
             [Policy("refund-window", Title = "Refunds within 30 days")]
             public sealed class RefundWindowPolicy : Policy
             {
-                protected override void Define()
+                public override void Define()
                 {
                     Order order = null!;
                     When().Match<Order>(() => order, o => o.DaysSincePurchase > 30);
@@ -51,7 +51,7 @@ internal static class ShopSources
             [Policy("opened-goods")]
             public sealed class OpenedGoodsPolicy : Policy
             {
-                protected override void Define()
+                public override void Define()
                 {
                     Order order = null!;
                     When().Match<Order>(() => order, o => o.IsOpened);
@@ -62,7 +62,7 @@ internal static class ShopSources
             [Policy("gold-perks")]
             public sealed class GoldPerksPolicy : Policy
             {
-                protected override void Define()
+                public override void Define()
                 {
                     Customer customer = null!;
                     When().Match<Customer>(() => customer, c => c.Tier == CustomerTier.Gold, c => c.Visits > 10);

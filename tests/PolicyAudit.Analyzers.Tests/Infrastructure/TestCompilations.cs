@@ -14,15 +14,22 @@ internal static class TestCompilations
         .WithNullableContextOptions(NullableContextOptions.Enable);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(LoadRuntimeReferences);
+    private static readonly Lazy<MetadataReference> NRulesReference = new(() =>
+        Emit(CSharpCompilation.Create(
+            "NRules.Fluent",
+            [CSharpSyntaxTree.ParseText(PolicyAuditStub.NRulesSource, ParseOptions)],
+            RuntimeReferences.Value,
+            Options)));
+
     private static readonly Lazy<MetadataReference> PolicyAuditReference = new(() =>
         Emit(CSharpCompilation.Create(
             "PolicyAudit",
             [CSharpSyntaxTree.ParseText(PolicyAuditStub.Source, ParseOptions)],
-            RuntimeReferences.Value,
+            RuntimeReferences.Value.Add(NRulesReference.Value),
             Options)));
 
-    /// <summary>The runtime's assemblies plus the stub PolicyAudit assembly.</summary>
-    public static ImmutableArray<MetadataReference> DefaultReferences => RuntimeReferences.Value.Add(PolicyAuditReference.Value);
+    /// <summary>The runtime's assemblies plus the stub NRules and PolicyAudit assemblies.</summary>
+    public static ImmutableArray<MetadataReference> DefaultReferences => RuntimeReferences.Value.Add(NRulesReference.Value).Add(PolicyAuditReference.Value);
 
     /// <summary>The runtime's assemblies only: a project that does not reference PolicyAudit.</summary>
     public static ImmutableArray<MetadataReference> RuntimeOnlyReferences => RuntimeReferences.Value;

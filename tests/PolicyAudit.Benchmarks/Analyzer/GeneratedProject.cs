@@ -25,12 +25,33 @@ internal static class GeneratedProject
 
     public static CSharpCompilation Compilation()
     {
+        var compilation = Sources(withPolicies: true);
+
+        // The compiler runs the package's generator before analyzers: it writes [assembly: GovernedMember] for every
+        // member a policy condition reads, which is how PA0001 knows what is governed.
+        CSharpGeneratorDriver.Create(new PolicyAudit.Analyzers.Governance.GovernedMemberGenerator())
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+        compilation = (CSharpCompilation)generated;
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
+        if (errors.Length > 0)
+        {
+            throw new InvalidOperationException($"The generated project does not compile ({errors.Length} errors), first: {errors[0]}");
+        }
+
+        return compilation;
+    }
+
+    /// <summary>The project as written, before any generator ran; without policies it is an app that only asks the engine.</summary>
+    public static CSharpCompilation Sources(bool withPolicies)
+    {
         var trees = new List<SyntaxTree>(Files);
         var options = new CSharpParseOptions(LanguageVersion.Latest);
         for (var p = 0; p < Policies; p++)
         {
             trees.Add(CSharpSyntaxTree.ParseText(Fact(p), options, $"Policies/Order{p}.cs"));
-            trees.Add(CSharpSyntaxTree.ParseText(Policy(p), options, $"Policies/Limit{p}.cs"));
+            trees.Add(withPolicies
+                ? CSharpSyntaxTree.ParseText(Policy(p), options, $"Policies/Limit{p}.cs")
+                : CSharpSyntaxTree.ParseText($"namespace Generated.Policies;\n\npublic static class Note{p} {{ }}\n", options, $"Policies/Note{p}.cs"));
         }
 
         for (var d = trees.Count; d < Files; d++)
@@ -45,24 +66,11 @@ internal static class GeneratedProject
             .Append(typeof(NRules.Fluent.Dsl.Rule).Assembly.Location)
             .Append(typeof(NRules.RuleModel.IContext).Assembly.Location)
             .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create(
+        return CSharpCompilation.Create(
             "Generated.App",
             trees,
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        // The compiler runs the package's generator before analyzers: it writes [assembly: GovernedMember] for every
-        // member a policy condition reads, which is how PA0001 knows what is governed.
-        CSharpGeneratorDriver.Create(new PolicyAudit.Analyzers.Governance.GovernedMemberGenerator())
-            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
-        compilation = (CSharpCompilation)generated;
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
-        if (errors.Length > 0)
-        {
-            throw new InvalidOperationException($"The generated project does not compile ({errors.Length} errors), first: {errors[0]}");
-        }
-
-        return compilation;
     }
 
     public static ImmutableArray<DiagnosticAnalyzer> PolicyAuditAnalyzers() =>

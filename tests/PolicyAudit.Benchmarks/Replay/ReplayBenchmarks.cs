@@ -39,7 +39,7 @@ public class ReplayBenchmarks
         _requests = ReplayRequests.Generate(Decisions);
         _host = PolicyEngineHost.Start(RunningPolicies.Types);
         _store = await SqliteEvidence.OpenAsync(await EnsureStoreAsync());
-        _candidate = ReplayCandidate.FromTypes(RunningPolicies.Types.Where(t => t != typeof(NoSeatingAfterTen)).Append(typeof(NoSeatingAfterTenUnlessBooked)));
+        _candidate = ReplayCandidate.FromTypes(RunningPolicies.Types.Where(t => t != typeof(NoSeatingAfterTen)).Append(typeof(NoSeatingAfterTenUnlessCouple)));
         await PrintLiveHeapAsync();
     }
 

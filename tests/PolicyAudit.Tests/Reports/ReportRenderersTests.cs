@@ -97,6 +97,22 @@ public sealed class ReportRenderersTests
     }
 
     [Fact]
+    public async Task Render_EveryFormat_CarriesTheSuggestionAndItsSupport()
+    {
+        var review = await ReportScenario.ReviewAsync();
+
+        var csv = new CsvRecordReader(new StringReader(ReportRenderers.RenderToString(review, ReportFormat.Csv))).ReadAll().ToList();
+        var markdown = ReportRenderers.RenderToString(review, ReportFormat.Markdown);
+        var html = ReportRenderers.RenderToString(review, ReportFormat.Html);
+
+        var row = csv.Single(r => r.Fields[0] == "no-substitutions").Fields;
+        Assert.Equal("SubstitutionRequest.Reason == \"allergy\"", row[Array.IndexOf(CsvReportRenderer.Columns, "suggestion")]);
+        Assert.Equal("24 of 30 overrides, 4 of 70 upheld denials", row[Array.IndexOf(CsvReportRenderer.Columns, "suggestion_support")]);
+        Assert.Contains("**Suggested change:** `SubstitutionRequest.Reason == \"allergy\"` (24 of 30 overrides, 4 of 70 upheld denials). Let front-line staff", markdown, StringComparison.Ordinal);
+        Assert.Contains("<code>SubstitutionRequest.Reason == &quot;allergy&quot;</code> <span class=\"muted\">(24 of 30 overrides, 4 of 70 upheld denials)</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CsvText_FormulaLikeText_IsDefused()
     {
         Assert.Equal("'=HYPERLINK(\"\"x\"\")", CsvText.Text("=HYPERLINK(\"x\")").Trim('"'));

@@ -55,7 +55,7 @@ public sealed class JustificationGroupingTests
 
         var review = await evidence.ReviewPolicyAsync(Policy, new ReviewOptions { TopJustifications = 2 });
 
-        Assert.Equal(["late", "vegan"], review.JustificationGroups.Select(g => g.Word));
+        Assert.Equal(["train", "vegan"], review.JustificationGroups.Select(g => g.Word));
         Assert.Equal([2, 2], review.JustificationGroups.Select(g => g.Count));
     }
 }

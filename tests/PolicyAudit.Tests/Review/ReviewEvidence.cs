@@ -30,7 +30,7 @@ internal sealed class ReviewEvidence
         return this;
     }
 
-    public string Decision(string policyId, DecisionOutcome outcome = DecisionOutcome.Deny, string? customer = null, string? staff = null, DateTimeOffset? at = null, string? setVersion = null, params string[] morePolicies)
+    public string Decision(string policyId, DecisionOutcome outcome = DecisionOutcome.Deny, string? customer = null, string? staff = null, DateTimeOffset? at = null, string? setVersion = null, DecisionFacts? facts = null, params string[] morePolicies)
     {
         var id = "d" + (++_ids).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
         _records.Add(new DecisionRecord
@@ -42,6 +42,8 @@ internal sealed class ReviewEvidence
             Customer = customer,
             Staff = staff,
             PolicySetVersion = setVersion,
+            FactsDigest = facts?.Digest,
+            Facts = facts,
         });
         return id;
     }
@@ -76,10 +78,11 @@ internal sealed class ReviewEvidence
         string? customer = null,
         StaffRole requiredRole = StaffRole.Manager,
         DateTimeOffset? at = null,
-        string? setVersion = null)
+        string? setVersion = null,
+        string? factsJson = null)
     {
         var decisionAt = at ?? Next();
-        var decisionId = Decision(policyId, customer: customer, staff: staff, at: decisionAt, setVersion: setVersion);
+        var decisionId = Decision(policyId, customer: customer, staff: staff, at: decisionAt, setVersion: setVersion, facts: factsJson is null ? null : DecisionFacts.Parse(factsJson));
         _records.Add(new OverrideRecord
         {
             Id = decisionId + ":override",
@@ -138,6 +141,15 @@ internal sealed class ReviewEvidence
         });
         return this;
     }
+
+    /// <summary>
+    /// A denial of <paramref name="policyId"/> made on stored facts (<c>[{"type": ..., "value": ...}]</c>), overridden
+    /// by <paramref name="overriddenBy"/> when given.
+    /// </summary>
+    public string FactDenial(string policyId, string factsJson, string? overriddenBy = null, string justification = "Regular guest", string? approvedBy = null) =>
+        overriddenBy is null
+            ? Decision(policyId, facts: DecisionFacts.Parse(factsJson))
+            : Override(policyId, overriddenBy, StaffRole.Manager, approvedBy, justification, factsJson: factsJson);
 
     public ReviewEvidence Dropped(long count)
     {

@@ -1,0 +1,135 @@
+using System;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PolicyAudit.Analyzers.Checks;
+
+/// <summary>
+/// One side of a check and how it is tested: <c>order.Days &gt; 30</c> is the operand <c>order.Days</c>, the operator
+/// <c>&gt;</c> and the other side <c>30</c>, always written with the operand on the left.
+/// </summary>
+internal readonly struct Comparison
+{
+    public Comparison(IOperation operand, string op, IOperation? other)
+    {
+        Operand = operand;
+        Operator = op;
+        Other = other;
+    }
+
+    public IOperation Operand { get; }
+
+    /// <summary><c>==</c>, <c>!=</c>, <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c> or <c>&gt;=</c>.</summary>
+    public string Operator { get; }
+
+    /// <summary>What the operand is compared with; null when the operand is a flag tested for true.</summary>
+    public IOperation? Other { get; }
+
+    /// <summary>
+    /// The comparisons a binary operator, <c>Equals</c> call or <c>CompareTo(..) op 0</c> makes, each side in turn as
+    /// the operand; empty for anything else.
+    /// </summary>
+    public static (Comparison First, Comparison Second)? From(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IBinaryOperation binary when OperatorText(binary.OperatorKind) is { } op:
+                if (CompareCall(binary.LeftOperand) is var (left, right) && ValueTracer.Strip(binary.RightOperand)?.ConstantValue.HasValue == true)
+                {
+                    return Both(left, op, right);
+                }
+
+                if (CompareCall(binary.RightOperand) is var (left2, right2) && ValueTracer.Strip(binary.LeftOperand)?.ConstantValue.HasValue == true)
+                {
+                    return Both(left2, Mirror(op), right2);
+                }
+
+                return Both(binary.LeftOperand, op, binary.RightOperand);
+
+            case IInvocationOperation { TargetMethod.Name: "Equals" } invocation:
+                if (invocation.Instance is { } instance && invocation.Arguments.Length == 1)
+                {
+                    return Both(instance, "==", invocation.Arguments[0].Value);
+                }
+
+                if (invocation.Instance is null && invocation.Arguments.Length is 2 or 3)
+                {
+                    return Both(invocation.Arguments[0].Value, "==", invocation.Arguments[1].Value);
+                }
+
+                return null;
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary><c>a.CompareTo(b)</c> or <c>T.Compare(a, b)</c>: compared with a constant it compares <c>a</c> with <c>b</c>.</summary>
+    private static (IOperation Left, IOperation Right)? CompareCall(IOperation operation) =>
+        ValueTracer.Strip(operation) switch
+        {
+            IInvocationOperation { TargetMethod.Name: "CompareTo", Instance: { } instance, Arguments.Length: 1 } call => (instance, call.Arguments[0].Value),
+            IInvocationOperation { TargetMethod: { Name: "Compare", IsStatic: true }, Arguments.Length: >= 2 } call => (call.Arguments[0].Value, call.Arguments[1].Value),
+            _ => null,
+        };
+
+    private static (Comparison, Comparison) Both(IOperation left, string op, IOperation right) =>
+        (new Comparison(left, op, right), new Comparison(right, Mirror(op), left));
+
+    public static string? OperatorText(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.Equals => "==",
+        BinaryOperatorKind.NotEquals => "!=",
+        BinaryOperatorKind.LessThan => "<",
+        BinaryOperatorKind.LessThanOrEqual => "<=",
+        BinaryOperatorKind.GreaterThan => ">",
+        BinaryOperatorKind.GreaterThanOrEqual => ">=",
+        _ => null,
+    };
+
+    /// <summary>The operator with its sides swapped: <c>30 &lt; x</c> is <c>x &gt; 30</c>.</summary>
+    public static string Mirror(string op) => op switch
+    {
+        "<" => ">",
+        "<=" => ">=",
+        ">" => "<",
+        ">=" => "<=",
+        _ => op,
+    };
+
+    /// <summary>The operator that is true exactly when this one is false: code often tests the complement of a policy's condition.</summary>
+    public static string Negate(string op) => op switch
+    {
+        "==" => "!=",
+        "!=" => "==",
+        "<" => ">=",
+        "<=" => ">",
+        ">" => "<=",
+        ">=" => "<",
+        _ => op,
+    };
+
+    /// <summary>
+    /// A constant written so that equal thresholds compare equal however they are typed (<c>30</c>, <c>30m</c>,
+    /// an enum member and its number); null when the operation is not a constant.
+    /// </summary>
+    public static string? ValueKey(IOperation? operation)
+    {
+        var stripped = ValueTracer.Strip(operation);
+        if (stripped is null || !stripped.ConstantValue.HasValue)
+        {
+            return null;
+        }
+
+        return stripped.ConstantValue.Value switch
+        {
+            null => "null",
+            bool flag => flag ? "true" : "false",
+            string text => text.IndexOf(';') >= 0 ? null : "\"" + text + "\"",
+            char c => "'" + c + "'",
+            IConvertible number => Convert.ToDouble(number, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+}

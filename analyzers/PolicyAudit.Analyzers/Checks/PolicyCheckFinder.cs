@@ -1,0 +1,668 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using PolicyAudit.Analyzers.Governance;
+
+namespace PolicyAudit.Analyzers.Checks;
+
+/// <summary>
+/// PA0001's per-compilation work: finds comparisons, patterns, switch arms, conditions, LINQ predicates and
+/// FluentValidation rules that decide on a governed member outside a policy, and reports them naming the policy whose
+/// condition they repeat.
+/// </summary>
+internal sealed class PolicyCheckFinder
+{
+    /// <summary>The <c>.editorconfig</c> key that decides whether state checks inside a member's own type are reported.</summary>
+    public const string DeclaringTypeStateChecksOption = "PA0001.state_checks_in_declaring_type";
+
+    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
+
+    /// <summary>FluentValidation validators that compare a value with a limit or a predicate; <c>NotNull</c> and the like are guards.</summary>
+    private static readonly Dictionary<string, string> Validators = new(StringComparer.Ordinal)
+    {
+        ["LessThan"] = "<", ["LessThanOrEqualTo"] = "<=", ["GreaterThan"] = ">", ["GreaterThanOrEqualTo"] = ">=",
+        ["Equal"] = "==", ["NotEqual"] = "!=", ["InclusiveBetween"] = "<=", ["ExclusiveBetween"] = "<",
+        ["Must"] = "==", ["MustAsync"] = "==", ["Length"] = "<=", ["MaximumLength"] = "<=", ["MinimumLength"] = ">=",
+        ["PrecisionScale"] = "<=",
+    };
+
+    private readonly PolicyAuditTypes _types;
+    private readonly Lazy<GovernanceCatalog> _catalog;
+    private readonly Func<ISymbol, bool> _isGoverned;
+
+    public PolicyCheckFinder(PolicyAuditTypes types, Lazy<GovernanceCatalog> catalog)
+    {
+        _types = types;
+        _catalog = catalog;
+        _isGoverned = member => _catalog.Value.IsGoverned(member);
+    }
+
+    public void AnalyzeBinary(OperationAnalysisContext context)
+    {
+        var binary = (IBinaryOperation)context.Operation;
+        if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
+        {
+            if (!Skip(context))
+            {
+                CheckFlag(context, binary.LeftOperand, binary.LeftOperand.Syntax);
+                CheckFlag(context, binary.RightOperand, binary.RightOperand.Syntax);
+            }
+
+            return;
+        }
+
+        if (Comparison.From(binary) is { } pair && !Skip(context))
+        {
+            CheckComparison(context, pair, binary.Syntax, fixable: true);
+        }
+    }
+
+    /// <summary><c>a.Equals(b)</c>, <c>Equals(a, b)</c>, and FluentValidation rules.</summary>
+    public void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name == "Equals"
+            && invocation.Type?.SpecialType == SpecialType.System_Boolean
+            && Comparison.From(invocation) is { } pair
+            && !Skip(context))
+        {
+            CheckComparison(context, pair, invocation.Syntax, fixable: false);
+            return;
+        }
+
+        if (IsFluentValidation(invocation.TargetMethod) && !Skip(context))
+        {
+            CheckValidationRule(context, invocation);
+        }
+    }
+
+    public void AnalyzeIsPattern(OperationAnalysisContext context)
+    {
+        var isPattern = (IIsPatternOperation)context.Operation;
+        if (Skip(context))
+        {
+            return;
+        }
+
+        CheckPattern(context, isPattern.Value, isPattern.Pattern, isPattern.Syntax, isPattern.Syntax.ToString(), fixable: true);
+    }
+
+    public void AnalyzeSwitchExpression(OperationAnalysisContext context)
+    {
+        var switchExpression = (ISwitchExpressionOperation)context.Operation;
+        if (Skip(context))
+        {
+            return;
+        }
+
+        foreach (var arm in switchExpression.Arms)
+        {
+            CheckPattern(context, switchExpression.Value, arm.Pattern, arm.Pattern.Syntax, switchExpression.Value.Syntax + " is " + arm.Pattern.Syntax, fixable: false);
+            if (arm.Guard is not null)
+            {
+                CheckFlag(context, arm.Guard, arm.Guard.Syntax);
+            }
+        }
+    }
+
+    public void AnalyzeSwitchStatement(OperationAnalysisContext context)
+    {
+        var switchStatement = (ISwitchOperation)context.Operation;
+        if (Skip(context))
+        {
+            return;
+        }
+
+        var value = switchStatement.Value;
+        foreach (var clause in switchStatement.Cases.SelectMany(c => c.Clauses))
+        {
+            switch (clause)
+            {
+                case IPatternCaseClauseOperation patternClause:
+                    CheckPattern(context, value, patternClause.Pattern, patternClause.Pattern.Syntax, value.Syntax + " is " + patternClause.Pattern.Syntax, fixable: false);
+                    if (patternClause.Guard is not null)
+                    {
+                        CheckFlag(context, patternClause.Guard, patternClause.Guard.Syntax);
+                    }
+
+                    break;
+                case ISingleValueCaseClauseOperation valueClause when Governed(value) is { } read && Decides(valueClause.Value, read):
+                    Report(context, valueClause.Value.Syntax, value.Syntax + " is " + valueClause.Value.Syntax, read, "==", Comparison.ValueKey(valueClause.Value), fixable: false);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A governed flag deciding an <c>if</c>, <c>?:</c> or loop: <c>if (!workspace.AllowsExport) return Forbid();</c>.</summary>
+    public void AnalyzeConditional(OperationAnalysisContext context)
+    {
+        var condition = context.Operation switch
+        {
+            IConditionalOperation conditional => conditional.Condition,
+            IWhileLoopOperation loop => loop.Condition,
+            _ => null,
+        };
+        if (condition is not null && !Skip(context))
+        {
+            CheckFlag(context, condition, condition.Syntax);
+        }
+    }
+
+    /// <summary><c>return plan.AllowsExport;</c> from a method: the method answers the policy's question itself.</summary>
+    public void AnalyzeReturn(OperationAnalysisContext context)
+    {
+        var returned = (IReturnOperation)context.Operation;
+        if (returned.ReturnedValue is null
+            || returned.IsImplicit
+            || context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction }
+            || Skip(context))
+        {
+            return;
+        }
+
+        CheckFlag(context, returned.ReturnedValue, returned.ReturnedValue.Syntax);
+    }
+
+    public void AnalyzeCatchFilter(OperationAnalysisContext context)
+    {
+        var clause = (ICatchClauseOperation)context.Operation;
+        if (clause.Filter is not null && !Skip(context))
+        {
+            CheckFlag(context, clause.Filter, clause.Filter.Syntax);
+        }
+    }
+
+    /// <summary>A LINQ predicate that is just a governed flag: <c>orders.Where(o =&gt; o.IsVip)</c>.</summary>
+    public void AnalyzeLambda(OperationAnalysisContext context)
+    {
+        var lambda = (IAnonymousFunctionOperation)context.Operation;
+        if (!IsLinqArgument(lambda) || Skip(context))
+        {
+            return;
+        }
+
+        if (ReturnedValue(lambda) is { } returned)
+        {
+            CheckFlag(context, returned, lambda.Syntax);
+        }
+    }
+
+    private bool Skip(OperationAnalysisContext context) => _types.IsInsideRuleDefinition(context.ContainingSymbol);
+
+    private MemberRead? Governed(IOperation? operation) => ValueTracer.Find(operation, _isGoverned);
+
+    private void CheckComparison(OperationAnalysisContext context, (Comparison First, Comparison Second) pair, SyntaxNode flagged, bool fixable)
+    {
+        foreach (var comparison in new[] { pair.First, pair.Second })
+        {
+            if (Governed(comparison.Operand) is not { } read
+                || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
+                || comparison.Other is null
+                || !Decides(comparison.Other, read)
+                || IsIdempotencyCheck(comparison, read)
+                || IsStateCheckInDeclaringType(context, read, comparison.Operator))
+            {
+                continue;
+            }
+
+            var canFix = fixable && read.Kind == ReadKind.Value && IsMemberReadItself(comparison.Operand) && IsCoveredByFact(comparison.Other, read);
+            Report(context, flagged, flagged.ToString(), read, comparison.Operator, Comparison.ValueKey(comparison.Other), canFix);
+            return;
+        }
+    }
+
+    /// <summary>A boolean deciding on its own: a governed flag, plain or negated, or <c>Any</c> over a governed collection.</summary>
+    private void CheckFlag(OperationAnalysisContext context, IOperation condition, SyntaxNode flagged)
+    {
+        var negated = false;
+        var current = ValueTracer.Strip(condition);
+        while (current is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            negated = !negated;
+            current = ValueTracer.Strip(not.Operand);
+        }
+
+        if (current?.Type?.SpecialType != SpecialType.System_Boolean || Governed(current) is not { } read)
+        {
+            return;
+        }
+
+        string op;
+        string value;
+        switch (read.Kind)
+        {
+            case ReadKind.Value:
+                op = "==";
+                value = negated ? "false" : "true";
+                if (IsStateCheckInDeclaringType(context, read, op))
+                {
+                    return;
+                }
+
+                break;
+            case ReadKind.NotEmpty when _catalog.Value.ComparesWithZero(read.Member):
+                op = negated ? "==" : "!=";
+                value = "0";
+                break;
+            case ReadKind.AnyMatching:
+                op = "!=";
+                value = "0";
+                break;
+            default:
+                return;
+        }
+
+        Report(context, flagged, flagged.ToString(), read, op, value, fixable: false);
+    }
+
+    private void CheckPattern(OperationAnalysisContext context, IOperation value, IPatternOperation pattern, SyntaxNode flagged, string text, bool fixable)
+    {
+        if (Governed(value) is { } read && PatternTest(pattern, read) is var (op, key))
+        {
+            if (!IsStateCheckInDeclaringType(context, read, op))
+            {
+                Report(context, flagged, text, read, op, key, fixable && read.Kind == ReadKind.Value && IsMemberReadItself(value));
+            }
+
+            return;
+        }
+
+        if (FindInSubpatterns(value, pattern) is var (nested, nestedOp, nestedKey)
+            && !IsStateCheckInDeclaringType(context, nested, nestedOp))
+        {
+            Report(context, flagged, text, nested, nestedOp, nestedKey, fixable: false);
+        }
+    }
+
+    /// <summary>A governed member tested inside a property or positional (tuple) pattern, at any depth.</summary>
+    private (MemberRead Read, string Operator, string? Value)? FindInSubpatterns(IOperation? value, IPatternOperation pattern)
+    {
+        switch (pattern)
+        {
+            case IRecursivePatternOperation recursive:
+                foreach (var subpattern in recursive.PropertySubpatterns)
+                {
+                    if (Governed(subpattern.Member) is { } read && PatternTest(subpattern.Pattern, read) is var (op, key))
+                    {
+                        return (read, op, key);
+                    }
+
+                    if (FindInSubpatterns(null, subpattern.Pattern) is { } deeper)
+                    {
+                        return deeper;
+                    }
+                }
+
+                var elements = ValueTracer.Strip(value) is ITupleOperation tuple ? tuple.Elements : ImmutableArray<IOperation>.Empty;
+                for (var i = 0; i < recursive.DeconstructionSubpatterns.Length; i++)
+                {
+                    var subpattern = recursive.DeconstructionSubpatterns[i];
+                    var element = i < elements.Length ? elements[i] : null;
+                    if (Governed(element) is { } read && PatternTest(subpattern, read) is var (op, key))
+                    {
+                        return (read, op, key);
+                    }
+
+                    if (FindInSubpatterns(element, subpattern) is { } deeper)
+                    {
+                        return deeper;
+                    }
+                }
+
+                return null;
+            case IBinaryPatternOperation binary:
+                return FindInSubpatterns(value, binary.LeftPattern) ?? FindInSubpatterns(value, binary.RightPattern);
+            case INegatedPatternOperation negated:
+                return FindInSubpatterns(value, negated.Pattern);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The operator and constant of a pattern that decides on the value itself, or null for guards (null, zero, default) and type tests.</summary>
+    private (string Operator, string? Value)? PatternTest(IPatternOperation pattern, MemberRead read)
+    {
+        switch (pattern)
+        {
+            case IRelationalPatternOperation relational when Decides(relational.Value, read):
+                return (Comparison.OperatorText(relational.OperatorKind) ?? "==", Comparison.ValueKey(relational.Value));
+            case IConstantPatternOperation constant when Decides(constant.Value, read):
+                return ("==", Comparison.ValueKey(constant.Value));
+            case IBinaryPatternOperation binary:
+                return PatternTest(binary.LeftPattern, read) ?? PatternTest(binary.RightPattern, read);
+            case INegatedPatternOperation negated when PatternTest(negated.Pattern, read) is var (op, key):
+                return (Comparison.Negate(op), key);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// False for guards: <c>null</c>, <c>default</c>, empty strings and zero, unless a policy's own condition compares the
+    /// member with zero. Guards appear in every codebase; they are not policy.
+    /// </summary>
+    private bool Decides(IOperation other, MemberRead read)
+    {
+        var stripped = ValueTracer.Strip(other);
+        if (stripped is IDefaultValueOperation)
+        {
+            return false;
+        }
+
+        if (stripped is null || !stripped.ConstantValue.HasValue)
+        {
+            return true;
+        }
+
+        var value = stripped.ConstantValue.Value;
+        if (value is null || value is string { Length: 0 })
+        {
+            return false;
+        }
+
+        if (stripped.Type?.TypeKind == TypeKind.Enum || value is bool or string or char)
+        {
+            return true;
+        }
+
+        return Comparison.ValueKey(stripped) != "0" || _catalog.Value.ComparesWithZero(read.Member);
+    }
+
+    /// <summary>
+    /// <c>if (user.QuotaGb == requestedGb) return Unchanged();</c> beside <c>user.QuotaGb = requestedGb;</c>: skipping a
+    /// write that changes nothing is idempotency, not a decision.
+    /// </summary>
+    private static bool IsIdempotencyCheck(Comparison comparison, MemberRead read)
+    {
+        if (comparison.Operator is not ("==" or "!=") || comparison.Other is null || comparison.Other.ConstantValue.HasValue)
+        {
+            return false;
+        }
+
+        var otherText = ValueTracer.Strip(comparison.Other)!.Syntax.ToString();
+        var root = comparison.Operand;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var assignment in root.Descendants().OfType<ISimpleAssignmentOperation>())
+        {
+            var target = ValueTracer.Strip(assignment.Target) switch
+            {
+                IPropertyReferenceOperation property => (ISymbol)property.Property,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            };
+            if (target is not null
+                && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, read.Member.OriginalDefinition)
+                && ValueTracer.Strip(assignment.Value)?.Syntax.ToString() == otherText)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>if (Status != OrderStatus.Paid) throw ...</c> inside <c>Order</c>: an entity guarding its own state
+    /// transitions enforces an invariant, rarely a policy staff may override. Skipped unless configured otherwise.
+    /// </summary>
+    private static bool IsStateCheckInDeclaringType(OperationAnalysisContext context, MemberRead read, string op)
+    {
+        if (op is not ("==" or "!=") || !IsStateType(read.MemberType) || !IsInDeclaringType(context.ContainingSymbol, read.Member))
+        {
+            return false;
+        }
+
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
+        return !(options.TryGetValue(DeclaringTypeStateChecksOption, out var setting)
+            && string.Equals(setting.Trim(), "report", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool IsStateType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean };
+    }
+
+    private static bool IsInDeclaringType(ISymbol? symbol, ISymbol member)
+    {
+        for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
+        {
+            for (var current = (ITypeSymbol?)type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, member.ContainingType?.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The operand is the member read itself (<c>order.Days</c>, <c>order?.Days</c>), not a value computed from it.</summary>
+    private static bool IsMemberReadItself(IOperation operand)
+    {
+        var stripped = ValueTracer.Strip(operand);
+        while (stripped is IConditionalAccessOperation conditional)
+        {
+            stripped = ValueTracer.Strip(conditional.WhenNotNull);
+        }
+
+        return stripped is IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation { TargetMethod.IsExtensionMethod: false };
+    }
+
+    /// <summary>
+    /// True when everything the other side reads is a constant or a member of the fact the engine would be asked
+    /// about, so that <c>Evaluate(fact)</c> sees every value the comparison saw. <c>OnHand + quantity &gt; Capacity</c>
+    /// reads <c>quantity</c>, which the engine would never see: rewriting it would change behaviour.
+    /// </summary>
+    private static bool IsCoveredByFact(IOperation other, MemberRead read)
+    {
+        if (read.Member.IsStatic)
+        {
+            return false;
+        }
+
+        var fact = RootSymbol(read.Instance);
+        foreach (var node in new[] { other }.Concat(other.Descendants()))
+        {
+            switch (node)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation:
+                    if (!SymbolEqualityComparer.Default.Equals(RootSymbol(node), fact) || (fact is null && node is not IInstanceReferenceOperation))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case IPropertyReferenceOperation { Instance: null }:
+                case IFieldReferenceOperation { Instance: null, Field.IsConst: false }:
+                case IInvocationOperation:
+                    return false;
+            }
+        }
+
+        return fact is not null || read.Instance is null or IInstanceReferenceOperation;
+    }
+
+    /// <summary>The local or parameter a value is read from; null for <c>this</c>.</summary>
+    private static ISymbol? RootSymbol(IOperation? operation)
+    {
+        while (true)
+        {
+            switch (ValueTracer.Strip(operation))
+            {
+                case IPropertyReferenceOperation { Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                case IFieldReferenceOperation { Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private void CheckValidationRule(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var values = method.IsExtensionMethod ? invocation.Arguments.Skip(1).ToList() : invocation.Arguments.ToList();
+        if (method.Name is "When" or "Unless" or "WhenAsync" or "UnlessAsync")
+        {
+            foreach (var argument in values)
+            {
+                if (AsLambda(argument.Value) is { } lambda && ReturnedValue(lambda) is { } returned)
+                {
+                    CheckFlag(context, returned, lambda.Syntax);
+                }
+            }
+
+            return;
+        }
+
+        if (!Validators.TryGetValue(method.Name, out var op) || RuleMember(invocation) is not { } read)
+        {
+            return;
+        }
+
+        var limits = values.Select(a => a.Value).Where(v => ValueTracer.Strip(v) is not (IAnonymousFunctionOperation or IDelegateCreationOperation)).ToList();
+        if (limits.Count > 0 && limits.Count == values.Count && !limits.Any(l => Decides(l, read)))
+        {
+            return;
+        }
+
+        var start = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.SpanStart : invocation.Syntax.SpanStart;
+        var span = TextSpan.FromBounds(start, invocation.Syntax.Span.End);
+        var location = Location.Create(invocation.Syntax.SyntaxTree, span);
+        var text = invocation.Syntax.SyntaxTree.GetText(context.CancellationToken).ToString(span);
+        Report(context, location, text, read, op, limits.Count == 1 ? Comparison.ValueKey(limits[0]) : null, fixable: false);
+    }
+
+    /// <summary>The member a FluentValidation rule chain validates: the lambda of the <c>RuleFor</c> it starts from.</summary>
+    private MemberRead? RuleMember(IInvocationOperation invocation)
+    {
+        IOperation? current = invocation;
+        while (ValueTracer.Strip(current) is IInvocationOperation call)
+        {
+            if (call.TargetMethod.Name is "RuleFor" or "RuleForEach")
+            {
+                var lambda = call.Arguments.Select(a => AsLambda(a.Value)).FirstOrDefault(l => l is not null);
+                return lambda is null ? null : Governed(ReturnedValue(lambda));
+            }
+
+            current = call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
+        }
+
+        return null;
+    }
+
+    private static bool IsFluentValidation(IMethodSymbol method)
+    {
+        var ns = method.ContainingType?.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { Name: "FluentValidation" };
+    }
+
+    /// <summary>A lambda argument, whether it becomes a delegate or an expression tree (<c>RuleFor(c =&gt; c.Expiry)</c>).</summary>
+    private static IAnonymousFunctionOperation? AsLambda(IOperation argument) => ValueTracer.Strip(argument) switch
+    {
+        IAnonymousFunctionOperation lambda => lambda,
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
+        _ => null,
+    };
+
+    private static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda) =>
+        lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
+
+    private static bool IsLinqArgument(IAnonymousFunctionOperation lambda)
+    {
+        IOperation? current = lambda.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IArgumentOperation { Parent: IInvocationOperation invocation }
+            && invocation.TargetMethod.ContainingType is { Name: "Enumerable" or "Queryable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+    }
+
+    private void Report(OperationAnalysisContext context, SyntaxNode flagged, string text, MemberRead read, string op, string? value, bool fixable) =>
+        Report(context, flagged.GetLocation(), text, read, op, value, fixable);
+
+    private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
+    {
+        var policies = MatchingPolicies(read.Member, op, value);
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(HardCodedPolicyCheckAnalyzer.PolicyIdProperty, policies[0]);
+        var additional = new List<Location>();
+        if (fixable && location.SourceTree is not null)
+        {
+            properties = properties.Add(HardCodedPolicyCheckAnalyzer.FixKindProperty, HardCodedPolicyCheckAnalyzer.ConditionFix);
+            if (read.Instance is null or IInstanceReferenceOperation || read.Instance.Syntax is null)
+            {
+                properties = properties.Add(HardCodedPolicyCheckAnalyzer.FactsIsThisProperty, "true");
+            }
+            else
+            {
+                additional.Add(read.Instance.Syntax.GetLocation());
+            }
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.HardCodedPolicyCheck,
+            location,
+            additional,
+            properties,
+            Whitespace.Replace(text, " "),
+            DescribePolicies(policies)));
+    }
+
+    /// <summary>
+    /// The policies whose conditions make the same test: the same constant first, else the same operator (or its
+    /// complement, which is how code often states the policy), else every policy governing the member.
+    /// </summary>
+    private List<string> MatchingPolicies(ISymbol member, string op, string? value)
+    {
+        var governors = _catalog.Value.GetGovernors(member);
+        if (value is not null)
+        {
+            var sameValue = governors.Where(g => g.Tests.Any(t => t.Value == value)).Select(g => g.PolicyId).ToList();
+            if (sameValue.Count > 0)
+            {
+                return sameValue;
+            }
+        }
+
+        var negated = Comparison.Negate(op);
+        var sameOperator = governors.Where(g => g.Tests.Any(t => t.Operator == op || t.Operator == negated)).Select(g => g.PolicyId).ToList();
+        return sameOperator.Count > 0 ? sameOperator : governors.Select(g => g.PolicyId).ToList();
+    }
+
+    private static string DescribePolicies(List<string> policies) =>
+        policies.Count == 1
+            ? "policy '" + policies[0] + "'"
+            : "policies " + string.Join(", ", policies.Take(policies.Count - 1).Select(p => "'" + p + "'")) + " and '" + policies[policies.Count - 1] + "'";
+}

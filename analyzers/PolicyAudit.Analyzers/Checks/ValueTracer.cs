@@ -1,0 +1,209 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PolicyAudit.Analyzers.Checks;
+
+/// <summary>
+/// Finds the member a value is computed from: the member itself, its <c>Nullable</c> value, its size, arithmetic or
+/// a call over it, or a local initialised from any of these. Shared by PA0001 (which asks "is it governed?") and the
+/// generator (which asks "is it a domain member a policy condition compares?").
+/// </summary>
+internal static class ValueTracer
+{
+    /// <summary>Locals initialised from locals: deep enough for real chains, shallow enough to stay cheap.</summary>
+    private const int MaxLocalDepth = 3;
+
+    public static MemberRead? Find(IOperation? operation, Func<ISymbol, bool> isCandidate) =>
+        Find(operation, isCandidate, 0);
+
+    /// <summary>Strips conversions and parentheses.</summary>
+    public static IOperation? Strip(IOperation? operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    private static MemberRead? Find(IOperation? operation, Func<ISymbol, bool> isCandidate, int depth)
+    {
+        operation = Strip(operation);
+        switch (operation)
+        {
+            case IConditionalAccessOperation conditional:
+                return Find(conditional.WhenNotNull, isCandidate, depth);
+
+            case IPropertyReferenceOperation property:
+                if (isCandidate(property.Property))
+                {
+                    return new MemberRead(property.Property, ResolveInstance(property, property.Instance), ReadKind.Value);
+                }
+
+                return property.Instance is null ? null : FromFrameworkMember(property.Property, property.Instance, isCandidate, depth);
+
+            case IFieldReferenceOperation field:
+                return isCandidate(field.Field)
+                    ? new MemberRead(field.Field, ResolveInstance(field, field.Instance), ReadKind.Value)
+                    : null;
+
+            case IInvocationOperation invocation:
+                return FromInvocation(invocation, isCandidate, depth);
+
+            case IBinaryOperation binary when IsArithmetic(binary.OperatorKind):
+                return (Find(binary.LeftOperand, isCandidate, depth) ?? Find(binary.RightOperand, isCandidate, depth))?.As(ReadKind.Derived);
+
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Minus or UnaryOperatorKind.Plus } unary:
+                return Find(unary.Operand, isCandidate, depth)?.As(ReadKind.Derived);
+
+            case ICoalesceOperation coalesce:
+                return Find(coalesce.Value, isCandidate, depth)?.As(ReadKind.Derived);
+
+            case ILocalReferenceOperation local when depth < MaxLocalDepth:
+                // A local holding the member's value is that value: `var allowed = plan.AllowsExport; if (!allowed)`.
+                return Find(Initializer(local), isCandidate, depth + 1);
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary><c>x.Value</c> of a nullable, <c>list.Count</c>, <c>array.Length</c>, <c>span.TotalDays</c>: framework members over a value.</summary>
+    private static MemberRead? FromFrameworkMember(IPropertySymbol property, IOperation instance, Func<ISymbol, bool> isCandidate, int depth)
+    {
+        if (!IsFramework(property.ContainingType))
+        {
+            return null;
+        }
+
+        var inner = Find(instance, isCandidate, depth);
+        if (inner is null)
+        {
+            return null;
+        }
+
+        if (property.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T && property.Name == "Value")
+        {
+            return inner;
+        }
+
+        return inner.Value.As(property.Name is "Count" or "Length" or "LongLength" ? ReadKind.Size : ReadKind.Derived);
+    }
+
+    private static MemberRead? FromInvocation(IInvocationOperation invocation, Func<ISymbol, bool> isCandidate, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (!method.IsExtensionMethod && isCandidate(method))
+        {
+            return new MemberRead(method, ResolveInstance(invocation, invocation.Instance), ReadKind.Value);
+        }
+
+        if (method.Name == "GetValueOrDefault" && method.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            return Find(invocation.Instance, isCandidate, depth);
+        }
+
+        if (method.IsExtensionMethod && IsEnumerableExtension(method) && invocation.Arguments.Length > 0)
+        {
+            var source = Find(invocation.Arguments[0].Value, isCandidate, depth);
+            switch (method.Name)
+            {
+                case "Count" or "LongCount":
+                    return source?.As(ReadKind.Size);
+                case "Any":
+                    return source?.As(invocation.Arguments.Length == 1 ? ReadKind.NotEmpty : ReadKind.AnyMatching);
+            }
+        }
+
+        // A value passed through a call (a date window, Math.Min, a helper) is still the member's value, changed.
+        var found = Find(invocation.Instance, isCandidate, depth);
+        foreach (var argument in invocation.Arguments)
+        {
+            if (found is not null)
+            {
+                break;
+            }
+
+            if (Strip(argument.Value) is not (IAnonymousFunctionOperation or IDelegateCreationOperation))
+            {
+                found = Find(argument.Value, isCandidate, depth);
+            }
+        }
+
+        return found?.As(ReadKind.Derived);
+    }
+
+    /// <summary>The value a local was declared with, when it has one.</summary>
+    private static IOperation? Initializer(ILocalReferenceOperation local)
+    {
+        var model = local.SemanticModel;
+        if (model is null || local.Local.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var declarator = local.Local.DeclaringSyntaxReferences[0].GetSyntax();
+        if (declarator is not VariableDeclaratorSyntax { Initializer.Value: { } value }
+            || declarator.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        return model.GetOperation(value);
+    }
+
+    private static IOperation? ResolveInstance(IOperation reference, IOperation? instance)
+    {
+        if (instance is not IConditionalAccessInstanceOperation)
+        {
+            return instance;
+        }
+
+        for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation conditional)
+            {
+                return conditional.Operation;
+            }
+        }
+
+        return instance;
+    }
+
+    private static bool IsArithmetic(BinaryOperatorKind kind) => kind is BinaryOperatorKind.Add
+        or BinaryOperatorKind.Subtract
+        or BinaryOperatorKind.Multiply
+        or BinaryOperatorKind.Divide
+        or BinaryOperatorKind.Remainder;
+
+    private static bool IsEnumerableExtension(IMethodSymbol method) =>
+        method.ContainingType is { Name: "Enumerable" or "Queryable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    /// <summary>True for types of the <c>System</c> namespace tree, whose members are never governed by a policy condition.</summary>
+    public static bool IsFramework(ITypeSymbol? type)
+    {
+        var ns = type?.ContainingNamespace;
+        if (ns is null || ns.IsGlobalNamespace)
+        {
+            return false;
+        }
+
+        while (ns.ContainingNamespace is { IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns.Name == "System";
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyAudit.Analyzers.Governance;
+
+namespace PolicyAudit.Analyzers;
+
+/// <summary>
+/// PA0006: a policy condition tests a member declared in another project of the solution (the Domain project below
+/// the Policies project) that carries no <c>[GovernedBy]</c> naming the policy. The generator's
+/// <c>[assembly: GovernedMember]</c> reaches only projects that reference the Policies project, so checks in the
+/// declaring project — where most real checks live — stay invisible until the member is marked where it is declared.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property holding the id of the policy whose condition tests the member.</summary>
+    public const string PolicyIdProperty = "PolicyId";
+
+    /// <summary>Diagnostic property holding the member's documentation-comment id.</summary>
+    public const string MemberIdProperty = "MemberId";
+
+    /// <summary>Diagnostic property holding the condition's test of the member (<c>==0</c>), for the fix to record.</summary>
+    public const string ConditionsProperty = "Conditions";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.UngovernedDeclaration);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = PolicyAuditTypes.Create(start.Compilation);
+            if (types.Policy is null || types.PolicyAttribute is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, types), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, PolicyAuditTypes types)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!IsConditionMethod(invocation.TargetMethod)
+            || context.ContainingSymbol.ContainingType is not { } policyType
+            || !types.IsPolicy(policyType)
+            || PolicyId(policyType, types.PolicyAttribute!) is not { } policyId)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            PolicyConditionScanner.ForEachTest(argument.Value, (read, test, at) =>
+            {
+                var member = read.Member.OriginalDefinition;
+                if (NearestConditionCall(at) == invocation
+                    && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, context.Compilation.Assembly)
+                    && IsSolutionAssembly(context.Compilation, member.ContainingAssembly)
+                    && !IsMarked(member, policyId)
+                    && member.GetDocumentationCommentId() is { } memberId)
+                {
+                    var properties = ImmutableDictionary<string, string?>.Empty
+                        .Add(PolicyIdProperty, policyId)
+                        .Add(MemberIdProperty, memberId)
+                        .Add(ConditionsProperty, test.ToString());
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.UngovernedDeclaration,
+                        at.Syntax.GetLocation(),
+                        properties,
+                        policyId,
+                        member.ContainingType.Name + "." + member.Name,
+                        member.ContainingAssembly.Name));
+                }
+            });
+        }
+    }
+
+    /// <summary>NRules' condition methods (and the Query's <c>Where</c>), as the generator scans them.</summary>
+    private static bool IsConditionMethod(IMethodSymbol method)
+    {
+        if (!PolicyConditionScanner.ConditionMethods.Contains(method.Name))
+        {
+            return false;
+        }
+
+        var ns = method.ContainingType?.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns?.Name is "NRules" or PolicyAuditTypes.RootNamespace;
+    }
+
+    /// <summary>The innermost condition call a test sits in, so that nested calls (a Query's Where) report it once.</summary>
+    private static IOperation? NearestConditionCall(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation call && IsConditionMethod(call.TargetMethod))
+            {
+                return call;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? PolicyId(INamedTypeSymbol policyType, INamedTypeSymbol policyAttribute) =>
+        policyType.GetAttributes()
+            .Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, policyAttribute) && a.ConstructorArguments.Length > 0)
+            .Select(a => a.ConstructorArguments[0].Value as string)
+            .FirstOrDefault(id => id is not null);
+
+    /// <summary>By name: the declaring project may see PolicyAudit through a different reference than this one.</summary>
+    private static bool IsMarked(ISymbol member, string policyId) =>
+        member.GetAttributes().Any(a =>
+            a.AttributeClass?.ToDisplayString() == PolicyAuditTypes.GovernedByAttributeMetadataName
+            && a.ConstructorArguments.Length == 1
+            && a.ConstructorArguments[0].Value as string == policyId);
+
+    /// <summary>
+    /// True for an assembly built from the same solution: a project reference (a compilation in the IDE, a file under
+    /// the other project's folder on the command line), not a NuGet package or the framework, whose sources the user
+    /// cannot mark.
+    /// </summary>
+    internal static bool IsSolutionAssembly(Compilation compilation, IAssemblySymbol assembly)
+    {
+        switch (compilation.GetMetadataReference(assembly))
+        {
+            case CompilationReference:
+                return true;
+            case PortableExecutableReference { FilePath: { } path }:
+                var normalized = path.Replace('\\', '/');
+                return normalized.IndexOf("/.nuget/packages/", StringComparison.OrdinalIgnoreCase) < 0
+                    && normalized.IndexOf("/NuGetFallbackFolder/", StringComparison.OrdinalIgnoreCase) < 0
+                    && normalized.IndexOf("/packs/", StringComparison.OrdinalIgnoreCase) < 0
+                    && normalized.IndexOf("/dotnet/shared/", StringComparison.OrdinalIgnoreCase) < 0;
+            case PortableExecutableReference:
+                // Built in memory, as a test or a host does with a sibling compilation.
+                return true;
+            default:
+                return false;
+        }
+    }
+}

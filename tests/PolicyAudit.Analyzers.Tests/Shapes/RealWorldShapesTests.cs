@@ -1,0 +1,460 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using PolicyAudit.Analyzers.Tests.Infrastructure;
+
+namespace PolicyAudit.Analyzers.Tests.Shapes;
+
+/// <summary>
+/// PA0001 on the shapes real applications write (issue 15): each shape flagged, beside look-alikes that must stay
+/// silent. The policies are NRules-based (<see cref="SaasSources.Policies"/>).
+/// </summary>
+public sealed class RealWorldShapesTests
+{
+    private const string Rule = "PA0001";
+
+    private static readonly Lazy<MetadataReference> FluentValidation = new(() => TestCompilations.CompileReferencedAssembly("FluentValidation", SaasSources.FluentValidation));
+
+    private static Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, ImmutableDictionary<string, string>? editorConfig = null) =>
+        AnalyzerVerifier.VerifyAsync(Rule, markup, [SaasSources.Domain, SaasSources.Policies], [FluentValidation.Value], editorConfig: editorConfig);
+
+    [Fact]
+    public async Task GovernedFlag_AsConditionPlainOrNegated_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Exports
+            {
+                public static string Export(Workspace workspace)
+                {
+                    if ([|!workspace.AllowsExport|]) return "forbidden";
+                    return "ok";
+                }
+
+                public static string Label(Workspace workspace) => [|workspace.AllowsExport|] ? "export" : "view only";
+
+                public static bool Both(Workspace workspace, bool admin) => admin && [|workspace.AllowsExport|];
+
+                public static bool CanExport(Workspace workspace)
+                {
+                    return [|workspace.AllowsExport|];
+                }
+
+                public static string Guarded(Workspace workspace, Func<string> export)
+                {
+                    try { return export(); }
+                    catch (InvalidOperationException) when ([|workspace.AllowsExport|]) { return "retry"; }
+                }
+
+                public static string Arm(Workspace workspace, int kind) => kind switch
+                {
+                    1 when [|workspace.AllowsExport|] => "csv",
+                    _ => "none",
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GovernedFlag_CopiedPassedOrForwarded_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public sealed class ExportView
+            {
+                private readonly Workspace _workspace = new();
+
+                public bool CanExport => _workspace.AllowsExport;
+
+                public void Show(Workspace workspace)
+                {
+                    bool copy = workspace.AllowsExport;
+                    Console.WriteLine(workspace.AllowsExport);
+                    Console.WriteLine(copy.ToString());
+                    if (workspace.Name.Length > 3) Console.WriteLine(workspace.Name);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GovernedLocal_AsCondition_IsReported()
+    {
+        await VerifyAsync("""
+            using Saas;
+            public static class Exports
+            {
+                public static string Export(Workspace workspace)
+                {
+                    var allowed = workspace.AllowsExport;
+                    if ([|!allowed|]) return "forbidden";
+                    return "ok";
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullableValue_ComparedThroughValueOrGetValueOrDefault_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Invitations
+            {
+                public static void Invite(Team team, int active)
+                {
+                    if (team.MemberCap.HasValue && [|team.MemberCap.Value <= active|]) throw new InvalidOperationException("full");
+                    if ([|team.MemberCap.GetValueOrDefault() < active|]) throw new InvalidOperationException("full");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullableValue_NullAndHasValueGuards_AreNotReported()
+    {
+        await VerifyAsync("""
+            using Saas;
+            public static class Invitations
+            {
+                public static bool Capped(Team team) => team.MemberCap.HasValue;
+                public static bool Uncapped(Team team) => team.MemberCap == null;
+                public static bool Unset(Team team) => team.MemberCap.GetValueOrDefault() == 0;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalComputedFromGovernedMember_ComparedLater_IsReported()
+    {
+        await VerifyAsync("""
+            using Saas;
+            public static class Storage
+            {
+                public static string Resize(Plan plan, short extraGb)
+                {
+                    var totalGb = (short)(plan.IncludedGb + extraGb);
+                    if ([|totalGb > 100|]) return "max 100 GB";
+                    return "ok";
+                }
+
+                public static bool Chain(Plan plan)
+                {
+                    var included = plan.IncludedGb;
+                    var doubled = included * 2;
+                    return [|doubled > 100|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalComputedFromGovernedMember_OnlyDisplayedOrGuarded_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Storage
+            {
+                public static void Show(Plan plan, short extraGb, int other)
+                {
+                    var totalGb = plan.IncludedGb + extraGb;
+                    Console.WriteLine(totalGb);
+                    if (totalGb > 0) Console.WriteLine("some");
+                    var unrelated = other * 2;
+                    if (unrelated > 100) Console.WriteLine("big");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GovernedMemberThroughCall_ResultCompared_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Checks
+            {
+                public static bool Stale(Link link) => [|DateTime.UtcNow.Subtract(link.LastSync.Value).TotalDays > 180|];
+                public static bool StaleToo(Link link)
+                {
+                    bool stale = [|(DateTime.UtcNow - link.LastSync!.Value).TotalDays > 180|];
+                    return stale;
+                }
+                public static bool Large(Order order) => [|order.Total.CompareTo(1000m) > 0|];
+                public static bool Paid(Order order) => [|order.Status.Equals(OrderStatus.Paid)|];
+                public static bool Capped(Plan plan) => [|Math.Max(plan.IncludedGb, (short)10) > 100|];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GovernedMemberThroughCall_FormattedOrComparedWithZero_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Checks
+            {
+                public static string Show(Link link) => link.LastSync!.Value.ToString("O");
+                public static bool Positive(Order order) => order.Total.CompareTo(0m) > 0;
+                public static bool SameName(Workspace a, Workspace b) => a.Name.Equals(b.Name);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FluentValidationRules_OverGovernedMember_AreReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using FluentValidation;
+            using Saas;
+            public sealed class CardValidator : AbstractValidator<Card>
+            {
+                public CardValidator()
+                {
+                    RuleFor(c => c.CardExpiry).[|Must(d => d >= DateTime.UtcNow)|];
+                    RuleFor(c => c.CardExpiry).NotEmpty().When([|c => c.Verified|]);
+                }
+            }
+
+            public sealed class PlanValidator : AbstractValidator<Plan>
+            {
+                public PlanValidator()
+                {
+                    RuleFor(p => p.IncludedGb).[|LessThanOrEqualTo((short)100)|];
+                    RuleFor(p => p.IncludedGb).[|InclusiveBetween((short)1, (short)100)|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task FluentValidationRules_GuardsOrUngovernedMembers_AreNotReported()
+    {
+        await VerifyAsync("""
+            using FluentValidation;
+            using Saas;
+            public sealed class WorkspaceValidator : AbstractValidator<Workspace>
+            {
+                public WorkspaceValidator()
+                {
+                    RuleFor(w => w.Name).NotEmpty();
+                    RuleFor(w => w.Name).Must(n => n.Length < 64);
+                }
+            }
+
+            public sealed class PlanValidator : AbstractValidator<Plan>
+            {
+                public PlanValidator()
+                {
+                    RuleFor(p => p.IncludedGb).GreaterThan((short)0);
+                    RuleFor(p => p.QuotaGb).LessThanOrEqualTo(500);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ZeroComparison_WhenPolicyComparesMemberWithZero_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Till
+            {
+                public static void Sell(Product product)
+                {
+                    if ([|product.Stock == 0|]) throw new InvalidOperationException(product.Name + " is sold out");
+                    if ([|product.Stock <= 0|]) throw new InvalidOperationException("sold out");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ZeroComparison_WhenNoPolicyComparesMemberWithZero_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Till
+            {
+                public static void Check(Product product, Order order)
+                {
+                    if (product.OnHand == 0) throw new InvalidOperationException("empty shelf");
+                    if (order.Total <= 0m) throw new InvalidOperationException("nothing to pay");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TupleSwitch_OverGovernedMembers_IsReportedPerArm()
+    {
+        await VerifyAsync("""
+            using Saas;
+            public static class Shipping
+            {
+                public static string Lane(Order order, Team team) => (order.Status, team.Admins.Count) switch
+                {
+                    [|(OrderStatus.Paid, _)|] => "ship",
+                    [|(_, > 3)|] => "review",
+                    _ => "hold",
+                };
+
+                public static int Code(Order order, Workspace workspace)
+                {
+                    switch (order.Status, workspace.AllowsExport)
+                    {
+                        case [|(OrderStatus.Draft, true)|]:
+                            return 1;
+                        default:
+                            return 0;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TupleSwitch_OverUngovernedValuesOrDiscards_IsNotReported()
+    {
+        await VerifyAsync("""
+            using Saas;
+            public static class Shipping
+            {
+                public static string Lane(Order order, Workspace workspace, int kind) => (workspace.Name, kind, order.Status) switch
+                {
+                    ("main", 1, _) => "main",
+                    _ => "other",
+                };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CollectionSize_OfGovernedCollection_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Linq;
+            using Saas;
+            public static class Admins
+            {
+                public static void Promote(Team team)
+                {
+                    if ([|team.Admins.Count > 3|]) throw new InvalidOperationException("too many admins");
+                    if ([|team.Admins.Count() >= 4|]) throw new InvalidOperationException("too many admins");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CollectionSize_EmptinessOrUngovernedCollection_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Linq;
+            using Saas;
+            public static class Admins
+            {
+                public static void Promote(Team team, string[] names)
+                {
+                    if (!team.Admins.Any()) throw new InvalidOperationException("no admin");
+                    if (team.Admins.Count == 0) throw new InvalidOperationException("no admin");
+                    if (names.Length > 3) throw new InvalidOperationException("too many names");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EqualityWithValueAboutToBeAssigned_IsNotReported()
+    {
+        await VerifyAsync("""
+            using Saas;
+            public static class Storage
+            {
+                public static string SetIncluded(Plan plan, short requestedGb)
+                {
+                    if (plan.IncludedGb == requestedGb) return "unchanged";
+                    plan.IncludedGb = requestedGb;
+                    return "changed";
+                }
+
+                public static string Compare(Plan plan, short requestedGb)
+                {
+                    if ([|plan.IncludedGb == requestedGb|]) return "same";
+                    return "different";
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StateCheckInDeclaringType_ByDefault_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            namespace Saas
+            {
+                public static class OrderExtensions
+                {
+                    public static void Ship(this Order order)
+                    {
+                        if ([|order.Status != OrderStatus.Paid|]) throw new InvalidOperationException("Only paid orders ship.");
+                    }
+                }
+
+                public sealed class Refund
+                {
+                    public OrderStatus Status { get; set; }
+
+                    public bool Open() => Status == OrderStatus.Draft;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StateCheckInDeclaringType_ConfiguredToReport_IsReported()
+    {
+        var domainWithCheck = SaasSources.Domain;
+        var diagnostics = await AnalyzerVerifier.RunAsync(
+            [domainWithCheck, SaasSources.Policies],
+            [FluentValidation.Value],
+            editorConfig: ImmutableDictionary<string, string>.Empty.Add("PA0001.state_checks_in_declaring_type", "report"));
+        var silent = await AnalyzerVerifier.RunAsync([domainWithCheck, SaasSources.Policies], [FluentValidation.Value]);
+
+        Assert.Contains(diagnostics, d => d.GetMessage().StartsWith("'Status != OrderStatus.Paid'", StringComparison.Ordinal));
+        Assert.DoesNotContain(silent, d => d.GetMessage().StartsWith("'Status != OrderStatus.Paid'", StringComparison.Ordinal));
+        Assert.Contains(silent, d => d.GetMessage().StartsWith("'Stock == 0'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Message_SeveralPoliciesReadMember_NamesThePolicyWithTheSameThresholdOrOperator()
+    {
+        var diagnostics = await VerifyAsync("""
+            using Saas;
+            public static class Approvals
+            {
+                public static bool Large(Order order) => [|order.Total > 1000m|];
+                public static bool Vip(Order order) => [|order.Total >= 5000|];
+                public static bool AboveLimit(Order order, decimal limit) => [|order.Total > limit|];
+                public static bool Odd(Order order) => [|order.Total != 7m|];
+            }
+            """);
+
+        var messages = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.GetMessage()).ToList();
+        Assert.Contains("hard-codes policy 'large-order';", messages[0], StringComparison.Ordinal);
+        Assert.Contains("hard-codes policy 'vip-order';", messages[1], StringComparison.Ordinal);
+        Assert.Contains("hard-codes policy 'large-order';", messages[2], StringComparison.Ordinal);
+        Assert.Contains("hard-codes policies 'large-order' and 'vip-order';", messages[3], StringComparison.Ordinal);
+    }
+}
