@@ -31,9 +31,13 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IStoreOpen
             await work(new StatusProgress(status, description)).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    /// <summary>Writes a table: drawn with Spectre.Console on a terminal, aligned plain text otherwise.</summary>
+    /// <summary>
+    /// Writes a table: drawn with Spectre.Console on a terminal, aligned plain text otherwise. Cells hold stored or
+    /// imported text, so their control and bidi characters are escaped (<see cref="TerminalText"/>).
+    /// </summary>
     public void WriteTable(IReadOnlyList<string> columns, IReadOnlyList<string[]> rows)
     {
+        rows = rows.Select(row => row.Select(TerminalText.Escape).ToArray()).ToArray();
         if (Interactive)
         {
             var table = new Table().Border(TableBorder.Rounded);

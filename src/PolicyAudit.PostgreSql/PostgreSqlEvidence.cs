@@ -35,4 +35,19 @@ public static class PostgreSqlEvidence
     /// <exception cref="Npgsql.NpgsqlException">The server cannot be reached.</exception>
     public static async Task<IEvidenceStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
         await PostgreSqlEvidenceStore.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Opens the store in the database named by <paramref name="connectionString"/> for reading only: nothing is
+    /// migrated or created, and every session is read-only on the server, so a reader's role, a standby or an
+    /// archived database can be reviewed and verified. Appending to the returned store throws
+    /// <see cref="InvalidOperationException"/>. Thread-safe, like every store.
+    /// </summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>The store; dispose it to close its connections.</returns>
+    /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
+    /// <exception cref="InvalidDataException">The database holds no PolicyAudit store, or one of a newer PolicyAudit.</exception>
+    /// <exception cref="Npgsql.NpgsqlException">The server cannot be reached.</exception>
+    public static async Task<IEvidenceStore> OpenReadOnlyAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        await PostgreSqlEvidenceStore.OpenReadOnlyAsync(connectionString, cancellationToken).ConfigureAwait(false);
 }

@@ -25,23 +25,45 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     private readonly ConcurrentQueue<PendingAppend> _queue = new();
     private int _disposed;
 
-    private PostgreSqlEvidenceStore(NpgsqlDataSource dataSource, string where)
+    private PostgreSqlEvidenceStore(NpgsqlDataSource dataSource, string where, bool readOnly = false)
     {
         _dataSource = dataSource;
         Where = where;
+        IsReadOnly = readOnly;
     }
 
     /// <summary>Host, port and database, for messages (never the password).</summary>
     public string Where { get; }
 
-    public static async Task<PostgreSqlEvidenceStore> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>True when every transaction of the store is read-only (the server refuses any write).</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>
+    /// Opens the store for reading only: no migration, and every session runs with
+    /// <c>default_transaction_read_only = on</c>, so the server itself refuses a write.
+    /// </summary>
+    public static Task<PostgreSqlEvidenceStore> OpenReadOnlyAsync(string connectionString, CancellationToken cancellationToken)
     {
         var builder = ParseConnectionString(connectionString);
+        builder.Options = ((builder.Options ?? string.Empty) + " -c default_transaction_read_only=on").Trim();
+        return OpenCheckedAsync(builder, readOnly: true, PostgreSqlSchema.CheckReadableAsync, cancellationToken);
+    }
+
+    public static Task<PostgreSqlEvidenceStore> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
+        OpenCheckedAsync(ParseConnectionString(connectionString), readOnly: false, PostgreSqlSchema.MigrateAsync, cancellationToken);
+
+    /// <summary>Creates the store and runs <paramref name="prepare"/> (migrate, or check); a store that fails it is disposed.</summary>
+    private static async Task<PostgreSqlEvidenceStore> OpenCheckedAsync(
+        NpgsqlConnectionStringBuilder builder,
+        bool readOnly,
+        Func<NpgsqlDataSource, string, CancellationToken, Task> prepare,
+        CancellationToken cancellationToken)
+    {
         var where = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
-        var store = new PostgreSqlEvidenceStore(NpgsqlDataSource.Create(builder), where);
+        var store = new PostgreSqlEvidenceStore(NpgsqlDataSource.Create(builder), where, readOnly);
         try
         {
-            await PostgreSqlSchema.MigrateAsync(store._dataSource, where, cancellationToken).ConfigureAwait(false);
+            await prepare(store._dataSource, where, cancellationToken).ConfigureAwait(false);
             return store;
         }
         catch
@@ -74,6 +96,11 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         ArgumentNullException.ThrowIfNull(records);
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"The evidence store at {Where} was opened read-only; open it with PostgreSqlEvidence.OpenAsync to append.");
+        }
+
         var batch = EncodedBatch.From(records);
         if (batch.Count == 0)
         {

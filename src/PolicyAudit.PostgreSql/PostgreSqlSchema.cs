@@ -112,6 +112,17 @@ internal static class PostgreSqlSchema
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Checks, changing nothing, that the database holds a store this version can read.</summary>
+    /// <exception cref="InvalidDataException">There is no PolicyAudit store, or a newer one.</exception>
+    public static async Task CheckReadableAsync(NpgsqlDataSource dataSource, string where, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (await ReadVersionAsync(connection, where, cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new InvalidDataException($"The database at {where} holds no PolicyAudit evidence store (no policyaudit schema); import evidence into it first.");
+        }
+    }
+
     private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, string where, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(

@@ -12,6 +12,7 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
 {
     private const int SqliteError = 1;
     private const int SqliteCorrupt = 11;
+    private const int SqliteCantOpen = 14;
     private const int SqliteConstraint = 19;
     private const int SqliteMismatch = 20;
     private const int SqliteNotADatabase = 26;
@@ -61,9 +62,30 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
             Probe(path);
         }
 
+        try
+        {
+            return OpenAs(path, path, readOnly);
+        }
+        catch (IOException ex) when (readOnly && ex.InnerException is SqliteException { SqliteErrorCode: SqliteCantOpen })
+        {
+            // A store in WAL mode on a read-only file system: SQLite cannot create the shared-memory index a WAL
+            // reader needs. Opened as immutable it reads the main file without one; a non-empty log beside it would
+            // hold records that way of reading cannot see, so that case is refused instead of read short.
+            var log = new FileInfo(path + "-wal");
+            if (log.Exists && log.Length > 0)
+            {
+                throw new IOException($"The evidence store '{path}' has a write-ahead log ('{log.Name}') that cannot be read where nothing may be written; copy the store with its -wal file to writable storage and read the copy.", ex);
+            }
+
+            return OpenAs(path, new Uri(path).AbsoluteUri + "?immutable=1", readOnly);
+        }
+    }
+
+    private static SqliteEvidenceStore OpenAs(string path, string dataSource, bool readOnly)
+    {
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = dataSource,
             Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,

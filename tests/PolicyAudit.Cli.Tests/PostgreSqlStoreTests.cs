@@ -30,6 +30,38 @@ public sealed class PostgreSqlStoreTests : IClassFixture<PostgresServer>
         Assert.StartsWith("valid: 8 records", verify.Out, StringComparison.Ordinal);
     }
 
+    [PostgresFact]
+    public async Task ReadCommands_DatabaseWithoutAStore_ExitTwoAndCreateNothing()
+    {
+        using var cli = new CliHarness();
+        var store = await _server.CreateDatabaseAsync("cli-empty");
+
+        var verify = await cli.RunAsync("verify", "--store", store);
+        var report = await cli.RunAsync("report", "--store", store, "--format", "json");
+
+        Assert.Equal(2, verify.ExitCode);
+        Assert.Contains("holds no PolicyAudit evidence store", verify.Error, StringComparison.Ordinal);
+        Assert.Equal(2, report.ExitCode);
+        await using var connection = new Npgsql.NpgsqlConnection(store);
+        await connection.OpenAsync();
+        await using var schemas = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'policyaudit'", connection);
+        Assert.Equal(0L, await schemas.ExecuteScalarAsync());
+    }
+
+    [PostgresFact]
+    public async Task OpenReadOnlyAsync_Append_ThrowsAndTheStoreStillReads()
+    {
+        var store = await _server.CreateDatabaseAsync("cli-readonly");
+        await (await PostgreSqlEvidence.OpenAsync(store)).DisposeAsync();
+        await using var reader = await PostgreSqlEvidence.OpenReadOnlyAsync(store);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reader.AppendAsync(
+            [new OutcomeRecord { Id = "o-1", At = DateTimeOffset.UtcNow, DecisionId = "d-1", Outcome = OutcomeKind.None }], AppendDurability.Durable));
+
+        Assert.True((await reader.VerifyAsync()).IsValid);
+        Assert.Null(await reader.GetHeadAsync());
+    }
+
     [Fact]
     public void Describe_ConnectionString_HidesThePassword()
     {

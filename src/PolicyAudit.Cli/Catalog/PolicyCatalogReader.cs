@@ -56,7 +56,7 @@ internal static class PolicyCatalogReader
 
                 foreach (var attribute in attributes.Where(a => a.AttributeType.FullName == AttributeName))
                 {
-                    policies.Add(Describe(attribute));
+                    policies.Add(Describe(path, type, attribute));
                 }
             }
 
@@ -68,11 +68,18 @@ internal static class PolicyCatalogReader
         }
     }
 
-    private static PolicyDescriptor Describe(CustomAttributeData attribute)
+    private static PolicyDescriptor Describe(string path, Type type, CustomAttributeData attribute)
     {
         var id = attribute.ConstructorArguments.Count > 0 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
         object? Named(string name) => attribute.NamedArguments.FirstOrDefault(a => a.MemberName == name).TypedValue.Value;
         var authority = Named(nameof(PolicyAttribute.OverridableBy)) is { } value ? (StaffRole)Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : StaffRole.Manager;
+        if (!Enum.IsDefined(authority))
+        {
+            // A cast such as (StaffRole)7 compiles; name the policy, or the user is left to search every class.
+            throw CliException.BadInput(
+                $"{TerminalText.Escape(path)}: policy '{TerminalText.Escape(id)}' ({TerminalText.Escape(type.FullName)}) has OverridableBy = {(int)authority}, which is not a staff role ({WireNames.Choices<StaffRole>(WireNames.Of)}).");
+        }
+
         return new PolicyDescriptor(
             id,
             Named(nameof(PolicyAttribute.Title)) as string ?? id,

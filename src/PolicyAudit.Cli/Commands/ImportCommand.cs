@@ -23,26 +23,38 @@ internal static class ImportCommand
             Description = "Evidence files: JSON Lines (*.jsonl, *.ndjson) or CSV (*.csv). Everything is validated before anything is written.",
             Arity = ArgumentArity.OneOrMore,
         };
+        var earliest = new Option<string?>("--earliest")
+        {
+            Description = "The earliest time a record may have (YYYY-MM-DD or ISO 8601); default 2000-01-01. Older records are refused.",
+        };
+        var latest = new Option<string?>("--latest")
+        {
+            Description = "The latest time a record may have (YYYY-MM-DD, that day included, or ISO 8601); default a day after now. Later records are refused.",
+        };
         var command = new Command("import", "Import evidence from other systems (policies, decisions, overrides, outcomes).")
         {
-            store, skipExisting, sources,
+            store, skipExisting, earliest, latest, sources,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var defaults = ImportTimes.Default(context.Time.GetUtcNow());
+            var times = new ImportTimes(
+                ReportCommand.ParseDate("--earliest", parse.GetValue(earliest), isEnd: false, "import") ?? defaults.Earliest,
+                ReportCommand.ParseDate("--latest", parse.GetValue(latest), isEnd: true, "import") ?? defaults.Latest);
             var files = parse.GetValue(sources) ?? [];
             var batch = await context.WithProgressAsync("Reading", progress =>
                 EvidenceImporter.ReadAsync(files, progress, cancellationToken)).ConfigureAwait(false);
             var storeName = parse.GetValue(store)!;
             var skip = parse.GetValue(skipExisting);
             var summary = await context.WithProgressAsync("Importing", progress =>
-                ImportAsync(context, storeName, batch, skip, progress, cancellationToken)).ConfigureAwait(false);
+                ImportAsync(context, storeName, batch, skip, times, progress, cancellationToken)).ConfigureAwait(false);
             context.Out.WriteLine(summary.ToString());
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static async Task<ImportSummary> ImportAsync(CliContext context, string storeName, ImportBatch batch, bool skip, IProgress<string>? progress, CancellationToken cancellationToken)
+    private static async Task<ImportSummary> ImportAsync(CliContext context, string storeName, ImportBatch batch, bool skip, ImportTimes times, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         // A store that does not exist yet is checked as the empty store it would be and created only once the whole
         // import is accepted, so a refused import leaves no file behind.
@@ -55,7 +67,7 @@ internal static class ImportCommand
         {
             for (var attempt = 1; ; attempt++)
             {
-                var (records, summary) = await new EvidenceImporter(lookup, context.Time).PlanAsync(batch, skip, progress, cancellationToken).ConfigureAwait(false);
+                var (records, summary) = await new EvidenceImporter(lookup, context.Time, times).PlanAsync(batch, skip, progress, cancellationToken).ConfigureAwait(false);
                 target ??= await context.Stores.OpenAsync(storeName, mustExist: false, cancellationToken).ConfigureAwait(false);
                 try
                 {

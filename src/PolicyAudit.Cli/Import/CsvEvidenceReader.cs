@@ -99,8 +99,8 @@ internal static class CsvEvidenceReader
             ImportValues.Time("at", Required("at")),
             policies,
             ImportValues.Outcome("outcome", Required("outcome")),
-            Optional("customer"),
-            Optional("staff"),
+            ImportValues.OptionalId("customer", Optional("customer")),
+            ImportValues.OptionalId("staff", Optional("staff")),
             null));
 
         if (Optional("override_staff") is not { } overrideStaff)
@@ -120,7 +120,7 @@ internal static class CsvEvidenceReader
             ImportValues.Time("override_at", Required("override_at")),
             ImportValues.Id("override_staff", overrideStaff),
             ImportValues.Role("override_role", Required("override_role")),
-            Field("justification").Trim(),
-            Optional("approved_by") is { } approver ? ImportValues.Id("approved_by", approver) : null));
+            ImportValues.Text("justification", Field("justification").Trim())!,
+            ImportValues.OptionalId("approved_by", Optional("approved_by"))));
     }
 }

@@ -11,8 +11,11 @@ namespace PolicyAudit.Cli;
 /// </summary>
 /// <param name="store">The store the batch is checked against (ids already stored, policies and decisions referred to).</param>
 /// <param name="time">The clock of "now".</param>
-internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
+/// <param name="times">The times accepted; by default from 2000-01-01 to a day after now.</param>
+internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time, ImportTimes? times = null)
 {
+    private readonly ImportTimes _times = times ?? ImportTimes.Default(time.GetUtcNow());
+
     /// <summary>The id of the override of a decision (an imported decision is overridden at most once).</summary>
     public static string OverrideId(string decisionId) => decisionId + ":override";
 
@@ -40,10 +43,10 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
                 ".csv" => CsvEvidenceReader.ReadAsync,
                 _ => throw new ImportException(new SourceLine(source, 0), $"unknown format '{extension}': name JSON Lines files *.jsonl (or *.ndjson) and CSV files *.csv"),
             };
-            StreamReader reader;
+            TextReader reader;
             try
             {
-                reader = new StreamReader(source, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+                reader = new CheckedSourceReader(File.OpenRead(source), source);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
@@ -153,6 +156,11 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
                     throw new ImportException(d.Where, $"decision '{ImportValues.Shorten(d.Id)}' refers to unknown policy '{ImportValues.Shorten(unknown)}' (import the policy first, or in the same run)");
                 }
 
+                if (_times.Problem("at", d.At) is { } badTime)
+                {
+                    throw new ImportException(d.Where, badTime);
+                }
+
                 if (!Skip(EvidenceKind.Decision, d.Id, d.Where))
                 {
                     records.Add(decisions[d.Id]);
@@ -173,6 +181,16 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
                 if (!decisions.TryGetValue(o.DecisionId, out var decision))
                 {
                     throw new ImportException(o.Where, $"override refers to unknown decision '{ImportValues.Shorten(o.DecisionId)}'");
+                }
+
+                if (_times.Problem("at", o.At) is { } badTime)
+                {
+                    throw new ImportException(o.Where, badTime);
+                }
+
+                if (o.At < decision.At)
+                {
+                    throw new ImportException(o.Where, $"override at {EvidenceCodec.FormatTime(o.At)} is before its decision '{ImportValues.Shorten(o.DecisionId)}' at {EvidenceCodec.FormatTime(decision.At)}");
                 }
 
                 if (decision.Outcome == DecisionOutcome.Allow)
@@ -234,9 +252,19 @@ internal sealed class EvidenceImporter(IEvidenceStore store, TimeProvider time)
         {
             try
             {
-                if (!decisions.ContainsKey(o.DecisionId))
+                if (!decisions.TryGetValue(o.DecisionId, out var decision))
                 {
                     throw new ImportException(o.Where, $"outcome refers to unknown decision '{ImportValues.Shorten(o.DecisionId)}'");
+                }
+
+                if (_times.Problem("at", o.At) is { } badTime)
+                {
+                    throw new ImportException(o.Where, badTime);
+                }
+
+                if (o.At < decision.At)
+                {
+                    throw new ImportException(o.Where, $"outcome at {EvidenceCodec.FormatTime(o.At)} is before its decision '{ImportValues.Shorten(o.DecisionId)}' at {EvidenceCodec.FormatTime(decision.At)}");
                 }
 
                 if (!Skip(EvidenceKind.Outcome, OutcomeId(o), o.Where))

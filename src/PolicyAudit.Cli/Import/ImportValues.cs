@@ -29,25 +29,19 @@ internal static class ImportValues
         throw new FormatException($"'{field}' must be an ISO 8601 time such as 2026-03-01T19:30:00Z, not '{Shorten(text)}'");
     }
 
-    public static string Id(string field, string text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new FormatException($"'{field}' must not be blank");
-        }
+    /// <summary>An identifier, normalised as the library normalises it (trimmed, Unicode form C, nothing invisible).</summary>
+    public static string Id(string field, string text) =>
+        UnicodeText.TryIdentifier(text, field, out var id, out var problem) ? id : throw new FormatException(problem);
 
-        if (text.Any(char.IsControl))
-        {
-            throw new FormatException($"'{field}' must not contain control characters");
-        }
+    /// <summary>An optional identifier: null when missing or blank, else as <see cref="Id"/>.</summary>
+    public static string? OptionalId(string field, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : Id(field, text);
 
-        if (text.Length > 200)
-        {
-            throw new FormatException($"'{field}' is longer than 200 characters");
-        }
-
-        return text;
-    }
+    /// <summary>Free text kept as written, up to <paramref name="limit"/> characters.</summary>
+    public static string? Text(string field, string? text, int limit = EvidenceLimits.TextLength) =>
+        UnicodeText.FitsIn(text, limit)
+            ? text
+            : throw new FormatException($"'{field}' is {text!.Length} characters long; it may be at most {limit}");
 
     public static DecisionOutcome Outcome(string field, string text) =>
         WireNames.TryParse(text, out DecisionOutcome value)
@@ -69,10 +63,10 @@ internal static class ImportValues
             ? value
             : throw new FormatException($"'{field}' must be one of {WireNames.Choices<OutcomeKind>(WireNames.Of)}, not '{Shorten(text)}'");
 
-    /// <summary>Evidence text in a message: at most 40 characters, control characters shown as '?'.</summary>
+    /// <summary>Evidence text in a message: at most 40 characters, control and bidi characters escaped.</summary>
     public static string Shorten(string text)
     {
-        var printable = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        var printable = TerminalText.Escape(text);
         return printable.Length <= 40 ? printable : printable[..37] + "...";
     }
 }

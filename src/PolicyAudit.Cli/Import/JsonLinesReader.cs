@@ -12,6 +12,9 @@ namespace PolicyAudit.Cli;
 /// </summary>
 internal static class JsonLinesReader
 {
+    /// <summary>How deep a line's JSON may nest: room for facts with nested objects.</summary>
+    private const int MaxDepth = 32;
+
     private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
     {
         ["policy"] = ["type", "id", "title", "owner", "overridableBy", "rationale"],
@@ -62,7 +65,11 @@ internal static class JsonLinesReader
         try
         {
             // Deep enough for facts with nested objects; a line deeper than that is not evidence anyone exported.
-            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ImportException(where, $"JSON nested deeper than {MaxDepth} levels: evidence lines are objects whose only nesting is 'policies', 'policyOutcomes' and 'facts'");
         }
         catch (JsonException ex)
         {
@@ -107,10 +114,10 @@ internal static class JsonLinesReader
                     batch.Policies.Add(new ImportedPolicy(
                         where,
                         id,
-                        fields.Optional("title") is { Length: > 0 } title ? title : id,
-                        fields.Optional("owner"),
+                        ImportValues.Text("title", fields.Optional("title"), EvidenceLimits.TitleLength) is { Length: > 0 } title ? title : id,
+                        ImportValues.Text("owner", fields.Optional("owner"), EvidenceLimits.TitleLength),
                         ImportValues.Authority("overridableBy", fields.Required("overridableBy")),
-                        fields.Optional("rationale")));
+                        ImportValues.Text("rationale", fields.Optional("rationale"))));
                     break;
                 case "decision":
                     var decisionId = ImportValues.Id("id", fields.Required("id"));
@@ -123,9 +130,9 @@ internal static class JsonLinesReader
                         at,
                         policies,
                         outcome,
-                        fields.Optional("customer"),
-                        fields.Optional("staff"),
-                        fields.Optional("location"),
+                        ImportValues.OptionalId("customer", fields.Optional("customer")),
+                        ImportValues.OptionalId("staff", fields.Optional("staff")),
+                        ImportValues.OptionalId("location", fields.Optional("location")),
                         policyOutcomes,
                         fields.Facts("facts")));
                     break;
@@ -136,8 +143,8 @@ internal static class JsonLinesReader
                         ImportValues.Time("at", fields.Required("at")),
                         ImportValues.Id("staff", fields.Required("staff")),
                         ImportValues.Role("role", fields.Required("role")),
-                        fields.Required("justification", allowBlank: true),
-                        fields.Optional("approvedBy") is { } approver ? ImportValues.Id("approvedBy", approver) : null));
+                        ImportValues.Text("justification", fields.Required("justification", allowBlank: true))!,
+                        ImportValues.OptionalId("approvedBy", fields.Optional("approvedBy"))));
                     break;
                 default:
                     batch.Outcomes.Add(new ImportedOutcome(
@@ -145,7 +152,7 @@ internal static class JsonLinesReader
                         ImportValues.Id("decision", fields.Required("decision")),
                         ImportValues.Time("at", fields.Required("at")),
                         ImportValues.OutcomeKind("kind", fields.Required("kind")),
-                        fields.Optional("note")));
+                        ImportValues.Text("note", fields.Optional("note"))));
                     break;
             }
         }

@@ -20,7 +20,7 @@ internal sealed class StoreOpener : IStoreOpener
 
         if (IsConnectionString(store))
         {
-            return await OpenPostgreSqlAsync(store, cancellationToken).ConfigureAwait(false);
+            return await OpenPostgreSqlAsync(store, readOnly: mustExist, cancellationToken).ConfigureAwait(false);
         }
 
         if (mustExist && !File.Exists(store))
@@ -74,12 +74,14 @@ internal sealed class StoreOpener : IStoreOpener
         }
     }
 
-    private static async Task<IEvidenceStore> OpenPostgreSqlAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task<IEvidenceStore> OpenPostgreSqlAsync(string connectionString, bool readOnly, CancellationToken cancellationToken)
     {
         var name = Describe(connectionString);
         try
         {
-            return await PostgreSqlEvidence.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
+            return readOnly
+                ? await PostgreSqlEvidence.OpenReadOnlyAsync(connectionString, cancellationToken).ConfigureAwait(false)
+                : await PostgreSqlEvidence.OpenAsync(connectionString, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidDataException)
         {

@@ -6,13 +6,18 @@ namespace PolicyAudit;
 public sealed class Decision
 {
     /// <summary>Creates a decision. Normally only <see cref="IPolicyEngine"/> does this; tests and importers may too.</summary>
-    /// <param name="id">A unique, time-sortable id.</param>
+    /// <param name="id">A unique, time-sortable id (trimmed and normalised like every identifier).</param>
     /// <param name="outcome">The combined outcome.</param>
-    /// <param name="policies">Every policy that fired, with what it said; determining policies are those whose outcome equals <paramref name="outcome"/>.</param>
+    /// <param name="policies">
+    /// Every policy that fired, with what it said; determining policies are those whose outcome equals
+    /// <paramref name="outcome"/>. A decision that is not an Allow must have at least one: nothing else could have
+    /// denied the request or required approval.
+    /// </param>
     /// <param name="policySetVersion">The version hash of the compiled policy set.</param>
     /// <param name="at">When the decision was made.</param>
     /// <param name="factsDigest">A digest of the facts the decision was made on.</param>
     /// <param name="context">Who was served, where and by whom; may be <see cref="ServiceContext.None"/>.</param>
+    /// <exception cref="ArgumentException">The id is blank or not a valid identifier, or a non-Allow decision names no policy with its outcome.</exception>
     public Decision(
         string id,
         DecisionOutcome outcome,
@@ -22,12 +27,16 @@ public sealed class Decision
         string factsDigest,
         ServiceContext context)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(policies);
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A decision's outcome is Allow, RequireApproval or Deny.");
+        }
+
         ArgumentNullException.ThrowIfNull(policySetVersion);
         ArgumentNullException.ThrowIfNull(factsDigest);
         ArgumentNullException.ThrowIfNull(context);
-        Id = id;
+        Id = UnicodeText.Identifier(id, nameof(id));
         Outcome = outcome;
         FiredPolicies = policies;
         PolicySetVersion = policySetVersion;
@@ -35,6 +44,12 @@ public sealed class Decision
         FactsDigest = factsDigest;
         Context = context;
         DeterminingPolicies = policies.Where(p => p.Outcome == outcome).ToArray();
+        if (outcome != DecisionOutcome.Allow && DeterminingPolicies.Count == 0)
+        {
+            throw new ArgumentException(
+                $"Decision {Id} is {WireNames.Of(outcome)}, but none of its policies ({(policies.Count == 0 ? "none" : string.Join(", ", policies.Select(p => p.PolicyId + " " + WireNames.Of(p.Outcome))))}) said so: a decision that is not an Allow needs a policy that denied or required approval.",
+                nameof(policies));
+        }
     }
 
     /// <summary>The decision id: unique and sortable by time.</summary>

@@ -14,6 +14,12 @@ namespace PolicyAudit;
 /// </summary>
 internal static class EvidenceCodec
 {
+    /// <summary>
+    /// A record's own id may be longer than an identifier: ids derived from a decision's (<c>DECISION:override</c>,
+    /// <c>DECISION:outcome:DIGEST</c>, <c>policy@version</c>) add up to 64 characters to an id of the full length.
+    /// </summary>
+    private const int RecordIdLength = EvidenceLimits.IdentifierLength + 64;
+
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public static string FormatTime(DateTimeOffset at) => at.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
@@ -32,16 +38,16 @@ internal static class EvidenceCodec
         {
             writer.WriteStartObject();
             writer.WriteString("kind", WireNames.Of(record.Kind));
-            writer.WriteString("id", Require(record.Id, "Id"));
+            writer.WriteString("id", Identifier(record.Id, "Id", RecordIdLength));
             writer.WriteString("at", FormatTime(record.At));
             switch (record)
             {
                 case PolicyRecord p:
-                    writer.WriteString("policyId", Require(p.PolicyId, "PolicyId"));
-                    writer.WriteString("title", Require(p.Title, "Title"));
-                    writer.WriteString("owner", p.Owner);
+                    writer.WriteString("policyId", Identifier(p.PolicyId, "PolicyId"));
+                    writer.WriteString("title", Text(Require(p.Title, "Title"), "Title", EvidenceLimits.TitleLength));
+                    writer.WriteString("owner", Text(p.Owner, "Owner", EvidenceLimits.TitleLength));
                     writer.WriteString("overridableBy", WireNames.Of(p.OverridableBy));
-                    writer.WriteString("rationale", p.Rationale);
+                    writer.WriteString("rationale", Text(p.Rationale, "Rationale"));
                     writer.WriteString("version", p.Version);
                     break;
                 case DecisionRecord d:
@@ -49,43 +55,43 @@ internal static class EvidenceCodec
                     writer.WriteStartArray("policies");
                     foreach (var policy in d.Policies ?? throw Missing("Policies"))
                     {
-                        writer.WriteStringValue(policy);
+                        writer.WriteStringValue(Identifier(policy, "Policies"));
                     }
 
                     writer.WriteEndArray();
-                    writer.WriteString("customer", d.Customer);
-                    writer.WriteString("staff", d.Staff);
-                    writer.WriteString("location", d.Location);
+                    writer.WriteString("customer", OptionalIdentifier(d.Customer, "Customer"));
+                    writer.WriteString("staff", OptionalIdentifier(d.Staff, "Staff"));
+                    writer.WriteString("location", OptionalIdentifier(d.Location, "Location"));
                     writer.WriteString("policySetVersion", d.PolicySetVersion);
                     writer.WriteString("factsDigest", d.FactsDigest);
                     WritePolicyOutcomes(writer, d);
                     WriteFacts(writer, d);
                     break;
                 case OverrideRecord o:
-                    writer.WriteString("decisionId", Require(o.DecisionId, "DecisionId"));
-                    writer.WriteString("staff", Require(o.Staff, "Staff"));
+                    writer.WriteString("decisionId", Identifier(o.DecisionId, "DecisionId"));
+                    writer.WriteString("staff", Identifier(o.Staff, "Staff"));
                     writer.WriteString("role", WireNames.Of(o.Role));
-                    writer.WriteString("justification", o.Justification ?? throw Missing("Justification"));
-                    writer.WriteString("approvedBy", o.ApprovedBy);
+                    writer.WriteString("justification", Text(o.Justification ?? throw Missing("Justification"), "Justification"));
+                    writer.WriteString("approvedBy", OptionalIdentifier(o.ApprovedBy, "ApprovedBy"));
                     writer.WriteString("approverRole", o.ApproverRole is { } ar ? WireNames.Of(ar) : null);
                     writer.WriteString("requiredRole", WireNames.Of(o.RequiredRole));
                     WriteSnapshot(writer, o.Decision ?? throw Missing("Decision"));
                     break;
                 case RefusedOverrideRecord r:
-                    writer.WriteString("decisionId", Require(r.DecisionId, "DecisionId"));
-                    writer.WriteString("staff", Require(r.Staff, "Staff"));
+                    writer.WriteString("decisionId", Identifier(r.DecisionId, "DecisionId"));
+                    writer.WriteString("staff", Identifier(r.Staff, "Staff"));
                     writer.WriteString("role", WireNames.Of(r.Role));
-                    writer.WriteString("justification", r.Justification ?? throw Missing("Justification"));
-                    writer.WriteString("approvedBy", r.ApprovedBy);
+                    writer.WriteString("justification", Text(r.Justification ?? throw Missing("Justification"), "Justification"));
+                    writer.WriteString("approvedBy", OptionalIdentifier(r.ApprovedBy, "ApprovedBy"));
                     writer.WriteString("approverRole", r.ApproverRole is { } rr ? WireNames.Of(rr) : null);
                     writer.WriteString("reason", WireNames.Of(r.Reason));
                     writer.WriteString("message", r.Message ?? throw Missing("Message"));
                     WriteSnapshot(writer, r.Decision ?? throw Missing("Decision"));
                     break;
                 case OutcomeRecord oc:
-                    writer.WriteString("decisionId", Require(oc.DecisionId, "DecisionId"));
+                    writer.WriteString("decisionId", Identifier(oc.DecisionId, "DecisionId"));
                     writer.WriteString("outcome", WireNames.Of(oc.Outcome));
-                    writer.WriteString("note", oc.Note);
+                    writer.WriteString("note", Text(oc.Note, "Note"));
                     break;
                 case DroppedDecisionsRecord dd:
                     writer.WriteNumber("count", dd.Count);
@@ -271,9 +277,9 @@ internal static class EvidenceCodec
         foreach (var policy in snapshot.Policies ?? throw Missing("Decision.Policies"))
         {
             writer.WriteStartObject();
-            writer.WriteString("policyId", Require(policy.PolicyId, "PolicyId"));
+            writer.WriteString("policyId", Identifier(policy.PolicyId, "PolicyId"));
             writer.WriteString("outcome", WireNames.Of(policy.Outcome));
-            writer.WriteString("reason", policy.Reason ?? string.Empty);
+            writer.WriteString("reason", Text(policy.Reason ?? string.Empty, "Reason"));
             writer.WriteString("overridableBy", WireNames.Of(policy.OverridableBy));
             writer.WriteEndObject();
         }
@@ -281,8 +287,8 @@ internal static class EvidenceCodec
         writer.WriteEndArray();
         writer.WriteString("policySetVersion", snapshot.PolicySetVersion);
         writer.WriteString("factsDigest", snapshot.FactsDigest);
-        writer.WriteString("customer", snapshot.Customer);
-        writer.WriteString("location", snapshot.Location);
+        writer.WriteString("customer", OptionalIdentifier(snapshot.Customer, "Customer"));
+        writer.WriteString("location", OptionalIdentifier(snapshot.Location, "Location"));
         writer.WriteEndObject();
     }
 
@@ -312,6 +318,32 @@ internal static class EvidenceCodec
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetString() : null;
+
+    /// <summary>
+    /// The last guard of every write path: an identifier must already be what <see cref="UnicodeText.Identifier"/>
+    /// makes of it (callers normalise; a record built by hand with a look-alike or invisible id is refused here).
+    /// </summary>
+    private static string Identifier(string? value, string field, int limit = EvidenceLimits.IdentifierLength)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw Missing(field);
+        }
+
+        if (!UnicodeText.TryIdentifier(value, field, limit, out var normalized, out var problem))
+        {
+            throw new ArgumentException($"Evidence record field {problem}.", field);
+        }
+
+        return normalized == value
+            ? value
+            : throw new ArgumentException($"Evidence record field '{field}' is not normalised (trimmed, Unicode form C); normalise ids before recording them.", field);
+    }
+
+    private static string? OptionalIdentifier(string? value, string field) => value is null ? null : Identifier(value, field);
+
+    private static string? Text(string? value, string field, int limit = EvidenceLimits.TextLength) =>
+        UnicodeText.FitsIn(value, limit) ? value : throw new ArgumentException($"Evidence record field '{field}' is {value!.Length} characters long; it may be at most {limit}.", field);
 
     private static string Require(string? value, string field) =>
         string.IsNullOrEmpty(value) ? throw Missing(field) : value;

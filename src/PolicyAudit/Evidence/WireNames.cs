@@ -51,6 +51,7 @@ internal static class WireNames
         OverrideRefusalReason.PlaceholderJustification => "placeholder-justification",
         OverrideRefusalReason.InsufficientAuthority => "insufficient-authority",
         OverrideRefusalReason.NotOverridable => "not-overridable",
+        OverrideRefusalReason.AlreadyOverridden => "already-overridden",
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
 

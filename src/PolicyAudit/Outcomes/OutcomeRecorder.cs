@@ -18,7 +18,9 @@ internal sealed class OutcomeRecorder : IOutcomeRecorder
 
     public async Task<string> RecordAsync(string decisionId, OutcomeKind kind, string? note = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(decisionId);
+        ArgumentNullException.ThrowIfNull(decisionId);
+        decisionId = UnicodeText.Identifier(decisionId, nameof(decisionId));
+        UnicodeText.FreeText(note, nameof(note));
         if (!Enum.IsDefined(kind))
         {
             throw new ArgumentOutOfRangeException(nameof(kind), kind, "An outcome is None, Compliment, Complaint or Loss.");

@@ -1,11 +1,10 @@
-using System.Text;
-
 namespace PolicyAudit;
 
 /// <summary>
 /// Tells a real justification from a blank or a placeholder ("n/a", "ok", "override"). Placeholders are compared
-/// after trimming, lower-casing and removing punctuation and spaces, so "N/A.", " n.a " and "OK!" all match.
-/// Immutable and thread-safe.
+/// after folding (<see cref="UnicodeText.Fold"/>): case, accents, fullwidth forms, invisible characters, punctuation
+/// and spaces do not count, and letters of other scripts that look Latin read as Latin, so "N/A.", " n.a ", "OK!",
+/// "ＯＫ" and Cyrillic "н/а" all match. Immutable and thread-safe.
 /// </summary>
 internal sealed class JustificationCheck
 {
@@ -26,17 +25,5 @@ internal sealed class JustificationCheck
         return normalized.Length == 0 || _placeholders.Contains(normalized);
     }
 
-    public static string Normalize(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Trim())
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string Normalize(string text) => UnicodeText.Fold(text);
 }

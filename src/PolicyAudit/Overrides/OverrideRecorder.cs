@@ -5,7 +5,9 @@ namespace PolicyAudit;
 
 /// <summary>
 /// Checks override attempts, records refused ones and appends accepted ones durably before acknowledging them.
-/// Thread-safe: the store orders concurrent appends into one chain.
+/// Thread-safe: the store orders concurrent appends into one chain. A decision is overridden at most once: the
+/// override's record id is derived from the decision's (<see cref="RecordIdFor"/>), so of two concurrent attempts the
+/// store's (kind, id) uniqueness lets exactly one land, in every store, and the other is refused and recorded.
 /// </summary>
 internal sealed class OverrideRecorder : IOverrideRecorder
 {
@@ -28,6 +30,9 @@ internal sealed class OverrideRecorder : IOverrideRecorder
         _logger = logger;
     }
 
+    /// <summary>The id of the override record of a decision: one per decision, as imported overrides have.</summary>
+    public static string RecordIdFor(string decisionId) => decisionId + ":override";
+
     public async Task<OverrideReceipt> OverrideAsync(
         Decision decision,
         StaffMember by,
@@ -38,6 +43,9 @@ internal sealed class OverrideRecorder : IOverrideRecorder
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(by);
         justification ??= string.Empty;
+
+        // Refused before anything is recorded: the refusal would otherwise store the oversized text it refuses.
+        UnicodeText.FreeText(justification, nameof(justification));
         using var activity = PolicyAuditTelemetry.ActivitySource.StartActivity("PolicyAudit.Override");
         activity?.SetTag("policyaudit.decision_id", decision.Id);
         activity?.SetTag("policyaudit.staff_role", WireNames.Of(by.Role));
@@ -46,32 +54,20 @@ internal sealed class OverrideRecorder : IOverrideRecorder
         var snapshot = DecisionSnapshot.From(decision);
         var now = _time.GetUtcNow();
         var refusal = Check(decision, authority, by, justification, approvedBy);
+        var id = RecordIdFor(decision.Id);
+        if (refusal is null && (await _store.FindExistingAsync(EvidenceKind.Override, [id], cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            refusal = AlreadyOverridden(decision);
+        }
+
         if (refusal is { } r)
         {
-            await _store.AppendRefusalAsync(new RefusedOverrideRecord
-            {
-                Id = TimeSortableId.New(now),
-                At = now,
-                DecisionId = decision.Id,
-                Staff = by.Id,
-                Role = by.Role,
-                Justification = justification,
-                ApprovedBy = approvedBy?.Id,
-                ApproverRole = approvedBy?.Role,
-                Reason = r.Reason,
-                Message = r.Message,
-                Decision = snapshot,
-            }, cancellationToken).ConfigureAwait(false);
-            _telemetry.OverrideRefused(r.Reason);
-            Log.OverrideRefused(_logger, decision.Id, by.Id, by.Role, r.Reason, r.Message);
-            activity?.SetTag("policyaudit.refusal_reason", WireNames.Of(r.Reason));
-            activity?.SetStatus(ActivityStatusCode.Error, r.Message);
-            throw new OverrideRefusedException(r.Reason, decision.Id, r.Message);
+            throw await RefuseAsync(decision, by, justification, approvedBy, snapshot, now, r, activity, cancellationToken).ConfigureAwait(false);
         }
 
         var record = new OverrideRecord
         {
-            Id = TimeSortableId.New(now),
+            Id = id,
             At = now,
             DecisionId = decision.Id,
             Staff = by.Id,
@@ -82,7 +78,17 @@ internal sealed class OverrideRecorder : IOverrideRecorder
             RequiredRole = authority.Count == 0 ? StaffRole.Staff : authority.Max(p => p.Role),
             Decision = snapshot,
         };
-        var link = await _store.AppendOverrideAsync(record, cancellationToken).ConfigureAwait(false);
+        ChainCheckpoint link;
+        try
+        {
+            link = await _store.AppendOverrideAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DuplicateEvidenceException)
+        {
+            // Another attempt overrode the decision between the check above and this append.
+            throw await RefuseAsync(decision, by, justification, approvedBy, snapshot, now, AlreadyOverridden(decision), activity, cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var policy in decision.Restricting)
         {
             _telemetry.OverrideRecorded(policy.PolicyId);
@@ -91,6 +97,34 @@ internal sealed class OverrideRecorder : IOverrideRecorder
         Log.OverrideRecorded(_logger, record.Id, decision.Id, by.Id, by.Role, link.Sequence);
         activity?.SetTag("policyaudit.override_id", record.Id);
         return new OverrideReceipt(record.Id, decision.Id, link.Sequence, link.Hash, now);
+    }
+
+    private static (OverrideRefusalReason Reason, string Message) AlreadyOverridden(Decision decision) =>
+        (OverrideRefusalReason.AlreadyOverridden,
+            $"Decision {decision.Id} was overridden already; a decision is overridden at most once. Ask the staff member who overrode it, or make a new decision.");
+
+    /// <summary>Records the refused attempt; returns the refusal for the caller to throw.</summary>
+    private async Task<OverrideRefusedException> RefuseAsync(Decision decision, StaffMember by, string justification, StaffMember? approvedBy, DecisionSnapshot snapshot, DateTimeOffset now, (OverrideRefusalReason Reason, string Message) refusal, Activity? activity, CancellationToken cancellationToken)
+    {
+        await _store.AppendRefusalAsync(new RefusedOverrideRecord
+        {
+            Id = TimeSortableId.New(now),
+            At = now,
+            DecisionId = decision.Id,
+            Staff = by.Id,
+            Role = by.Role,
+            Justification = justification,
+            ApprovedBy = approvedBy?.Id,
+            ApproverRole = approvedBy?.Role,
+            Reason = refusal.Reason,
+            Message = refusal.Message,
+            Decision = snapshot,
+        }, cancellationToken).ConfigureAwait(false);
+        _telemetry.OverrideRefused(refusal.Reason);
+        Log.OverrideRefused(_logger, decision.Id, by.Id, by.Role, refusal.Reason, refusal.Message);
+        activity?.SetTag("policyaudit.refusal_reason", WireNames.Of(refusal.Reason));
+        activity?.SetStatus(ActivityStatusCode.Error, refusal.Message);
+        return new OverrideRefusedException(refusal.Reason, decision.Id, refusal.Message);
     }
 
     private List<(string PolicyId, StaffRole Role)> AuthorityOf(Decision decision)
@@ -158,7 +192,8 @@ internal sealed class OverrideRecorder : IOverrideRecorder
                 $"Overriding {policies} needs a {Describe(required)} or above; {by.Id} is {Describe(by.Role)}. Ask a {Describe(required)} to approve.");
         }
 
-        if (string.Equals(approvedBy.Id, by.Id, StringComparison.Ordinal))
+        // Ids as people read them: "Waiter-1" approving "waiter-1" is the same person approving themselves.
+        if (UnicodeText.SameIdentifier(approvedBy.Id, by.Id))
         {
             return (OverrideRefusalReason.InsufficientAuthority,
                 $"{by.Id} cannot approve their own override of {policies}; ask another {Describe(required)} or above.");

@@ -17,4 +17,7 @@ public enum OverrideRefusalReason
 
     /// <summary>A determining policy cannot be overridden by anybody.</summary>
     NotOverridable = 4,
+
+    /// <summary>The decision was overridden already: a decision is overridden at most once.</summary>
+    AlreadyOverridden = 5,
 }

@@ -231,5 +231,6 @@ internal sealed class HtmlReportRenderer : IReportRenderer
     }
 
     /// <summary>HTML-encodes evidence text (also quotes, so it is safe in attributes).</summary>
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Bidi controls in evidence text could reorder what a reader sees around them; the text keeps them, the page not.
+    private static string E(string text) => WebUtility.HtmlEncode(UnicodeText.StripBidi(text));
 }

@@ -146,6 +146,9 @@ internal sealed class MarkdownReportRenderer : IReportRenderer
                 case '\r' or '\n' or '\t':
                     escaped.Append(' ');
                     break;
+                case var bidi when UnicodeText.IsBidiControl(bidi):
+                    // Stored text keeps it; a rendered table must not be reordered by it.
+                    break;
                 case '<':
                     escaped.Append("&lt;");
                     break;

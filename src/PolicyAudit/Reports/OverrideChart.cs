@@ -6,7 +6,9 @@ namespace PolicyAudit;
 
 /// <summary>
 /// Draws a policy's overrides over time as an inline SVG bar chart. Bars are days for spans up to two months, weeks
-/// (from Monday) up to two years, months beyond, so a chart never has more than about a hundred bars.
+/// (from Monday) up to two years, months up to eight years and years beyond, so a chart never has more than about a
+/// hundred bars. A span is at most <see cref="MaxSpanYears"/> years from its first day: a stored time far in the
+/// future (9999-12-31) cannot make a chart endless or overflow the calendar; its overrides stay in every figure.
 /// </summary>
 internal static class OverrideChart
 {
@@ -16,6 +18,9 @@ internal static class OverrideChart
     private const int Left = 40;
     private const int Bottom = 24;
     private const int Top = 12;
+
+    /// <summary>The longest span a chart draws.</summary>
+    public const int MaxSpanYears = 100;
 
     /// <summary>The first and last day every chart of a review spans, so charts can be compared; null when there are no overrides.</summary>
     public static (DateOnly First, DateOnly Last)? Span(Review review)
@@ -28,7 +33,13 @@ internal static class OverrideChart
 
         var first = review.Window.From is { } from ? DateOnly.FromDateTime(from.UtcDateTime) : days.Min();
         var last = review.Window.To is { } to ? DateOnly.FromDateTime(to.UtcDateTime.AddTicks(-1)) : days.Max();
-        return last < first ? (first, first) : (first, last);
+        if (last < first)
+        {
+            return (first, first);
+        }
+
+        var cap = first.Year <= DateOnly.MaxValue.Year - MaxSpanYears ? first.AddYears(MaxSpanYears) : DateOnly.MaxValue;
+        return (first, last > cap ? cap : last);
     }
 
     public static string Svg(PolicyReview policy, (DateOnly First, DateOnly Last) span)
@@ -70,26 +81,48 @@ internal static class OverrideChart
     private static List<(DateOnly Start, int Count)> Buckets(PolicyReview policy, (DateOnly First, DateOnly Last) span)
     {
         var days = span.Last.DayNumber - span.First.DayNumber + 1;
-        Func<DateOnly, DateOnly> bucketOf = days <= 62
-            ? d => d
-            : days <= 731
-                ? d => d.AddDays(-(((int)d.DayOfWeek + 6) % 7))
-                : d => new DateOnly(d.Year, d.Month, 1);
+        var size = days <= 62 ? Bucket.Day : days <= 731 ? Bucket.Week : days <= 3_000 ? Bucket.Month : Bucket.Year;
         var counts = new SortedDictionary<DateOnly, int>();
-        for (var d = bucketOf(span.First); d <= span.Last; d = Next(d, days))
+        for (DateOnly? d = BucketOf(span.First, size); d is { } day && day <= span.Last; d = Next(day, size))
         {
-            counts[d] = 0;
+            counts[day] = 0;
         }
 
-        foreach (var day in policy.OverridesByDay)
+        foreach (var day in policy.OverridesByDay.Where(d => d.Day >= span.First && d.Day <= span.Last))
         {
-            var bucket = bucketOf(day.Day);
+            var bucket = BucketOf(day.Day, size);
             counts[bucket] = counts.GetValueOrDefault(bucket) + day.Overrides;
         }
 
         return counts.Select(c => (c.Key, c.Value)).ToList();
     }
 
-    private static DateOnly Next(DateOnly bucket, int spanDays) =>
-        spanDays <= 62 ? bucket.AddDays(1) : spanDays <= 731 ? bucket.AddDays(7) : bucket.AddMonths(1);
+    private static DateOnly BucketOf(DateOnly day, Bucket size) => size switch
+    {
+        Bucket.Day => day,
+        Bucket.Week => DateOnly.FromDayNumber(Math.Max(0, day.DayNumber - (((int)day.DayOfWeek + 6) % 7))),
+        Bucket.Month => new DateOnly(day.Year, day.Month, 1),
+        _ => new DateOnly(day.Year, 1, 1),
+    };
+
+    /// <summary>The next bucket's first day; null past the end of the calendar.</summary>
+    private static DateOnly? Next(DateOnly bucket, Bucket size)
+    {
+        var last = DateOnly.MaxValue;
+        return size switch
+        {
+            Bucket.Day => bucket < last ? bucket.AddDays(1) : null,
+            Bucket.Week => bucket.DayNumber <= last.DayNumber - 7 ? bucket.AddDays(7) : null,
+            Bucket.Month => bucket.Year < last.Year || bucket.Month < 12 ? bucket.AddMonths(1) : null,
+            _ => bucket.Year < last.Year ? bucket.AddYears(1) : null,
+        };
+    }
+
+    private enum Bucket
+    {
+        Day,
+        Week,
+        Month,
+        Year,
+    }
 }

@@ -25,7 +25,11 @@ internal static class UnicodeText
         string.IsNullOrWhiteSpace(value) ? null : Identifier(value, what);
 
     /// <summary>Normalises an identifier, or says what is wrong with it.</summary>
-    public static bool TryIdentifier(string? value, string what, out string normalized, out string problem)
+    public static bool TryIdentifier(string? value, string what, out string normalized, out string problem) =>
+        TryIdentifier(value, what, EvidenceLimits.IdentifierLength, out normalized, out problem);
+
+    /// <summary>Normalises an identifier of at most <paramref name="limit"/> characters, or says what is wrong with it.</summary>
+    public static bool TryIdentifier(string? value, string what, int limit, out string normalized, out string problem)
     {
         normalized = string.Empty;
         if (string.IsNullOrWhiteSpace(value))
@@ -48,9 +52,9 @@ internal static class UnicodeText
             return false;
         }
 
-        if (text.Length > EvidenceLimits.IdentifierLength)
+        if (text.Length > limit)
         {
-            problem = $"'{what}' is {text.Length} characters long; ids are at most {EvidenceLimits.IdentifierLength}";
+            problem = $"'{what}' is {text.Length} characters long; ids are at most {limit}";
             return false;
         }
 

@@ -30,7 +30,7 @@ public sealed class ForeignFileTests : IDisposable
     public async Task Command_OnAnotherApplicationsDatabase_ExitTwoFileByteIdentical(string file, string command)
     {
         var path = _folder.File(file + ".db");
-        Execute(path, file switch
+        RawSqlite.Execute(path, file switch
         {
             "user-version-only" => "PRAGMA user_version = 7;",
             "application-id-only" => "PRAGMA application_id = 1234;",
@@ -89,7 +89,7 @@ public sealed class ForeignFileTests : IDisposable
     public async Task OpenAsync_DatabaseWithOnlyUserVersion_ThrowsAndLeavesItByteIdentical()
     {
         var path = _folder.File("pragmas.db");
-        Execute(path, "PRAGMA user_version = 3;");
+        RawSqlite.Execute(path, "PRAGMA user_version = 3;");
         var before = FileHash.Of(path);
 
         await Assert.ThrowsAsync<InvalidDataException>(() => SqliteEvidence.OpenAsync(path));
@@ -99,13 +99,4 @@ public sealed class ForeignFileTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
-
-    private static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }

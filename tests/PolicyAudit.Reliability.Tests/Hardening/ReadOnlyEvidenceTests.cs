@@ -21,7 +21,7 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         var store = _folder.File("archive.db");
         await EvidenceSamples.CreateSqliteAsync(store, decisions: 30);
         SqliteConnection.ClearAllPools();
-        Execute(store, "PRAGMA journal_mode = DELETE;");
+        RawSqlite.Execute(store, "PRAGMA journal_mode = DELETE;");
         var before = FileHash.Of(store);
 
         var run = await Cli.RunAsync(Args(command, store));
@@ -29,7 +29,7 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         SqliteConnection.ClearAllPools();
         Assert.Equal(before, FileHash.Of(store));
-        Assert.Equal("delete", Scalar(store, "PRAGMA journal_mode;"));
+        Assert.Equal("delete", RawSqlite.Scalar(store, "PRAGMA journal_mode;"));
     }
 
     [Theory]
@@ -42,6 +42,10 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         var copy = _folder.File("copy.db");
         await using (var writer = await SqliteEvidence.OpenAsync(store))
         {
+            // An open connection of our own keeps the log in place even if another test clears the pools meanwhile:
+            // only the last connection to close folds the log into the file.
+            using var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store, Pooling = false }.ToString());
+            holder.Open();
             await writer.AppendAsync(EvidenceSamples.Create(30), AppendDurability.Durable);
             SqliteFiles.Copy(store, copy);
         }
@@ -72,6 +76,37 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         Assert.Equal(before, FileHash.Of(store));
     }
 
+    [ReadOnlyMountFact]
+    public async Task ReadCommands_StoreOnReadOnlyFileSystem_ReadItByteIdentical()
+    {
+        // A store in WAL mode as a writer leaves it, on media nothing may be written to: SQLite cannot create the
+        // shared-memory index a WAL reader normally needs.
+        var mount = Directory.CreateDirectory(_folder.File("media")).FullName;
+        UnixTool.Run("mount", "-t", "tmpfs", "-o", "size=4m", "none", mount);
+        try
+        {
+            var store = Path.Combine(mount, "audit.db");
+            await EvidenceSamples.CreateSqliteAsync(store, decisions: 20);
+            SqliteConnection.ClearAllPools();
+            UnixTool.Run("mount", "-o", "remount,ro", mount);
+            var before = FileHash.Of(store);
+
+            var verify = await Cli.RunAsync("verify", "--store", store);
+            var report = await Cli.RunAsync("report", "--store", store, "--format", "json");
+            var checkpoint = await Cli.RunAsync("checkpoint", "--store", store);
+
+            Assert.True(verify.ExitCode == 0, verify.ToString());
+            Assert.True(report.ExitCode == 0, report.ToString());
+            Assert.True(checkpoint.ExitCode == 0, checkpoint.ToString());
+            Assert.Equal(before, FileHash.Of(store));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            UnixTool.Run("umount", mount);
+        }
+    }
+
     [Fact]
     public async Task OpenReadOnlyAsync_Append_ThrowsAndWritesNothing()
     {
@@ -94,22 +129,4 @@ public sealed class ReadOnlyEvidenceTests : IDisposable
         "checkpoint" => ["checkpoint", "--store", store, "--out", _folder.File("head.txt")],
         _ => ["verify", "--store", store],
     };
-
-    private static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 }

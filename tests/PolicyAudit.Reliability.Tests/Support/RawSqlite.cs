@@ -16,6 +16,24 @@ internal static class RawSqlite
         return connection;
     }
 
+    /// <summary>Runs <paramref name="sql"/> on the file at <paramref name="path"/> through its own unpooled connection.</summary>
+    public static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        Execute(connection, sql);
+    }
+
+    /// <summary>Reads one value from the file at <paramref name="path"/> through a read-only, unpooled connection.</summary>
+    public static object? Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
     public static int Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         using var command = connection.CreateCommand();
