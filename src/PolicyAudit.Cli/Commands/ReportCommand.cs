@@ -125,7 +125,8 @@ internal static class ReportCommand
     internal static DateTimeOffset? ParseDate(string option, string? text, bool isEnd, string command = "report") =>
         WindowOptions.ParseDate(command, option, text, isEnd);
 
-    private sealed class RecordCount(IProgress<string> progress) : IProgress<long>
+    /// <summary>Progress in records read, as the terminal shows it; shared with replay.</summary>
+    internal sealed class RecordCount(IProgress<string> progress) : IProgress<long>
     {
         public void Report(long value) => progress.Report($"{value.ToString("N0", CultureInfo.InvariantCulture)} records read");
     }

@@ -43,7 +43,7 @@ public sealed class Decision
         At = at;
         FactsDigest = factsDigest;
         Context = context;
-        DeterminingPolicies = policies.Where(p => p.Outcome == outcome).ToArray();
+        DeterminingPolicies = Determining(policies, outcome);
         if (outcome != DecisionOutcome.Allow && DeterminingPolicies.Count == 0)
         {
             throw new ArgumentException(
@@ -106,4 +106,26 @@ public sealed class Decision
     /// <inheritdoc />
     public override string ToString() =>
         $"{Outcome} ({string.Join(", ", DeterminingPolicies.Select(p => p.PolicyId))}) decision {Id}";
+
+    // A loop rather than Where(...).ToArray(): it runs for every decision, and the LINQ pipeline's iterator and
+    // builder were a measurable part of a decision's allocation (see the benchmarks README).
+    private static DeterminingPolicy[] Determining(IReadOnlyList<DeterminingPolicy> policies, DecisionOutcome outcome)
+    {
+        var count = 0;
+        for (var i = 0; i < policies.Count; i++)
+        {
+            count += policies[i].Outcome == outcome ? 1 : 0;
+        }
+
+        DeterminingPolicy[] determining = count == 0 ? [] : new DeterminingPolicy[count];
+        for (int i = 0, j = 0; j < count; i++)
+        {
+            if (policies[i].Outcome == outcome)
+            {
+                determining[j++] = policies[i];
+            }
+        }
+
+        return determining;
+    }
 }

@@ -82,12 +82,25 @@ public sealed record DecisionRecord : EvidenceRecord
         var policies = new List<string>(fired.Count);
         var outcomes = new List<DecisionOutcome>(fired.Count);
         // Fired policies come strongest first; a policy that matched twice is listed once, with its strongest outcome.
-        foreach (var policy in fired.OrderByDescending(p => p.Outcome))
+        // One pass per outcome, strongest first, keeps the order a stable sort would give without allocating one: this
+        // runs for every decision.
+        int strongest = int.MinValue, weakest = int.MaxValue;
+        for (var i = 0; i < fired.Count; i++)
         {
-            if (!policies.Contains(policy.PolicyId, StringComparer.Ordinal))
+            strongest = Math.Max(strongest, (int)fired[i].Outcome);
+            weakest = Math.Min(weakest, (int)fired[i].Outcome);
+        }
+
+        for (var outcome = (long)strongest; outcome >= weakest; outcome--)
+        {
+            for (var i = 0; i < fired.Count; i++)
             {
-                policies.Add(policy.PolicyId);
-                outcomes.Add(policy.Outcome);
+                var policy = fired[i];
+                if ((int)policy.Outcome == outcome && IndexOf(policies, policy.PolicyId) < 0)
+                {
+                    policies.Add(policy.PolicyId);
+                    outcomes.Add(policy.Outcome);
+                }
             }
         }
 
@@ -105,5 +118,18 @@ public sealed record DecisionRecord : EvidenceRecord
             FactsDigest = decision.FactsDigest,
             Facts = facts,
         };
+    }
+
+    private static int IndexOf(List<string> policies, string policyId)
+    {
+        for (var i = 0; i < policies.Count; i++)
+        {
+            if (string.Equals(policies[i], policyId, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

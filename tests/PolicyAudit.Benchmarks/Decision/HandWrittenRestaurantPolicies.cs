@@ -12,9 +12,9 @@ internal static class HandWrittenRestaurantPolicies
     private static readonly TimeOnly LastSeating = new(22, 0);
     private static readonly TimeOnly LateService = new(21, 45);
 
-    public static HandWrittenDecision Decide(object[] facts)
+    public static BaselineDecision Decide(object[] facts)
     {
-        var fired = new HandWrittenFirings();
+        var fired = new BaselineFirings();
         foreach (var fact in facts)
         {
             switch (fact)

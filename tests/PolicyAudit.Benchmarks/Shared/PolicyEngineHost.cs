@@ -31,5 +31,8 @@ internal sealed class PolicyEngineHost : IAsyncDisposable
         return new PolicyEngineHost(services.BuildServiceProvider());
     }
 
+    /// <summary>Waits until the decision buffer has handed every queued decision to the store.</summary>
+    public void Flush() => _provider.GetRequiredService<IDecisionLog>().FlushAsync().GetAwaiter().GetResult();
+
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 }
