@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using PolicyAudit;
 using Restaurant;
+using Restaurant.Policies;
+using Restaurant.Revisions;
 using Restaurant.Simulation;
 
 // The dinner-party story, end to end: policies decide, staff override, guests react, and every step lands in the
@@ -18,7 +20,7 @@ var services = new ServiceCollection();
 // a fixed key so its output is the same on every run.
 var pseudonymKey = System.Security.Cryptography.SHA256.HashData("Harbour Street sample key, not a secret"u8);
 services.AddPolicyAudit(o => o
-        .AddPoliciesFrom(typeof(Evening).Assembly)
+        .AddRunningPolicies()
         .UseTimeProvider(clock)
         .PseudonymKey(pseudonymKey))
     .UseSqlite(path);
@@ -48,7 +50,8 @@ await using (var provider = services.BuildServiceProvider())
     Console.WriteLine("What a decision keeps of its facts (the booking name masked):");
     Console.WriteLine($"  {summary.FirstBookedSeatingFacts}");
 
-    // Whoever serves a guest next should know what happened before: the history comes from the evidence.
+    // Whoever serves a guest next should know what happened before: the history comes from the evidence, read
+    // through the store's customer index (CustomerHistory.LoadAsync), so a look-up does not read the evening.
     var month = new EvidenceWindow(Evening.At(new DateOnly(2026, 11, 1), TimeOnly.MinValue), Evening.At(new DateOnly(2026, 12, 1), TimeOnly.MinValue));
     Console.WriteLine();
     Console.WriteLine("What the next server will know:");
@@ -93,6 +96,19 @@ await using (var provider = services.BuildServiceProvider())
         ReportRenderers.WriteFile(review.ForOwner(owner), ReportFormat.Html, packetPath);
         Console.WriteLine($"Packet for {owner}: {packetPath}");
     }
+
+    // The head chef takes the suggestion and proposes to seat couples after 22:00. Before it ships, replay the evening's
+    // decisions against the policy set with that one policy revised: what it would have allowed, and at what risk.
+    var candidate = ReplayCandidate.FromTypes(RunningPolicies.Types.Where(t => t != typeof(NoSeatingAfterTen)).Append(typeof(NoSeatingAfterTenUnlessCouple)));
+    var replay = await EvidenceReplay.RunAsync(store, EvidenceWindow.All, candidate, policyId: "no-seating-after-2200");
+    var seating = replay.Policies.Single();
+    Console.WriteLine();
+    Console.WriteLine($"Replay of the revised '{seating.Id}' (couples still seated after 22:00) on {replay.Decisions} recorded decisions:");
+    Console.WriteLine($"  {seating.Figures.Replayed} late seatings replayed, {seating.Figures.Unchanged} unchanged, changed: {string.Join(", ", seating.Figures.Changed.Select(c => $"{c.From} -> {c.To} {c.Count}"))}");
+    Console.WriteLine($"  overridden tonight and now allowed (the exception becomes the rule): {seating.Figures.OverriddenNowAllowed}");
+    Console.WriteLine($"  upheld tonight and now allowed (new risk): {seating.Figures.UpheldNowAllowed}");
+    Console.WriteLine($"  now allowed, with a complaint or loss on record: {seating.Figures.HarmfulNowAllowed}");
+    Console.WriteLine($"  not replayed: {(seating.Figures.NotReplayed.Count == 0 ? "none" : string.Join(", ", seating.Figures.NotReplayed.Select(g => $"{g.Gap} {g.Count}")))}");
 
     if (!verification.IsValid)
     {

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace PolicyAudit.Cli;
 
 /// <summary>
-/// The <c>policyaudit</c> command line: import, report, verify, checkpoint, policies. Program.cs calls
+/// The <c>policyaudit</c> command line: import, report, history, verify, checkpoint, policies, replay. Program.cs calls
 /// <see cref="RunAsync(string[], TextWriter, TextWriter, bool, CancellationToken)"/>; tests call it in-process with
 /// their own writers. Exit codes are those of <see cref="ExitCodes"/>; errors print a message, never a stack trace.
 /// </summary>
@@ -15,13 +15,15 @@ internal static class PolicyAuditCli
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = new RootCommand("policyaudit: import evidence, report which policies to change, verify the evidence chain, list policies.")
+        var root = new RootCommand("policyaudit: import evidence, report which policies to change, look up a customer's history, verify the evidence chain, list policies, replay a policy change on the evidence.")
         {
             ImportCommand.Create(context),
             ReportCommand.Create(context),
+            HistoryCommand.Create(context),
             VerifyCommand.Create(context),
             CheckpointCommand.Create(context),
             PoliciesCommand.Create(context),
+            ReplayCommand.Create(context),
         };
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };

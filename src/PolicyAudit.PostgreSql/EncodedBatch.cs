@@ -3,8 +3,10 @@ namespace PolicyAudit;
 /// <summary>A batch of records, encoded and checked for repeats before any connection is taken, as column arrays.</summary>
 internal sealed class EncodedBatch
 {
-    private EncodedBatch(EvidenceRecord[] records, string[] kinds, string[] ids, long[] ats, string[] payloads)
+    private EncodedBatch(EvidenceRecord[] records, string[] kinds, string[] ids, long[] ats, string[] payloads, string?[] customers, string?[] decisionIds)
     {
+        Customers = customers;
+        DecisionIds = decisionIds;
         Records = records;
         Kinds = kinds;
         Ids = ids;
@@ -23,13 +25,18 @@ internal sealed class EncodedBatch
 
     public string[] Payloads { get; }
 
+    /// <summary>The query columns, derived from each record (<see cref="EvidenceQueryColumns"/>).</summary>
+    public string?[] Customers { get; }
+
+    public string?[] DecisionIds { get; }
+
     public int Count => Records.Length;
 
     /// <exception cref="DuplicateEvidenceException">A (kind, id) is repeated in the batch.</exception>
     public static EncodedBatch From(IReadOnlyList<EvidenceRecord> records)
     {
         var count = records.Count;
-        var batch = new EncodedBatch(new EvidenceRecord[count], new string[count], new string[count], new long[count], new string[count]);
+        var batch = new EncodedBatch(new EvidenceRecord[count], new string[count], new string[count], new long[count], new string[count], new string?[count], new string?[count]);
         var keys = new HashSet<(EvidenceKind, string)>();
         for (var i = 0; i < count; i++)
         {
@@ -44,6 +51,9 @@ internal sealed class EncodedBatch
             batch.Kinds[i] = WireNames.Of(record.Kind);
             batch.Ids[i] = record.Id;
             batch.Ats[i] = record.At.UtcTicks;
+            var query = EvidenceQueryColumns.Of(record);
+            batch.Customers[i] = query.Customer;
+            batch.DecisionIds[i] = query.DecisionId;
         }
 
         return batch;

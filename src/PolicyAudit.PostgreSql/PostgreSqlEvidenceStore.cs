@@ -14,9 +14,6 @@ namespace PolicyAudit;
 /// </summary>
 internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
 {
-    /// <summary>"PAUDEVID": the advisory lock key that serialises appends to the chain.</summary>
-    private const long ChainLock = 0x50415544_45564944;
-
     /// <summary>The most records one group commit writes, so a burst of big batches is split into bounded statements.</summary>
     private const int MaxGroupRecords = 10_000;
 
@@ -24,6 +21,9 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConcurrentQueue<PendingAppend> _queue = new();
     private int _disposed;
+
+    // False on a database older than the query columns, opened read-only (so not migrated): queries then scan.
+    private bool _hasQueryColumns;
 
     private PostgreSqlEvidenceStore(NpgsqlDataSource dataSource, string where, bool readOnly = false)
     {
@@ -56,14 +56,14 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     private static async Task<PostgreSqlEvidenceStore> OpenCheckedAsync(
         NpgsqlConnectionStringBuilder builder,
         bool readOnly,
-        Func<NpgsqlDataSource, string, CancellationToken, Task> prepare,
+        Func<NpgsqlDataSource, string, CancellationToken, Task<int>> prepare,
         CancellationToken cancellationToken)
     {
         var where = $"{builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
         var store = new PostgreSqlEvidenceStore(NpgsqlDataSource.Create(builder), where, readOnly);
         try
         {
-            await prepare(store._dataSource, where, cancellationToken).ConfigureAwait(false);
+            store._hasQueryColumns = await prepare(store._dataSource, where, cancellationToken).ConfigureAwait(false) >= 2;
             return store;
         }
         catch
@@ -141,23 +141,76 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<StoredEvidence> ReadAsync(
-        EvidenceWindow window,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<StoredEvidence> ReadAsync(EvidenceWindow window, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
-        ThrowIfDisposed();
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(
-            "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE at >= @from AND at < @to ORDER BY sequence;", connection);
-        command.Parameters.AddWithValue("from", window.From?.UtcTicks ?? long.MinValue);
-        command.Parameters.AddWithValue("to", window.To?.UtcTicks ?? long.MaxValue);
-        await using var reader = await Guard(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
-        while (await Guard(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        return StreamAsync(
+            "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE at >= @from AND at < @to ORDER BY sequence;",
+            command => BindWindow(command, window),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadCustomerAsync(string customer, EvidenceWindow window, CancellationToken cancellationToken = default)
+    {
+        EvidenceQueryArguments.CheckCustomer(customer, window);
+        if (!_hasQueryColumns)
         {
-            var sequence = reader.GetInt64(0);
-            yield return new StoredEvidence(sequence, Decode(sequence, reader.GetString(1)), reader.GetString(2));
+            return EvidenceScan.CustomerAsync(() => ScanAsync(cancellationToken), Decode, customer, window, cancellationToken);
         }
+
+        // The customer's rows by (customer, at); their outcomes by decision_id, since an outcome names no customer.
+        return StreamAsync(
+            """
+            WITH mine AS (SELECT sequence, decision_id FROM policyaudit.evidence WHERE customer = @customer AND at >= @from AND at < @to)
+            SELECT sequence, payload, hash FROM policyaudit.evidence
+            WHERE sequence IN (
+                SELECT sequence FROM mine
+                UNION
+                SELECT o.sequence FROM mine m JOIN policyaudit.evidence o ON o.decision_id = m.decision_id
+                WHERE o.kind = 'outcome' AND o.at >= @from AND o.at < @to)
+            ORDER BY sequence;
+            """,
+            command =>
+            {
+                command.Parameters.AddWithValue("customer", customer);
+                BindWindow(command, window);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadForDecisionsAsync(IReadOnlyCollection<string> decisionIds, CancellationToken cancellationToken = default)
+    {
+        var ids = EvidenceQueryArguments.DecisionIds(decisionIds);
+        if (!_hasQueryColumns)
+        {
+            return EvidenceScan.ForDecisionsAsync(ScanAsync(cancellationToken), Decode, ids, cancellationToken);
+        }
+
+        return StreamAsync(
+            "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE decision_id = ANY(@ids) ORDER BY sequence;",
+            command => command.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Text, ids),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadKindsAsync(IReadOnlyCollection<EvidenceKind> kinds, EvidenceWindow window, CancellationToken cancellationToken = default)
+    {
+        var names = EvidenceQueryArguments.Kinds(kinds, window);
+        if (!_hasQueryColumns)
+        {
+            return EvidenceScan.KindsAsync(ScanAsync(cancellationToken), Decode, names, window, cancellationToken);
+        }
+
+        return StreamAsync(
+            "SELECT sequence, payload, hash FROM policyaudit.evidence WHERE kind = ANY(@kinds) AND at >= @from AND at < @to ORDER BY sequence;",
+            command =>
+            {
+                command.Parameters.AddWithValue("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text, names);
+                BindWindow(command, window);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -321,7 +374,7 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
             prepare.BatchCommands.Add(new NpgsqlBatchCommand(accepted.Any(p => p.Durability == AppendDurability.Durable)
                 ? "SET LOCAL synchronous_commit = on"
                 : "SET LOCAL synchronous_commit = off"));
-            prepare.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({ChainLock})"));
+            prepare.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({PostgreSqlSchema.ChainLock})"));
             prepare.BatchCommands.Add(new NpgsqlBatchCommand("SELECT sequence, hash FROM policyaudit.evidence ORDER BY sequence DESC LIMIT 1"));
             var find = new NpgsqlBatchCommand(
                 """
@@ -378,8 +431,9 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         var all = links.SelectMany(l => l).ToArray();
         await using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO policyaudit.evidence (sequence, kind, id, at, payload, prev_hash, hash)
-            SELECT * FROM unnest(@sequences::bigint[], @kinds::text[], @ids::text[], @ats::bigint[], @payloads::text[], @prevs::text[], @hashes::text[])
+            INSERT INTO policyaudit.evidence (sequence, kind, id, at, payload, prev_hash, hash, customer, decision_id)
+            SELECT * FROM unnest(@sequences::bigint[], @kinds::text[], @ids::text[], @ats::bigint[], @payloads::text[], @prevs::text[], @hashes::text[],
+                                 @customers::text[], @decisions::text[])
             """,
             connection,
             transaction))
@@ -391,6 +445,8 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
             insert.Parameters.AddWithValue("payloads", writing.SelectMany(p => p.Batch.Payloads).ToArray());
             insert.Parameters.AddWithValue("prevs", all.Select((_, i) => i == 0 ? head?.Hash ?? EvidenceChain.GenesisHash : all[i - 1].Hash).ToArray());
             insert.Parameters.AddWithValue("hashes", all.Select(l => l.Hash).ToArray());
+            insert.Parameters.AddWithValue("customers", NpgsqlDbType.Array | NpgsqlDbType.Text, writing.SelectMany(p => p.Batch.Customers).ToArray());
+            insert.Parameters.AddWithValue("decisions", NpgsqlDbType.Array | NpgsqlDbType.Text, writing.SelectMany(p => p.Batch.DecisionIds).ToArray());
             await insert.ExecuteNonQueryAsync(none).ConfigureAwait(false);
         }
 
@@ -409,11 +465,20 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? new ChainCheckpoint(reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>Every row of a database not migrated, with the query columns its index would hold derived from the payload.</summary>
+    private async IAsyncEnumerable<RawEvidence> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in ReadRawAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return row with { Query = EvidenceQueryColumns.Of(Decode(row)) };
+        }
+    }
+
     private async IAsyncEnumerable<RawEvidence> ReadRawAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            $"SELECT {RawEvidence.Columns} FROM policyaudit.evidence ORDER BY sequence;", connection);
+            $"SELECT {(_hasQueryColumns ? RawEvidence.Columns : RawEvidence.ChainColumns)} FROM policyaudit.evidence ORDER BY sequence;", connection);
         await using var reader = await Guard(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
         while (await Guard(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
         {
@@ -421,7 +486,32 @@ internal sealed class PostgreSqlEvidenceStore : IEvidenceStore, IDisposable
         }
     }
 
+    private static void BindWindow(NpgsqlCommand command, EvidenceWindow window)
+    {
+        command.Parameters.AddWithValue("from", window.From?.UtcTicks ?? long.MinValue);
+        command.Parameters.AddWithValue("to", window.To?.UtcTicks ?? long.MaxValue);
+    }
+
+    private async IAsyncEnumerable<StoredEvidence> StreamAsync(
+        string sql,
+        Action<NpgsqlCommand> bind,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        bind(command);
+        await using var reader = await Guard(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+        while (await Guard(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+        {
+            var sequence = reader.GetInt64(0);
+            yield return new StoredEvidence(sequence, Decode(sequence, reader.GetString(1)), reader.GetString(2));
+        }
+    }
+
     private EvidenceRecord Decode(long sequence, string payload) => EvidenceCodec.DecodeStored(sequence, payload, "at " + Where);
+
+    private EvidenceRecord Decode(RawEvidence row) => Decode(row.Sequence, row.Payload);
 
     private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) =>
         Guard(() => _dataSource.OpenConnectionAsync(cancellationToken).AsTask());

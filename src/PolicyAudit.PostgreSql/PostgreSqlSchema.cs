@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace PolicyAudit;
@@ -9,17 +10,18 @@ namespace PolicyAudit;
 /// </summary>
 internal static class PostgreSqlSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>The least-privilege role the migration creates when it may: INSERT and SELECT, nothing else.</summary>
     public const string WriterRole = "policyaudit_writer";
 
+    /// <summary>"PAUDEVID": the advisory lock key that serialises appends to the chain.</summary>
+    public const long ChainLock = 0x50415544_45564944;
+
     /// <summary>"PAUDMIGR": the advisory lock key that serialises migrations.</summary>
     private const long MigrationLock = 0x50415544_4D494752;
 
-    /// <summary>Migrations[n] takes a database from version n to n + 1.</summary>
-    private static readonly string[] Migrations =
-    [
+    private static readonly string CreateEvidence =
         $"""
         CREATE SCHEMA IF NOT EXISTS policyaudit;
 
@@ -65,17 +67,24 @@ internal static class PostgreSqlSchema
         $$;
         CREATE TRIGGER evidence_extends_chain BEFORE INSERT ON policyaudit.evidence
             FOR EACH ROW EXECUTE FUNCTION policyaudit.check_chain();
-        """,
+        """;
+
+    /// <summary>Migrations[n] takes a database from version n to n + 1, inside the migration's transaction.</summary>
+    private static readonly Func<NpgsqlConnection, string, CancellationToken, Task>[] Migrations =
+    [
+        (connection, _, cancellationToken) => ExecuteAsync(connection, CreateEvidence, cancellationToken),
+        AddQueryColumnsAsync,
     ];
 
-    public static async Task MigrateAsync(NpgsqlDataSource dataSource, string where, CancellationToken cancellationToken)
+    /// <returns>The schema version the database has now.</returns>
+    public static async Task<int> MigrateAsync(NpgsqlDataSource dataSource, string where, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var version = await ReadVersionAsync(connection, where, cancellationToken).ConfigureAwait(false);
         if (version == CurrentVersion)
         {
             // The common case, and the only one a least-privilege role may reach: nothing to change.
-            return;
+            return version;
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -97,7 +106,7 @@ internal static class PostgreSqlSchema
 
             for (var step = version; step < CurrentVersion; step++)
             {
-                await ExecuteAsync(connection, Migrations[step], cancellationToken).ConfigureAwait(false);
+                await Migrations[step](connection, where, cancellationToken).ConfigureAwait(false);
             }
 
             await ExecuteAsync(connection, $"UPDATE policyaudit.schema_version SET version = {CurrentVersion};", cancellationToken).ConfigureAwait(false);
@@ -110,17 +119,105 @@ internal static class PostgreSqlSchema
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return CurrentVersion;
+    }
+
+    /// <summary>Schema 1 to 2: the query columns, back-filled from the payloads of a chain that verifies, and their indexes.</summary>
+    private static async Task AddQueryColumnsAsync(NpgsqlConnection connection, string where, CancellationToken cancellationToken)
+    {
+        // No instance may append while the chain is verified and back-filled (appends take this lock first).
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({ChainLock});", cancellationToken).ConfigureAwait(false);
+
+        // Back-filling a tampered chain would give its forged rows index entries derived from forged payloads and
+        // bury the damage under a migration: refuse, and change nothing.
+        var verification = await EvidenceChainVerifier.VerifyAsync(ReadChainAsync(connection, cancellationToken), null, static _ => false, cancellationToken).ConfigureAwait(false);
+        if (!verification.IsValid)
+        {
+            throw new InvalidDataException(
+                $"The evidence store at {where} has schema version 1 and does not verify ({verification}), so it was not migrated to schema version {CurrentVersion}; nothing was changed. Run 'policyaudit verify' on it for the details.");
+        }
+
+        await ExecuteAsync(connection, """
+            ALTER TABLE policyaudit.evidence ADD COLUMN customer text, ADD COLUMN decision_id text;
+            ALTER TABLE policyaudit.evidence DISABLE TRIGGER evidence_no_update_or_delete;
+            """, cancellationToken).ConfigureAwait(false);
+        await using (var select = new NpgsqlCommand("SELECT sequence, payload FROM policyaudit.evidence WHERE sequence > @after ORDER BY sequence LIMIT 10000", connection))
+        await using (var update = new NpgsqlCommand(
+            """
+            UPDATE policyaudit.evidence e SET customer = u.customer, decision_id = u.decision_id
+            FROM unnest(@sequences::bigint[], @customers::text[], @decisions::text[]) AS u(sequence, customer, decision_id)
+            WHERE e.sequence = u.sequence
+            """,
+            connection))
+        {
+            var after = new NpgsqlParameter<long>("after", NpgsqlTypes.NpgsqlDbType.Bigint) { TypedValue = 0 };
+            select.Parameters.Add(after);
+            for (; ; )
+            {
+                var sequences = new List<long>();
+                var customers = new List<string?>();
+                var decisions = new List<string?>();
+                await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        var sequence = reader.GetInt64(0);
+                        var columns = EvidenceQueryColumns.Of(EvidenceCodec.DecodeStored(sequence, reader.GetString(1), "at " + where));
+                        sequences.Add(sequence);
+                        customers.Add(columns.Customer);
+                        decisions.Add(columns.DecisionId);
+                    }
+                }
+
+                if (sequences.Count == 0)
+                {
+                    break;
+                }
+
+                update.Parameters.Clear();
+                update.Parameters.AddWithValue("sequences", sequences.ToArray());
+                update.Parameters.AddWithValue("customers", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, customers.ToArray());
+                update.Parameters.AddWithValue("decisions", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, decisions.ToArray());
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                after.TypedValue = sequences[^1];
+            }
+        }
+
+        // The CHECK makes a writer of schema 1 still running against this database fail loudly instead of adding
+        // rows that no query would find.
+        await ExecuteAsync(connection, """
+            ALTER TABLE policyaudit.evidence ENABLE TRIGGER evidence_no_update_or_delete;
+            CREATE INDEX evidence_customer ON policyaudit.evidence (customer, at);
+            CREATE INDEX evidence_decision ON policyaudit.evidence (decision_id);
+            CREATE INDEX evidence_kind_at ON policyaudit.evidence (kind, at);
+            ALTER TABLE policyaudit.evidence ADD CONSTRAINT evidence_has_query_columns
+                CHECK (decision_id IS NOT NULL OR kind NOT IN ('decision', 'override', 'refused-override', 'outcome'));
+            """, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async IAsyncEnumerable<RawEvidence> ReadChainAsync(NpgsqlConnection connection, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {RawEvidence.ChainColumns} FROM policyaudit.evidence ORDER BY sequence", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return RawEvidence.Read(reader);
+        }
     }
 
     /// <summary>Checks, changing nothing, that the database holds a store this version can read.</summary>
     /// <exception cref="InvalidDataException">There is no PolicyAudit store, or a newer one.</exception>
-    public static async Task CheckReadableAsync(NpgsqlDataSource dataSource, string where, CancellationToken cancellationToken)
+    /// <returns>The store's schema version.</returns>
+    public static async Task<int> CheckReadableAsync(NpgsqlDataSource dataSource, string where, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        if (await ReadVersionAsync(connection, where, cancellationToken).ConfigureAwait(false) == 0)
+        var version = await ReadVersionAsync(connection, where, cancellationToken).ConfigureAwait(false);
+        if (version == 0)
         {
             throw new InvalidDataException($"The database at {where} holds no PolicyAudit evidence store (no policyaudit schema); import evidence into it first.");
         }
+
+        return version;
     }
 
     private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, string where, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace PolicyAudit;
@@ -23,6 +24,9 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private int _disposed;
+
+    // False on a file older than the query columns, opened read-only (so not migrated): queries then scan.
+    private bool _hasQueryColumns;
 
     private SqliteEvidenceStore(string path, string connectionString, bool readOnly)
     {
@@ -95,15 +99,10 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
         try
         {
             using var connection = store.OpenConnection(AppendDurability.Durable);
-            if (readOnly)
-            {
-                SqliteSchema.CheckExisting(connection, path, forWriting: false);
-            }
-            else
-            {
-                SqliteSchema.Prepare(connection, path);
-            }
-
+            var version = readOnly
+                ? SqliteSchema.CheckExisting(connection, path, forWriting: false)
+                : SqliteSchema.Prepare(connection, path);
+            store._hasQueryColumns = version >= SqliteSchema.QueryColumnsVersion;
             return store;
         }
         catch (SqliteException ex)
@@ -173,23 +172,79 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<StoredEvidence> ReadAsync(
-        EvidenceWindow window,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<StoredEvidence> ReadAsync(EvidenceWindow window, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
-        ThrowIfDisposed();
-        using var connection = OpenConnection(AppendDurability.Durable);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, payload, hash FROM evidence WHERE at >= $from AND at < $to ORDER BY sequence;";
-        command.Parameters.AddWithValue("$from", window.From?.UtcTicks ?? long.MinValue);
-        command.Parameters.AddWithValue("$to", window.To?.UtcTicks ?? long.MaxValue);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        return StreamAsync(
+            "SELECT sequence, payload, hash FROM evidence WHERE at >= $from AND at < $to ORDER BY sequence;",
+            command => BindWindow(command, window),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadCustomerAsync(string customer, EvidenceWindow window, CancellationToken cancellationToken = default)
+    {
+        EvidenceQueryArguments.CheckCustomer(customer, window);
+        if (!_hasQueryColumns)
         {
-            var sequence = reader.GetInt64(0);
-            yield return new StoredEvidence(sequence, Decode(sequence, reader.GetString(1)), reader.GetString(2));
+            return EvidenceScan.CustomerAsync(() => ScanAsync(cancellationToken), Decode, customer, window, cancellationToken);
         }
+
+        // The customer's rows by (customer, at); their outcomes by decision_id, since an outcome names no customer.
+        // The unary + keeps SQLite off the (kind, at) index for the outcomes, which would read every outcome of the
+        // window: they must be found by decision_id, a few per decision.
+        return StreamAsync(
+            """
+            WITH mine AS (SELECT sequence, decision_id FROM evidence WHERE customer = $customer AND at >= $from AND at < $to)
+            SELECT sequence, payload, hash FROM evidence
+            WHERE sequence IN (
+                SELECT sequence FROM mine
+                UNION
+                SELECT o.sequence FROM mine m JOIN evidence o ON o.decision_id = m.decision_id
+                WHERE +o.kind = 'outcome' AND +o.at >= $from AND +o.at < $to)
+            ORDER BY sequence;
+            """,
+            command =>
+            {
+                command.Parameters.AddWithValue("$customer", customer);
+                BindWindow(command, window);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadForDecisionsAsync(IReadOnlyCollection<string> decisionIds, CancellationToken cancellationToken = default)
+    {
+        var ids = EvidenceQueryArguments.DecisionIds(decisionIds);
+        if (!_hasQueryColumns)
+        {
+            return EvidenceScan.ForDecisionsAsync(ScanAsync(cancellationToken), Decode, ids, cancellationToken);
+        }
+
+        // One statement for any number of ids (a JSON array), so the rows come back in chain order.
+        return StreamAsync(
+            "SELECT sequence, payload, hash FROM evidence WHERE decision_id IN (SELECT value FROM json_each($ids)) ORDER BY sequence;",
+            command => command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(ids)),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadKindsAsync(IReadOnlyCollection<EvidenceKind> kinds, EvidenceWindow window, CancellationToken cancellationToken = default)
+    {
+        var names = EvidenceQueryArguments.Kinds(kinds, window);
+        if (!_hasQueryColumns)
+        {
+            return EvidenceScan.KindsAsync(ScanAsync(cancellationToken), Decode, names, window, cancellationToken);
+        }
+
+        return StreamAsync(
+            "SELECT sequence, payload, hash FROM evidence WHERE kind IN (SELECT value FROM json_each($kinds)) AND at >= $from AND at < $to ORDER BY sequence;",
+            command =>
+            {
+                command.Parameters.AddWithValue("$kinds", JsonSerializer.Serialize(names));
+                BindWindow(command, window);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -297,7 +352,7 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
         var sequence = head?.Sequence ?? 0;
 
         using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO evidence (sequence, kind, id, at, payload, prev_hash, hash) VALUES ($sequence, $kind, $id, $at, $payload, $prev, $hash);";
+        insert.CommandText = "INSERT INTO evidence (sequence, kind, id, at, payload, prev_hash, hash, customer, decision_id) VALUES ($sequence, $kind, $id, $at, $payload, $prev, $hash, $customer, $decision);";
         var pSequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
         var pKind = insert.Parameters.Add("$kind", SqliteType.Text);
         var pId = insert.Parameters.Add("$id", SqliteType.Text);
@@ -305,6 +360,8 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
         var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
         var pPrevious = insert.Parameters.Add("$prev", SqliteType.Text);
         var pHash = insert.Parameters.Add("$hash", SqliteType.Text);
+        var pCustomer = insert.Parameters.Add("$customer", SqliteType.Text);
+        var pDecision = insert.Parameters.Add("$decision", SqliteType.Text);
         insert.Prepare();
 
         var links = new ChainCheckpoint[rows.Length];
@@ -320,6 +377,11 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
             pPayload.Value = payload;
             pPrevious.Value = previousHash;
             pHash.Value = hash;
+
+            // In the same statement as the payload they are derived from, so the index never lags the chain.
+            var query = EvidenceQueryColumns.Of(record);
+            pCustomer.Value = (object?)query.Customer ?? DBNull.Value;
+            pDecision.Value = (object?)query.DecisionId ?? DBNull.Value;
             try
             {
                 insert.ExecuteNonQuery();
@@ -357,11 +419,46 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
         return reader.Read() ? new ChainCheckpoint(reader.GetInt64(0), reader.GetString(1)) : null;
     }
 
-    private async IAsyncEnumerable<RawEvidence> ReadRawAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private static void BindWindow(SqliteCommand command, EvidenceWindow window)
     {
+        command.Parameters.AddWithValue("$from", window.From?.UtcTicks ?? long.MinValue);
+        command.Parameters.AddWithValue("$to", window.To?.UtcTicks ?? long.MaxValue);
+    }
+
+    private async IAsyncEnumerable<StoredEvidence> StreamAsync(
+        string sql,
+        Action<SqliteCommand> bind,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
         using var connection = OpenConnection(AppendDurability.Durable);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {RawEvidence.Columns} FROM evidence ORDER BY sequence;";
+        command.CommandText = sql;
+        bind(command);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var sequence = reader.GetInt64(0);
+            yield return new StoredEvidence(sequence, Decode(sequence, reader.GetString(1)), reader.GetString(2));
+        }
+    }
+
+    /// <summary>Every row of a file not migrated, with the query columns its index would hold derived from the payload.</summary>
+    private async IAsyncEnumerable<RawEvidence> ScanAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in ReadRawAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return row with { Query = EvidenceQueryColumns.Of(Decode(row)) };
+        }
+    }
+
+    /// <summary>Every row in chain order, as stored (without query columns on a file not migrated).</summary>
+    private async IAsyncEnumerable<RawEvidence> ReadRawAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        using var connection = OpenConnection(AppendDurability.Durable);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {(_hasQueryColumns ? RawEvidence.Columns : RawEvidence.ChainColumns)} FROM evidence ORDER BY sequence;";
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -370,6 +467,8 @@ internal sealed class SqliteEvidenceStore : IEvidenceStore, IDisposable
     }
 
     private EvidenceRecord Decode(long sequence, string payload) => EvidenceCodec.DecodeStored(sequence, payload, "'" + Path + "'");
+
+    private EvidenceRecord Decode(RawEvidence row) => Decode(row.Sequence, row.Payload);
 
     private SqliteConnection OpenConnection(AppendDurability durability)
     {

@@ -13,7 +13,10 @@ internal static class SqliteSchema
     /// <summary>"PAUD": marks a SQLite file as a PolicyAudit evidence store.</summary>
     public const int ApplicationId = 0x50415544;
 
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
+
+    /// <summary>The first schema version with the query columns; a read-only open of an older file scans instead.</summary>
+    public const int QueryColumnsVersion = 3;
 
     /// <summary>The oldest schema version a read-only open can read as it is (it cannot migrate).</summary>
     public const int OldestReadableVersion = 1;
@@ -21,46 +24,51 @@ internal static class SqliteSchema
     private const int SqliteNotADatabase = 26;
     private const int SqliteCorrupt = 11;
 
-    /// <summary>Migrations[n] takes a file from version n to n + 1.</summary>
-    private static readonly string[] Migrations =
-    [
-        $"""
-        CREATE TABLE evidence (
-            sequence  INTEGER PRIMARY KEY NOT NULL CHECK (sequence >= 1),
-            kind      TEXT NOT NULL,
-            id        TEXT NOT NULL,
-            at        INTEGER NOT NULL,
-            payload   TEXT NOT NULL,
-            prev_hash TEXT NOT NULL,
-            hash      TEXT NOT NULL,
-            UNIQUE (kind, id)
-        );
-        CREATE INDEX evidence_at ON evidence (at);
+    private const string NoUpdateTrigger = """
         CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence
         BEGIN
             SELECT RAISE(ABORT, 'PolicyAudit evidence is append-only: records cannot be updated');
         END;
-        CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence
-        BEGIN
-            SELECT RAISE(ABORT, 'PolicyAudit evidence is append-only: records cannot be deleted');
-        END;
-        CREATE TRIGGER evidence_extends_chain BEFORE INSERT ON evidence
-        WHEN NEW.sequence <> COALESCE((SELECT MAX(sequence) FROM evidence), 0) + 1
-          OR NEW.prev_hash <> COALESCE((SELECT hash FROM evidence ORDER BY sequence DESC LIMIT 1), '{new string('0', 64)}')
-        BEGIN
-            SELECT RAISE(ABORT, 'PolicyAudit evidence is a chain: a record must follow the newest one');
-        END;
-        """,
+        """;
+
+    /// <summary>Migrations[n] takes a file from version n to n + 1, inside the migration's transaction.</summary>
+    private static readonly Action<SqliteConnection, string>[] Migrations =
+    [
+        (connection, _) => Execute(connection, $"""
+            CREATE TABLE evidence (
+                sequence  INTEGER PRIMARY KEY NOT NULL CHECK (sequence >= 1),
+                kind      TEXT NOT NULL,
+                id        TEXT NOT NULL,
+                at        INTEGER NOT NULL,
+                payload   TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash      TEXT NOT NULL,
+                UNIQUE (kind, id)
+            );
+            CREATE INDEX evidence_at ON evidence (at);
+            {NoUpdateTrigger}
+            CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence
+            BEGIN
+                SELECT RAISE(ABORT, 'PolicyAudit evidence is append-only: records cannot be deleted');
+            END;
+            CREATE TRIGGER evidence_extends_chain BEFORE INSERT ON evidence
+            WHEN NEW.sequence <> COALESCE((SELECT MAX(sequence) FROM evidence), 0) + 1
+              OR NEW.prev_hash <> COALESCE((SELECT hash FROM evidence ORDER BY sequence DESC LIMIT 1), '{new string('0', 64)}')
+            BEGIN
+                SELECT RAISE(ABORT, 'PolicyAudit evidence is a chain: a record must follow the newest one');
+            END;
+            """),
         // INSERT OR REPLACE resolves a UNIQUE (kind, id) conflict by deleting the stored row, and SQLite fires no
         // delete trigger for that unless recursive_triggers is on in the writer's connection, which an attacker's
         // is not. A BEFORE INSERT trigger runs before conflict resolution, so it refuses the insert first.
-        $"""
-        CREATE TRIGGER {NoReplaceTrigger} BEFORE INSERT ON evidence
-        WHEN EXISTS (SELECT 1 FROM evidence WHERE kind = NEW.kind AND id = NEW.id)
-        BEGIN
-            SELECT RAISE(ABORT, '{DuplicateMessage}');
-        END;
-        """,
+        (connection, _) => Execute(connection, $"""
+            CREATE TRIGGER {NoReplaceTrigger} BEFORE INSERT ON evidence
+            WHEN EXISTS (SELECT 1 FROM evidence WHERE kind = NEW.kind AND id = NEW.id)
+            BEGIN
+                SELECT RAISE(ABORT, '{DuplicateMessage}');
+            END;
+            """),
+        AddQueryColumns,
     ];
 
     /// <summary>The trigger that refuses a record whose (kind, id) is stored, REPLACE or not.</summary>
@@ -68,6 +76,89 @@ internal static class SqliteSchema
 
     /// <summary>What <see cref="NoReplaceTrigger"/> says; the store maps it to <see cref="DuplicateEvidenceException"/>.</summary>
     public const string DuplicateMessage = "PolicyAudit evidence is append-only: a record with this kind and id is already stored";
+
+    /// <summary>Schema 2 to 3: the query columns, back-filled from the payloads of a chain that verifies, and their indexes.</summary>
+    private static void AddQueryColumns(SqliteConnection connection, string path)
+    {
+        // Back-filling a tampered chain would give its forged rows index entries derived from forged payloads and
+        // bury the damage under a migration: refuse, and change nothing.
+        var verification = EvidenceChainVerifier.VerifyAsync(AsyncSequence.From(ReadChain(connection)), null, static _ => false, CancellationToken.None)
+            .GetAwaiter().GetResult(); // Completes synchronously: the rows are read synchronously.
+        if (!verification.IsValid)
+        {
+            throw new InvalidDataException(
+                $"The evidence store '{path}' has schema version {QueryColumnsVersion - 1} and does not verify ({verification}), so it was not migrated to schema version {QueryColumnsVersion}; nothing was changed. Run 'policyaudit verify --store {path}' for the details.");
+        }
+
+        Execute(connection, """
+            ALTER TABLE evidence ADD COLUMN customer TEXT;
+            ALTER TABLE evidence ADD COLUMN decision_id TEXT;
+            DROP TRIGGER evidence_no_update;
+            """);
+        using (var select = connection.CreateCommand())
+        using (var update = connection.CreateCommand())
+        {
+            select.CommandText = "SELECT sequence, payload FROM evidence WHERE sequence > $after ORDER BY sequence LIMIT 10000;";
+            var after = select.Parameters.Add("$after", SqliteType.Integer);
+            update.CommandText = "UPDATE evidence SET customer = $customer, decision_id = $decision WHERE sequence = $sequence;";
+            var customer = update.Parameters.Add("$customer", SqliteType.Text);
+            var decision = update.Parameters.Add("$decision", SqliteType.Text);
+            var sequence = update.Parameters.Add("$sequence", SqliteType.Integer);
+
+            // Pages, so the reader is closed before its rows are updated.
+            for (long last = 0; ; )
+            {
+                after.Value = last;
+                var page = new List<(long Sequence, string Payload)>();
+                using (var reader = select.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        page.Add((reader.GetInt64(0), reader.GetString(1)));
+                    }
+                }
+
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var (rowSequence, payload) in page)
+                {
+                    var columns = EvidenceQueryColumns.Of(EvidenceCodec.DecodeStored(rowSequence, payload, "'" + path + "'"));
+                    customer.Value = (object?)columns.Customer ?? DBNull.Value;
+                    decision.Value = (object?)columns.DecisionId ?? DBNull.Value;
+                    sequence.Value = rowSequence;
+                    update.ExecuteNonQuery();
+                }
+
+                last = page[^1].Sequence;
+            }
+        }
+
+        Execute(connection, $"""
+            {NoUpdateTrigger}
+            CREATE INDEX evidence_customer ON evidence (customer, at);
+            CREATE INDEX evidence_decision ON evidence (decision_id);
+            CREATE INDEX evidence_kind_at ON evidence (kind, at);
+            CREATE TRIGGER evidence_has_query_columns BEFORE INSERT ON evidence
+            WHEN NEW.decision_id IS NULL AND NEW.kind IN ('decision', 'override', 'refused-override', 'outcome')
+            BEGIN
+                SELECT RAISE(ABORT, 'PolicyAudit evidence needs its query columns: this store was migrated by a newer PolicyAudit, upgrade this writer');
+            END;
+            """);
+    }
+
+    private static IEnumerable<RawEvidence> ReadChain(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {RawEvidence.ChainColumns} FROM evidence ORDER BY sequence;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return RawEvidence.Read(reader);
+        }
+    }
 
     /// <summary>
     /// Checks, through a read-only connection, that an existing non-empty file is a PolicyAudit store this version
@@ -78,7 +169,8 @@ internal static class SqliteSchema
     /// <param name="connection">An open read-only connection to the file.</param>
     /// <param name="path">The file, for messages.</param>
     /// <param name="forWriting">True when the caller will migrate (any older version will do); false for a read-only open.</param>
-    public static void CheckExisting(SqliteConnection connection, string path, bool forWriting)
+    /// <returns>The file's schema version.</returns>
+    public static long CheckExisting(SqliteConnection connection, string path, bool forWriting)
     {
         try
         {
@@ -93,6 +185,8 @@ internal static class SqliteSchema
             {
                 throw new InvalidDataException($"The evidence store '{path}' has schema version {version}, which this version cannot read without migrating it; open it once for writing (policyaudit import, or the library).");
             }
+
+            return version;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
         {
@@ -104,7 +198,8 @@ internal static class SqliteSchema
     /// Switches the open read-write <paramref name="connection"/> to WAL and brings its schema to
     /// <see cref="CurrentVersion"/>, creating it in a new (empty) file. Only writers call this.
     /// </summary>
-    public static void Prepare(SqliteConnection connection, string path)
+    /// <returns>The schema version the file has now.</returns>
+    public static long Prepare(SqliteConnection connection, string path)
     {
         try
         {
@@ -122,6 +217,8 @@ internal static class SqliteSchema
             {
                 Migrate(connection, path);
             }
+
+            return CurrentVersion;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
         {
@@ -141,7 +238,7 @@ internal static class SqliteSchema
         CheckIsStoreOrNew(path, applicationId, version, objects);
         for (var step = version; step < CurrentVersion; step++)
         {
-            Execute(connection, Migrations[step]);
+            Migrations[step](connection, path);
         }
 
         Execute(connection, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};");

@@ -25,6 +25,9 @@ public sealed class PostgreSqlEvidenceStoreContractTests(PostgresServer server) 
     protected override Task DeleteRecordAsync(IEvidenceStore store, long sequence) =>
         RawPostgres.TamperAsync(_connectionString!, "DELETE FROM policyaudit.evidence WHERE sequence = @s", ("s", sequence));
 
+    protected override Task TamperWithCustomerColumnAsync(IEvidenceStore store, long sequence, string customer) =>
+        RawPostgres.TamperAsync(_connectionString!, "UPDATE policyaudit.evidence SET customer = @c WHERE sequence = @s", ("c", customer), ("s", sequence));
+
     protected override Task SwapPayloadsAsync(IEvidenceStore store, long first, long second) =>
         RawPostgres.TamperAsync(
             _connectionString!,

@@ -84,7 +84,7 @@ public sealed class PostgreSqlEvidenceStoreTests(PostgresServer server)
     [InlineData("UPDATE policyaudit.evidence SET payload = 'x'", "UPDATE")]
     [InlineData("DELETE FROM policyaudit.evidence", "DELETE")]
     [InlineData("TRUNCATE policyaudit.evidence", "TRUNCATE")]
-    [InlineData("INSERT INTO policyaudit.evidence SELECT 3, e.kind, e.id, e.at, e.payload, (SELECT hash FROM policyaudit.evidence WHERE sequence = 2), e.hash FROM policyaudit.evidence e WHERE e.sequence = 1 ON CONFLICT (kind, id) DO UPDATE SET payload = 'x'", "UPDATE")]
+    [InlineData("INSERT INTO policyaudit.evidence SELECT 3, e.kind, e.id, e.at, e.payload, (SELECT hash FROM policyaudit.evidence WHERE sequence = 2), e.hash, e.customer, e.decision_id FROM policyaudit.evidence e WHERE e.sequence = 1 ON CONFLICT (kind, id) DO UPDATE SET payload = 'x'", "UPDATE")]
     public async Task RawSql_ChangingRecordsEvenAsOwner_IsRejectedByTriggers(string sql, string operation)
     {
         var connectionString = await server.CreateDatabaseAsync("triggers");

@@ -29,6 +29,12 @@ public sealed class SqliteEvidenceStoreContractTests : DurableEvidenceStoreContr
         return Task.CompletedTask;
     }
 
+    protected override Task TamperWithCustomerColumnAsync(IEvidenceStore store, long sequence, string customer)
+    {
+        RawSqlite.Tamper(_path!, "UPDATE evidence SET customer = $c WHERE sequence = $s;", ("$c", customer), ("$s", sequence));
+        return Task.CompletedTask;
+    }
+
     protected override Task SwapPayloadsAsync(IEvidenceStore store, long first, long second)
     {
         RawSqlite.Tamper(

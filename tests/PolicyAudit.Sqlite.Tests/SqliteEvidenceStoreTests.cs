@@ -34,7 +34,7 @@ public sealed class SqliteEvidenceStoreTests : IDisposable
         await using var reopened = await SqliteEvidence.OpenAsync(path);
 
         Assert.Equal(1, (await reopened.GetHeadAsync())!.Sequence);
-        Assert.Equal(4L, RawSqlite.Scalar(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger';"));
+        Assert.Equal(5L, RawSqlite.Scalar(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger';"));
         Assert.Equal((long)SqliteEvidence.SchemaVersion, RawSqlite.Scalar(path, "PRAGMA user_version;"));
     }
 
@@ -97,7 +97,8 @@ public sealed class SqliteEvidenceStoreTests : IDisposable
     [Theory]
     [InlineData("UPDATE evidence SET payload = 'x' WHERE sequence = 1;", "cannot be updated")]
     [InlineData("DELETE FROM evidence WHERE sequence = 1;", "cannot be deleted")]
-    [InlineData("INSERT INTO evidence (sequence, kind, id, at, payload, prev_hash, hash) VALUES (5, 'outcome', 'z', 0, '{}', 'x', 'y');", "must follow the newest")]
+    [InlineData("INSERT INTO evidence (sequence, kind, id, at, payload, prev_hash, hash, decision_id) VALUES (5, 'outcome', 'z', 0, '{}', 'x', 'y', 'd');", "must follow the newest")]
+    [InlineData("INSERT INTO evidence (sequence, kind, id, at, payload, prev_hash, hash) SELECT 3, 'outcome', 'z', 0, '{}', hash, 'y' FROM evidence WHERE sequence = 2;", "needs its query columns")]
     public async Task RawSql_ChangingTheChainBehindTheStore_IsRejectedByTriggers(string sql, string reason)
     {
         var path = _folder.File("audit.db");

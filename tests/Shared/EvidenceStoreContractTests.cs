@@ -22,6 +22,9 @@ public abstract class EvidenceStoreContractTests
     /// <summary>Exchanges the stored payloads of two records, bypassing the store.</summary>
     protected abstract Task SwapPayloadsAsync(IEvidenceStore store, long first, long second);
 
+    /// <summary>Sets the indexed customer column of record <paramref name="sequence"/>, bypassing the store.</summary>
+    protected abstract Task TamperWithCustomerColumnAsync(IEvidenceStore store, long sequence, string customer);
+
     [StoreFact]
     public async Task AppendAsync_EveryRecordKind_ReadsBackFieldForField()
     {
@@ -174,6 +177,125 @@ public abstract class EvidenceStoreContractTests
         var read = await ReadAllAsync(store);
 
         Assert.Equal(["late", "early"], read.Select(r => r.Record.Id));
+    }
+
+    [StoreFact]
+    public async Task ReadCustomerAsync_MixedEvidence_ReturnsTheCustomersRecordsAndTheirOutcomesInChainOrder()
+    {
+        await using var store = await CreateStoreAsync();
+        var window = new EvidenceWindow(Noon, Noon.AddDays(1));
+        await store.AppendAsync(
+            [
+                Guest.Outcome("early-complaint", "d-2", Noon.AddMinutes(1), OutcomeKind.Complaint),
+                Guest.Decision("d-1", "guest-7", Noon),
+                Guest.Decision("d-other", "guest-8", Noon),
+                Guest.Override("ov-1", "d-1", "guest-7", Noon.AddMinutes(2)),
+                Guest.Override("ov-other", "d-other", "guest-8", Noon.AddMinutes(2)),
+                Guest.Refusal("refused-1", "d-3", "guest-7", Noon.AddMinutes(3)),
+                Guest.Outcome("o-1", "d-1", Noon.AddMinutes(4), OutcomeKind.Compliment),
+                Guest.Outcome("o-other", "d-other", Noon.AddMinutes(4), OutcomeKind.Complaint),
+                Guest.Outcome("o-after-window", "d-1", Noon.AddDays(2), OutcomeKind.Complaint),
+                Guest.Decision("d-before-window", "guest-7", Noon.AddTicks(-1)),
+                Guest.Decision("d-2", "guest-7", Noon.AddMinutes(1)),
+            ],
+            AppendDurability.Durable);
+
+        var read = await ToListAsync(store.ReadCustomerAsync("guest-7", window));
+
+        Assert.Equal(["early-complaint", "d-1", "ov-1", "refused-1", "o-1", "d-2"], read.Select(r => r.Record.Id));
+        Assert.Equal(read.Select(r => r.Sequence).Order(), read.Select(r => r.Sequence));
+        Assert.Equal((await ReadAllAsync(store)).Where(r => read.Any(x => x.Sequence == r.Sequence)).Select(r => Samples.Describe(r.Record)), read.Select(r => Samples.Describe(r.Record)));
+    }
+
+    [StoreFact]
+    public async Task ReadCustomerAsync_UnknownCustomer_ReturnsNothing()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.AppendAsync([Guest.Decision("d-1", "guest-7", Noon), Guest.Override("ov-1", "d-1", "guest-7", Noon)], AppendDurability.Durable);
+
+        var read = await ToListAsync(store.ReadCustomerAsync("guest-77", EvidenceWindow.All));
+
+        Assert.Empty(read);
+    }
+
+    [StoreFact]
+    public async Task ReadCustomerAsync_BlankCustomer_ThrowsArgumentException()
+    {
+        await using var store = await CreateStoreAsync();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => ToListAsync(store.ReadCustomerAsync(" ", EvidenceWindow.All)));
+    }
+
+    [StoreFact]
+    public async Task ReadForDecisionsAsync_TwoDecisionIds_ReturnsEverythingOfThoseDecisionsWheneverRecorded()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.AppendAsync(
+            [
+                Guest.Outcome("o-first", "d-2", Noon.AddDays(-3), OutcomeKind.Loss),
+                Guest.Decision("d-1", "guest-7", Noon),
+                Guest.Decision("d-2", null, Noon),
+                Guest.Decision("d-3", "guest-7", Noon),
+                Guest.Override("ov-1", "d-1", "guest-7", Noon),
+                Guest.Override("ov-3", "d-3", "guest-7", Noon),
+                Guest.Refusal("refused-2", "d-2", null, Noon),
+                Guest.Outcome("o-late", "d-1", Noon.AddDays(30), OutcomeKind.Complaint),
+                new PolicyRecord { Id = "d-1", At = Noon, PolicyId = "d-1", Title = "A policy whose id looks like a decision's", OverridableBy = StaffRole.Manager },
+            ],
+            AppendDurability.Durable);
+
+        var read = await ToListAsync(store.ReadForDecisionsAsync(["d-2", "d-1", "d-1", "d-unknown"]));
+        var none = await ToListAsync(store.ReadForDecisionsAsync([]));
+
+        Assert.Equal(["o-first", "d-1", "d-2", "ov-1", "refused-2", "o-late"], read.Select(r => r.Record.Id));
+        Assert.Equal(read.Select(r => r.Sequence).Order(), read.Select(r => r.Sequence));
+        Assert.Empty(none);
+    }
+
+    [StoreFact]
+    public async Task ReadForDecisionsAsync_NullId_ThrowsArgumentException()
+    {
+        await using var store = await CreateStoreAsync();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => ToListAsync(store.ReadForDecisionsAsync(["d-1", null!])));
+    }
+
+    [StoreFact]
+    public async Task ReadKindsAsync_OverridesAndOutcomesInWindow_ReturnsOnlyThoseKindsInsideTheWindow()
+    {
+        await using var store = await CreateStoreAsync();
+        var window = new EvidenceWindow(Noon, Noon.AddHours(1));
+        await store.AppendAsync(
+            [
+                .. Samples.EveryKind(Noon),
+                Guest.Override("ov-before", "d-9", "guest-7", Noon.AddTicks(-1)),
+                Guest.Outcome("o-at-to", "d-9", Noon.AddHours(1), OutcomeKind.None),
+            ],
+            AppendDurability.Durable);
+
+        var read = await ToListAsync(store.ReadKindsAsync([EvidenceKind.Outcome, EvidenceKind.Override, EvidenceKind.Outcome], window));
+        var policies = await ToListAsync(store.ReadKindsAsync([EvidenceKind.Policy], EvidenceWindow.All));
+
+        Assert.Equal(["ov-1", "ov-escalated", "out-1", "out-2"], read.Select(r => r.Record.Id));
+        Assert.Equal(["no-split-bills@v1", "minimal"], policies.Select(r => r.Record.Id));
+    }
+
+    [StoreFact]
+    public async Task VerifyAsync_CustomerColumnEditedToHideARecord_NamesThatRecord()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.AppendAsync(
+            [Guest.Decision("d-1", "guest-7", Noon), Guest.Override("ov-1", "d-1", "guest-7", Noon), Guest.Decision("d-2", "guest-8", Noon)],
+            AppendDurability.Durable);
+
+        await TamperWithCustomerColumnAsync(store, 2, "guest-8");
+        var history = await ToListAsync(store.ReadCustomerAsync("guest-7", EvidenceWindow.All));
+        var result = await store.VerifyAsync();
+
+        Assert.Equal(["d-1"], history.Select(r => r.Record.Id));
+        Assert.False(result.IsValid);
+        Assert.Equal(2, result.FirstBadSequence);
+        Assert.Contains("query columns", result.Problem, StringComparison.Ordinal);
     }
 
     [StoreFact]
@@ -403,6 +525,9 @@ public abstract class EvidenceStoreContractTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.FindExistingAsync(EvidenceKind.Outcome, ["a"]));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetHeadAsync());
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.VerifyAsync());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => ToListAsync(store.ReadCustomerAsync("guest-7", EvidenceWindow.All)));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => ToListAsync(store.ReadForDecisionsAsync(["a"])));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => ToListAsync(store.ReadKindsAsync([EvidenceKind.Outcome], EvidenceWindow.All)));
     }
 
     /// <summary>Reads a window (all evidence by default) into a list.</summary>
@@ -415,6 +540,44 @@ public abstract class EvidenceStoreContractTests
         }
 
         return list;
+    }
+
+    /// <summary>Drains a query into a list.</summary>
+    protected static async Task<List<StoredEvidence>> ToListAsync(IAsyncEnumerable<StoredEvidence> query)
+    {
+        var list = new List<StoredEvidence>();
+        await foreach (var item in query)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    /// <summary>Records of one guest's visits, for the query tests.</summary>
+    protected static class Guest
+    {
+        public static DecisionRecord Decision(string id, string? customer, DateTimeOffset at) =>
+            Samples.Decision(id, at) with { Customer = customer };
+
+        public static OverrideRecord Override(string id, string decisionId, string? customer, DateTimeOffset at) =>
+            Samples.Override(id, at) with { DecisionId = decisionId, Decision = Samples.Override(id, at).Decision with { Customer = customer } };
+
+        public static RefusedOverrideRecord Refusal(string id, string decisionId, string? customer, DateTimeOffset at) => new()
+        {
+            Id = id,
+            At = at,
+            DecisionId = decisionId,
+            Staff = "sam",
+            Role = StaffRole.Staff,
+            Justification = "",
+            Reason = OverrideRefusalReason.MissingJustification,
+            Message = "Say why.",
+            Decision = Samples.Override(id, at).Decision with { Customer = customer },
+        };
+
+        public static OutcomeRecord Outcome(string id, string decisionId, DateTimeOffset at, OutcomeKind kind) =>
+            new() { Id = id, At = at, DecisionId = decisionId, Outcome = kind };
     }
 
     /// <summary>Records of every kind with every field set, for the contract tests and store-specific tests.</summary>

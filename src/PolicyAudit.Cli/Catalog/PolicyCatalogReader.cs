@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 
 namespace PolicyAudit.Cli;
 
@@ -19,7 +18,7 @@ internal static class PolicyCatalogReader
             throw CliException.BadInput($"{path}: no such assembly.");
         }
 
-        var context = new CatalogLoadContext(Path.GetFullPath(path));
+        var context = new CandidateLoadContext(Path.GetFullPath(path), isCollectible: true);
         try
         {
             Assembly assembly;
@@ -88,31 +87,5 @@ internal static class PolicyCatalogReader
             authority,
             Named(nameof(PolicyAttribute.Rationale)) as string,
             null);
-    }
-
-    /// <summary>
-    /// Resolves the assembly's own dependencies beside it; PolicyAudit, NRules (which policies derive from) and the
-    /// framework come from the tool, so a policy's base types are the tool's own.
-    /// </summary>
-    private sealed class CatalogLoadContext(string path) : AssemblyLoadContext("policyaudit-catalog", isCollectible: true)
-    {
-        private readonly AssemblyDependencyResolver _resolver = new(path);
-
-        protected override Assembly? Load(AssemblyName assemblyName)
-        {
-            if (assemblyName.Name is "PolicyAudit" or "NRules" || assemblyName.Name?.StartsWith("NRules.", StringComparison.Ordinal) == true)
-            {
-                return null;
-            }
-
-            var resolved = _resolver.ResolveAssemblyToPath(assemblyName);
-            if (resolved is null)
-            {
-                var beside = Path.Combine(Path.GetDirectoryName(path)!, assemblyName.Name + ".dll");
-                resolved = File.Exists(beside) && Default.Assemblies.All(a => a.GetName().Name != assemblyName.Name) ? beside : null;
-            }
-
-            return resolved is null ? null : LoadFromAssemblyPath(resolved);
-        }
     }
 }

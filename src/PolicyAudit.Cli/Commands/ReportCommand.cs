@@ -9,8 +9,8 @@ internal static class ReportCommand
     public static Command Create(CliContext context)
     {
         var store = PolicyAuditCli.StoreOption();
-        var from = new Option<string?>("--from") { Description = "First day (YYYY-MM-DD, UTC) or instant (ISO 8601) included; default: the beginning." };
-        var to = new Option<string?>("--to") { Description = "Last day included (YYYY-MM-DD, UTC), or the first instant excluded (ISO 8601); default: no end." };
+        var from = WindowOptions.From();
+        var to = WindowOptions.To();
         var format = new Option<string?>("--format") { Description = "html, md, json or csv; default: from the --out file's extension." };
         var output = new Option<string?>("--out") { Description = "The file to write; default: standard output. Never the store or one of its files." };
         var owner = new Option<string?>("--owner") { Description = "Only this owner's packet: their policies, verdicts, suggestions, harms after overrides and repeat customers." };
@@ -36,11 +36,7 @@ internal static class ReportCommand
                 throw CliException.BadInput($"report: --format must be html, md, json or csv, not '{formatText}'.");
             }
 
-            var window = new EvidenceWindow(ParseDate("--from", parse.GetValue(from), isEnd: false), ParseDate("--to", parse.GetValue(to), isEnd: true));
-            if (window is { From: { } start, To: { } end } && end <= start)
-            {
-                throw CliException.BadInput("report: --to must be after --from.");
-            }
+            var window = WindowOptions.Parse("report", parse.GetValue(from), parse.GetValue(to));
 
             var storeName = parse.GetValue(store)!;
             if (outPath is not null)
@@ -125,37 +121,12 @@ internal static class ReportCommand
             : $"report: no policy is owned by '{ImportValues.Shorten(owner)}'; owners: {string.Join(", ", owners)}.");
     }
 
-    /// <summary>A date (a whole UTC day) or an ISO 8601 instant; an end date includes its whole day.</summary>
-    internal static DateTimeOffset? ParseDate(string option, string? text, bool isEnd, string command = "report")
-    {
-        if (text is null)
-        {
-            return null;
-        }
+    /// <summary>A date (a whole UTC day) or an ISO 8601 instant; an end date includes its whole day (see <see cref="WindowOptions"/>).</summary>
+    internal static DateTimeOffset? ParseDate(string option, string? text, bool isEnd, string command = "report") =>
+        WindowOptions.ParseDate(command, option, text, isEnd);
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            if (isEnd && day == DateOnly.MaxValue)
-            {
-                // The day after 9999-12-31 is no instant .NET can hold; leave --to out to include everything.
-                throw CliException.BadInput($"{command}: {option} {day:yyyy-MM-dd} cannot be represented (its day ends after the last instant there is); leave {option} out to include everything.");
-            }
-
-            return isEnd ? start.AddDays(1) : start;
-        }
-
-        try
-        {
-            return ImportValues.Time(option, text);
-        }
-        catch (FormatException)
-        {
-            throw CliException.BadInput($"{command}: {option} must be a date (YYYY-MM-DD) or an ISO 8601 time, not '{ImportValues.Shorten(text)}'.");
-        }
-    }
-
-    private sealed class RecordCount(IProgress<string> progress) : IProgress<long>
+    /// <summary>Progress in records read, as the terminal shows it; shared with replay.</summary>
+    internal sealed class RecordCount(IProgress<string> progress) : IProgress<long>
     {
         public void Report(long value) => progress.Report($"{value.ToString("N0", CultureInfo.InvariantCulture)} records read");
     }

@@ -366,22 +366,7 @@ internal static class JsonLinesReader
                 throw new FormatException($"'{at}.value' must be a JSON object (the fact's public properties), not {Describe(fact.ValueKind)}");
             }
 
-            var masked = new List<string>();
-            if (item.TryGetProperty("masked", out var maskedElement) && maskedElement.ValueKind != JsonValueKind.Null)
-            {
-                if (maskedElement.ValueKind != JsonValueKind.Array)
-                {
-                    throw new FormatException($"'{at}.masked' must be an array of the masked properties' names");
-                }
-
-                foreach (var path in maskedElement.EnumerateArray())
-                {
-                    masked.Add(path.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(path.GetString())
-                        ? path.GetString()!
-                        : throw new FormatException($"'{at}.masked' must hold property names (non-blank strings)"));
-                }
-            }
-
+            var masked = DecisionFacts.ReadMasked(item, $"'{at}.masked' must be an array of the masked properties' names", $"'{at}.masked' must hold property names (non-blank strings)");
             return (type, fact, masked);
         }
     }

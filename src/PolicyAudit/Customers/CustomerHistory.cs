@@ -67,9 +67,11 @@ public sealed class CustomerHistory
         new(customer, window, new Dictionary<string, int>(StringComparer.Ordinal), 0, 0, 0);
 
     /// <summary>
-    /// Reads the customer's history from <paramref name="store"/>, streaming the records of <paramref name="window"/>.
-    /// Records name the customer through their decision (overrides carry it in their snapshot; outcomes through the
-    /// decision they belong to), so a complaint counts only when its decision, or an override of it, is also in the window.
+    /// Reads the customer's history from <paramref name="store"/> with its customer query
+    /// (<see cref="IEvidenceStore.ReadCustomerAsync"/>), which is answered by index, so a look-up at the table costs
+    /// the customer's records, not the window's. Records name the customer through their decision (overrides carry it
+    /// in their snapshot; outcomes through the decision they belong to), so a complaint counts only when its decision,
+    /// or an override of it, is also in the window.
     /// </summary>
     /// <param name="store">The evidence store.</param>
     /// <param name="customer">The customer's id, as in <see cref="ServiceContext.Customer"/>.</param>
@@ -85,38 +87,41 @@ public sealed class CustomerHistory
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrWhiteSpace(customer);
         ArgumentNullException.ThrowIfNull(window);
-        var byPolicy = new Dictionary<string, int>(StringComparer.Ordinal);
-        var decisions = new HashSet<string>(StringComparer.Ordinal);
-        // Decisions are written in batches, so a complaint can reach the chain before its decision: match at the end.
-        var complaintsFor = new List<string>();
-        int overrides = 0, refused = 0;
-        await foreach (var stored in store.ReadAsync(window, cancellationToken).ConfigureAwait(false))
+        // A customer's records are few (that is what the index is for), so they are gathered, then counted.
+        var records = new List<EvidenceRecord>();
+        await foreach (var stored in store.ReadCustomerAsync(customer, window, cancellationToken).ConfigureAwait(false))
         {
-            switch (stored.Record)
+            records.Add(stored.Record);
+        }
+
+        return From(customer, window, records);
+    }
+
+    /// <summary>The history that the records of <see cref="IEvidenceStore.ReadCustomerAsync"/> give.</summary>
+    internal static CustomerHistory From(string customer, EvidenceWindow window, IEnumerable<EvidenceRecord> records)
+    {
+        var byPolicy = new Dictionary<string, int>(StringComparer.Ordinal);
+        int overrides = 0, refused = 0, complaints = 0;
+        foreach (var record in records)
+        {
+            switch (record)
             {
-                case DecisionRecord d when d.Customer == customer:
-                    decisions.Add(d.Id);
-                    break;
-                case OverrideRecord o when o.Decision.Customer == customer:
+                case OverrideRecord o:
                     overrides++;
-                    decisions.Add(o.DecisionId);
                     foreach (var policy in o.Decision.Policies)
                     {
                         byPolicy[policy.PolicyId] = byPolicy.TryGetValue(policy.PolicyId, out var n) ? n + 1 : 1;
                     }
 
                     break;
-                case RefusedOverrideRecord r when r.Decision.Customer == customer:
+                case RefusedOverrideRecord:
                     refused++;
-                    decisions.Add(r.DecisionId);
                     break;
-                case OutcomeRecord oc when oc.Outcome == OutcomeKind.Complaint:
-                    complaintsFor.Add(oc.DecisionId);
+                case OutcomeRecord { Outcome: OutcomeKind.Complaint }:
+                    complaints++;
                     break;
             }
         }
-
-        var complaints = complaintsFor.Count(decisions.Contains);
 
         return new CustomerHistory(customer, window, byPolicy, overrides, refused, complaints);
     }

@@ -2,9 +2,9 @@ namespace PolicyAudit;
 
 /// <summary>
 /// Verifies a chain of stored rows, shared by every store: contiguous sequence numbers from 1, each row linked to the
-/// previous hash, each hash recomputed from the payload, the indexed columns equal to the payload's own values, and,
-/// with a checkpoint, the checkpoint's record present with its hash. A store that cannot be read at all from some
-/// record on (a dropped table, a corrupt page) fails verification at that record, as tampering would.
+/// previous hash, each hash recomputed from the payload, the indexed and query columns equal to the payload's own
+/// values, and, with a checkpoint, the checkpoint's record present with its hash. A store that cannot be read at all
+/// from some record on (a dropped table, a corrupt page) fails verification at that record, as tampering would.
 /// </summary>
 internal static class EvidenceChainVerifier
 {
@@ -74,6 +74,8 @@ internal static class EvidenceChainVerifier
         return new ChainVerification(true, checkedCount, head, null, null);
     }
 
+    private static string Quote(string? value) => value is null ? "none" : "'" + value + "'";
+
     private static string? Check(RawEvidence row, long expectedSequence, string previousHash)
     {
         if (row.Sequence != expectedSequence)
@@ -128,6 +130,13 @@ internal static class EvidenceChainVerifier
             {
                 return $"record {row.Sequence} (decision {decision.Id})'s facts cannot be read: {ex.Message}";
             }
+        }
+
+        // Queries find records by these columns, so an edited one hides a record from a customer's history.
+        if (row.HasQueryColumns && EvidenceQueryColumns.Of(record) is var expected && expected != row.Query)
+        {
+            return $"record {row.Sequence}'s query columns (customer {Quote(row.Query.Customer)}, decision {Quote(row.Query.DecisionId)}) "
+                + $"differ from its hashed content (customer {Quote(expected.Customer)}, decision {Quote(expected.DecisionId)})";
         }
 
         return null;

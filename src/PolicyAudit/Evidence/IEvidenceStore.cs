@@ -27,6 +27,35 @@ public interface IEvidenceStore : IAsyncDisposable
     /// <returns>The stored records, with their chain positions.</returns>
     IAsyncEnumerable<StoredEvidence> ReadAsync(EvidenceWindow window, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Streams the records about <paramref name="customer"/> whose time falls in <paramref name="window"/>, in chain
+    /// order: the decisions, overrides and refused overrides that name the customer, and the outcomes in the window of
+    /// any decision those records belong to. Answered by index, at point-of-service speed: it does not read the chain.
+    /// </summary>
+    /// <param name="customer">The customer's id, as in <see cref="ServiceContext.Customer"/>.</param>
+    /// <param name="window">The time window.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    /// <returns>The stored records, with their chain positions.</returns>
+    /// <exception cref="ArgumentException"><paramref name="customer"/> is empty.</exception>
+    IAsyncEnumerable<StoredEvidence> ReadCustomerAsync(string customer, EvidenceWindow window, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Streams every record that belongs to one of <paramref name="decisionIds"/>, whenever it was recorded, in chain
+    /// order: the decision itself, its overrides, refused overrides and outcomes. Answered by index.
+    /// </summary>
+    /// <param name="decisionIds">The decision ids; repeats are ignored.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    /// <returns>The stored records, with their chain positions.</returns>
+    /// <exception cref="ArgumentException">An id is null.</exception>
+    IAsyncEnumerable<StoredEvidence> ReadForDecisionsAsync(IReadOnlyCollection<string> decisionIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Streams the records of <paramref name="kinds"/> whose time falls in <paramref name="window"/>, in chain order. Answered by index.</summary>
+    /// <param name="kinds">The kinds of record; repeats are ignored.</param>
+    /// <param name="window">The time window.</param>
+    /// <param name="cancellationToken">Stops the stream.</param>
+    /// <returns>The stored records, with their chain positions.</returns>
+    IAsyncEnumerable<StoredEvidence> ReadKindsAsync(IReadOnlyCollection<EvidenceKind> kinds, EvidenceWindow window, CancellationToken cancellationToken = default);
+
     /// <summary>Which of <paramref name="ids"/> are already stored as records of <paramref name="kind"/>.</summary>
     /// <param name="kind">The kind of record.</param>
     /// <param name="ids">The ids to look for.</param>

@@ -53,7 +53,7 @@ public sealed class InMemoryEvidenceStore : IEvidenceStore
                 var (record, payload) = encoded[i];
                 long sequence = _rows.Count + 1;
                 var hash = EvidenceChain.ComputeHash(previous, sequence, payload);
-                _rows.Add(new RawEvidence(sequence, WireNames.Of(record.Kind), record.Id, EvidenceCodec.Normalize(record.At), payload, previous, hash));
+                _rows.Add(new RawEvidence(sequence, WireNames.Of(record.Kind), record.Id, EvidenceCodec.Normalize(record.At), payload, previous, hash, EvidenceQueryColumns.Of(record)));
                 _keys.Add((record.Kind, record.Id));
                 links[i] = new ChainCheckpoint(sequence, hash);
                 previous = hash;
@@ -80,6 +80,22 @@ public sealed class InMemoryEvidenceStore : IEvidenceStore
 
         await Task.CompletedTask.ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadCustomerAsync(string customer, EvidenceWindow window, CancellationToken cancellationToken = default)
+    {
+        EvidenceQueryArguments.CheckCustomer(customer, window);
+        var rows = Snapshot();
+        return EvidenceScan.CustomerAsync(() => AsyncSequence.From(rows), Decode, customer, window, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadForDecisionsAsync(IReadOnlyCollection<string> decisionIds, CancellationToken cancellationToken = default) =>
+        EvidenceScan.ForDecisionsAsync(AsyncSequence.From(Snapshot()), Decode, EvidenceQueryArguments.DecisionIds(decisionIds), cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<StoredEvidence> ReadKindsAsync(IReadOnlyCollection<EvidenceKind> kinds, EvidenceWindow window, CancellationToken cancellationToken = default) =>
+        EvidenceScan.KindsAsync(AsyncSequence.From(Snapshot()), Decode, EvidenceQueryArguments.Kinds(kinds, window), window, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlySet<string>> FindExistingAsync(EvidenceKind kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
@@ -135,6 +151,8 @@ public sealed class InMemoryEvidenceStore : IEvidenceStore
             _rows.RemoveAll(r => r.Sequence == sequence);
         }
     }
+
+    private static EvidenceRecord Decode(RawEvidence row) => EvidenceCodec.Decode(row.Payload);
 
     private RawEvidence[] Snapshot()
     {

@@ -18,11 +18,12 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
     private static readonly string[] EntryFields = ["type", "value", "masked", "omitted"];
 
     private IReadOnlyList<DecisionFact>? _items;
+    private string? _digest;
 
-    private DecisionFacts(string json, string digest, IReadOnlyList<DecisionFact>? items)
+    private DecisionFacts(string json, string? digest, IReadOnlyList<DecisionFact>? items)
     {
         Json = json;
-        Digest = digest;
+        _digest = digest;
         _items = items;
     }
 
@@ -30,7 +31,8 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
     public string Json { get; }
 
     /// <summary>The SHA-256 of <see cref="Json"/> (UTF-8), lower-case hex.</summary>
-    public string Digest { get; }
+    /// <remarks>Computed on first use for facts read from a store: reading evidence does not need it, verifying does.</remarks>
+    public string Digest => _digest ??= DigestOf(Encoding.UTF8.GetBytes(Json));
 
     /// <summary>The facts, in the order passed to the engine.</summary>
     /// <remarks>Read on first use: the engine stores facts without reading them back.</remarks>
@@ -57,8 +59,8 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
         return Hex.Lower(hash);
     }
 
-    /// <summary>Facts read from a stored record: digested now, their entries read (and checked) on first use.</summary>
-    internal static DecisionFacts FromStored(string json) => new(json, DigestOf(Encoding.UTF8.GetBytes(json)), null);
+    /// <summary>Facts read from a stored record: digested and read (and checked) on first use.</summary>
+    internal static DecisionFacts FromStored(string json) => new(json, null, null);
 
     /// <summary>Facts the engine wrote itself, already canonical and digested: not read back until asked.</summary>
     internal static DecisionFacts FromCanonical(ReadOnlySpan<byte> utf8Json, string digest) => new(Encoding.UTF8.GetString(utf8Json), digest, null);
@@ -91,6 +93,29 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
         writer.WriteString("type", type);
         writer.WriteString("omitted", reason);
         writer.WriteEndObject();
+    }
+
+    /// <summary>An entry's <c>masked</c> paths (none when absent); the messages say what is wrong, in the caller's words.</summary>
+    /// <exception cref="FormatException"><c>masked</c> is not an array of non-blank strings.</exception>
+    internal static List<string> ReadMasked(JsonElement entry, string notAnArray, string notAPath)
+    {
+        var masked = new List<string>();
+        if (!entry.TryGetProperty("masked", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return masked;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException(notAnArray);
+        }
+
+        foreach (var path in element.EnumerateArray())
+        {
+            masked.Add(path.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(path.GetString()) ? path.GetString()! : throw new FormatException(notAPath));
+        }
+
+        return masked;
     }
 
     /// <inheritdoc />
@@ -160,26 +185,16 @@ public sealed class DecisionFacts : IEquatable<DecisionFacts>
                 ? o.GetString()
                 : throw new FormatException($"Stored fact {index} ({type}) was omitted for an unknown reason.");
         }
+
         if ((value is null) == (omitted is null))
         {
             throw new FormatException($"Stored fact {index} ({type}) must have either a value or the reason it was omitted.");
         }
 
-        var masked = new List<string>();
-        if (entry.TryGetProperty("masked", out var m) && m.ValueKind != JsonValueKind.Null)
-        {
-            if (m.ValueKind != JsonValueKind.Array)
-            {
-                throw new FormatException($"Stored fact {index} ({type}): 'masked' must be an array of property paths.");
-            }
-
-            foreach (var path in m.EnumerateArray())
-            {
-                masked.Add(path.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(path.GetString())
-                    ? path.GetString()!
-                    : throw new FormatException($"Stored fact {index} ({type}): 'masked' must hold property paths (strings)."));
-            }
-        }
+        var masked = ReadMasked(
+            entry,
+            $"Stored fact {index} ({type}): 'masked' must be an array of property paths.",
+            $"Stored fact {index} ({type}): 'masked' must hold property paths (strings).");
 
         return new DecisionFact(type, value, masked, omitted);
     }

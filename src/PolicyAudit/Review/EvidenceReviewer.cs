@@ -5,12 +5,17 @@ namespace PolicyAudit;
 /// every record, inside or not, may describe a policy (titles, owners and authority come from the latest
 /// <see cref="PolicyRecord"/> of each policy, which is usually written long before the window, at engine start-up,
 /// and for imported catalogs may be written after it). One pass over everything is cheaper than a window pass plus a
-/// separate catalog pass, and memory stays bounded by the number of policies, staff, customers and overridden
-/// decisions, never by the number of decisions. Thread-safe: each call keeps its own state.
+/// separate catalog pass. Complaints and losses are joined to the overrides, and overrides to the decisions whose
+/// facts a suggestion counts, through the store's decision-id query, a chunk at a time, instead of remembering every
+/// overridden and every harmed decision: what a review keeps is bounded by the number of policies, staff and
+/// customers, never by the number of decisions or overrides. Thread-safe: each call keeps its own state.
 /// </summary>
 internal sealed class EvidenceReviewer : IEvidenceReviewer
 {
     private const int ProgressEvery = 1000;
+
+    /// <summary>How many overrides (or decisions) wait for their decision-id look-up before one query fetches them all.</summary>
+    private const int JoinEvery = 1000;
 
     private readonly IEvidenceStore _store;
     private readonly ReviewOptions _options;
@@ -28,13 +33,19 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         long read = 0;
         await foreach (var stored in _store.ReadAsync(EvidenceWindow.All, cancellationToken).ConfigureAwait(false))
         {
-            pass.Add(stored.Record);
+            pass.Add(stored);
+            if (pass.WaitingForOutcomes >= JoinEvery)
+            {
+                await pass.JoinOutcomesAsync(_store, cancellationToken).ConfigureAwait(false);
+            }
+
             if (++read % ProgressEvery == 0)
             {
                 progress?.Report(read);
             }
         }
 
+        await pass.JoinOutcomesAsync(_store, cancellationToken).ConfigureAwait(false);
         var review = pass.Finish(_options);
         var searched = review.Policies
             .Where(p => p.Verdict is Verdict.Rescind or Verdict.Enforce or Verdict.Delegate or Verdict.Coach && pass.HasFacts(p.Id))
@@ -48,6 +59,10 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 if (stored.Record is DecisionRecord decision)
                 {
                     pass.AddFacts(decision, searched);
+                    if (pass.WaitingForOverrides >= JoinEvery)
+                    {
+                        await pass.CountFactsAsync(_store, searched, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 if (++read % ProgressEvery == 0)
@@ -56,6 +71,7 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 }
             }
 
+            await pass.CountFactsAsync(_store, searched, cancellationToken).ConfigureAwait(false);
             review = review with
             {
                 Policies = review.Policies
@@ -77,12 +93,11 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         // Which version of a policy a policy set contained: decisions name the set, overrides' snapshots too.
         private readonly Dictionary<(string SetVersion, string PolicyId), string?> _policyVersionInSet = [];
 
-        // Overridden decisions (in the window) and the policies their overrides count against, for harmful outcomes.
-        private readonly Dictionary<string, OverriddenDecision> _overridden = new(StringComparer.Ordinal);
+        // Overrides in the window whose decisions' complaints and losses have not been looked up yet.
+        private readonly List<OverrideAwaitingOutcomes> _awaitingOutcomes = [];
 
-        // Complaints and losses by decision, in case the outcome is chained before the override.
-        // Only what an owner reads is kept (not the record), since most of these decisions are never overridden.
-        private readonly Dictionary<string, List<(OutcomeKind Kind, DateTimeOffset At, string? Note)>> _harmed = new(StringComparer.Ordinal);
+        // Window decisions with facts whose overrides have not been looked up yet (the second pass).
+        private readonly List<DecisionRecord> _awaitingOverrides = [];
 
         // Per customer, per set of policies an override counted against: owner packets count from it.
         private readonly Dictionary<string, Dictionary<string, (IReadOnlyList<string> Policies, int Overrides)>> _overridesByCustomer = new(StringComparer.Ordinal);
@@ -94,41 +109,127 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
 
         public bool HasFacts(string policyId) => _withFacts.Contains(policyId);
 
-        /// <summary>Counts a window decision's facts for each searched policy that denied or required approval in it.</summary>
+        public int WaitingForOutcomes => _awaitingOutcomes.Count;
+
+        public int WaitingForOverrides => _awaitingOverrides.Count;
+
+        /// <summary>Queues a window decision whose facts count for a searched policy that denied or required approval in it.</summary>
         public void AddFacts(DecisionRecord decision, IReadOnlyDictionary<string, FactHistogram> searched)
         {
-            if (decision.Facts is not { } facts || !window.Contains(decision.At))
+            if (decision.Facts is not null
+                && window.Contains(decision.At)
+                && decision.Policies.Any(p => searched.ContainsKey(p) && decision.OutcomeOf(p) != DecisionOutcome.Allow))
+            {
+                _awaitingOverrides.Add(decision);
+            }
+        }
+
+        /// <summary>
+        /// Counts the queued decisions' facts, each as overridden or upheld for a policy by its first override in the
+        /// window, which one decision-id query finds for all of them.
+        /// </summary>
+        public async Task CountFactsAsync(IEvidenceStore store, IReadOnlyDictionary<string, FactHistogram> searched, CancellationToken cancellationToken)
+        {
+            if (_awaitingOverrides.Count == 0)
             {
                 return;
             }
 
-            Dictionary<string, FactValue>? properties = null;
-            foreach (var policyId in decision.Policies.Distinct(StringComparer.Ordinal))
+            var firstOverride = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            await foreach (var stored in store.ReadForDecisionsAsync(_awaitingOverrides.Select(d => d.Id).ToArray(), cancellationToken).ConfigureAwait(false))
             {
-                if (!searched.TryGetValue(policyId, out var histogram) || decision.OutcomeOf(policyId) == DecisionOutcome.Allow)
+                if (stored.Record is OverrideRecord o && window.Contains(o.At))
+                {
+                    firstOverride.TryAdd(o.DecisionId, PoliciesOverridden(o));
+                }
+            }
+
+            foreach (var decision in _awaitingOverrides)
+            {
+                Dictionary<string, FactValue>? properties = null;
+                foreach (var policyId in decision.Policies.Distinct(StringComparer.Ordinal))
+                {
+                    if (!searched.TryGetValue(policyId, out var histogram) || decision.OutcomeOf(policyId) == DecisionOutcome.Allow)
+                    {
+                        continue;
+                    }
+
+                    if (properties is null)
+                    {
+                        properties = new(StringComparer.Ordinal);
+                        foreach (var fact in decision.Facts!.Items)
+                        {
+                            if (fact.Value is { } value)
+                            {
+                                FactProperties.Add(fact.Type, value, fact.Masked, properties);
+                            }
+                        }
+                    }
+
+                    var overridden = firstOverride.TryGetValue(decision.Id, out var policies) && policies.Contains(policyId, StringComparer.Ordinal);
+                    histogram.Add(properties, overridden);
+                }
+            }
+
+            _awaitingOverrides.Clear();
+        }
+
+        /// <summary>
+        /// Counts the complaints and losses (whenever recorded) of the decisions overridden by the waiting overrides,
+        /// once per decision, against the policies of its first override in the window.
+        /// </summary>
+        public async Task JoinOutcomesAsync(IEvidenceStore store, CancellationToken cancellationToken)
+        {
+            if (_awaitingOutcomes.Count == 0)
+            {
+                return;
+            }
+
+            var firstOverride = new Dictionary<string, long>(StringComparer.Ordinal);
+            var harms = new Dictionary<string, List<OutcomeRecord>>(StringComparer.Ordinal);
+            var decisionIds = _awaitingOutcomes.Select(o => o.DecisionId).Distinct(StringComparer.Ordinal).ToArray();
+            await foreach (var stored in store.ReadForDecisionsAsync(decisionIds, cancellationToken).ConfigureAwait(false))
+            {
+                switch (stored.Record)
+                {
+                    // Chain order: the first in-window override seen is the decision's first.
+                    case OverrideRecord o when window.Contains(o.At):
+                        firstOverride.TryAdd(o.DecisionId, stored.Sequence);
+                        break;
+                    case OutcomeRecord { Outcome: OutcomeKind.Complaint or OutcomeKind.Loss } outcome:
+                        if (!harms.TryGetValue(outcome.DecisionId, out var list))
+                        {
+                            list = [];
+                            harms.Add(outcome.DecisionId, list);
+                        }
+
+                        list.Add(outcome);
+                        break;
+                }
+            }
+
+            foreach (var waiting in _awaitingOutcomes)
+            {
+                if (firstOverride.GetValueOrDefault(waiting.DecisionId) != waiting.Sequence
+                    || !harms.TryGetValue(waiting.DecisionId, out var decisionHarms))
                 {
                     continue;
                 }
 
-                if (properties is null)
+                foreach (var policyId in waiting.Policies)
                 {
-                    properties = new(StringComparer.Ordinal);
-                    foreach (var fact in facts.Items)
-                    {
-                        if (fact.Value is { } value)
-                        {
-                            FactProperties.Add(fact.Type, value, fact.Masked, properties);
-                        }
-                    }
+                    var tally = TallyOf(policyId);
+                    tally.Harmful++;
+                    tally.Harms.AddRange(decisionHarms.Select(h => new OverrideHarm(h.DecisionId, h.Outcome, h.At, h.Note, waiting.Customer, waiting.Staff, waiting.Justification)));
                 }
-
-                var overridden = _overridden.TryGetValue(decision.Id, out var o) && o.Policies.Contains(policyId, StringComparer.Ordinal);
-                histogram.Add(properties, overridden);
             }
+
+            _awaitingOutcomes.Clear();
         }
 
-        public void Add(EvidenceRecord record)
+        public void Add(StoredEvidence stored)
         {
+            var record = stored.Record;
             var inWindow = window.Contains(record.At);
             switch (record)
             {
@@ -139,13 +240,10 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                     AddDecision(decision, inWindow);
                     break;
                 case OverrideRecord @override when inWindow:
-                    AddOverride(@override);
+                    AddOverride(@override, stored.Sequence);
                     break;
                 case RefusedOverrideRecord refused when inWindow:
                     StaffOf(refused.Staff).Refused++;
-                    break;
-                case OutcomeRecord outcome when outcome.Outcome is OutcomeKind.Complaint or OutcomeKind.Loss:
-                    AddHarm(outcome);
                     break;
                 case DroppedDecisionsRecord dropped when inWindow:
                     _dropped += dropped.Count;
@@ -236,17 +334,17 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
             }
         }
 
-        private void AddOverride(OverrideRecord record)
+        // An override counts against the policies that stood in the way; snapshots list only those, but one
+        // written by another tool might list a policy that allowed.
+        private static string[] PoliciesOverridden(OverrideRecord record) =>
+            record.Decision.Policies.Where(p => p.Outcome != DecisionOutcome.Allow).Select(p => p.PolicyId).Distinct(StringComparer.Ordinal).ToArray();
+
+        private void AddOverride(OverrideRecord record, long sequence)
         {
             var snapshot = record.Decision;
-            // An override counts against the policies that stood in the way; snapshots list only those, but one
-            // written by another tool might list a policy that allowed.
-            var policyIds = snapshot.Policies.Where(p => p.Outcome != DecisionOutcome.Allow).Select(p => p.PolicyId).Distinct(StringComparer.Ordinal).ToArray();
+            var policyIds = PoliciesOverridden(record);
             var day = DateOnly.FromDateTime(record.At.UtcDateTime);
             var justification = JustificationText.Normalize(record.Justification);
-            var harms = _harmed.GetValueOrDefault(record.DecisionId);
-            var harmed = harms is not null;
-            var alreadyOverridden = _overridden.TryGetValue(record.DecisionId, out var overridden);
             foreach (var policyId in policyIds)
             {
                 var tally = TallyOf(policyId);
@@ -270,17 +368,9 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
                 tally.Justifications[justification] = tally.Justifications.GetValueOrDefault(justification) + 1;
                 tally.OverridesByDay[day] = tally.OverridesByDay.GetValueOrDefault(day) + 1;
                 tally.VersionOf(VersionAt(snapshot.PolicySetVersion, policyId)).Overrides++;
-                if (harmed && !alreadyOverridden)
-                {
-                    tally.Harmful++;
-                    tally.Harms.AddRange(harms!.Select(h => new OverrideHarm(record.DecisionId, h.Kind, h.At, h.Note, snapshot.Customer, record.Staff, justification)));
-                }
             }
 
-            if (!alreadyOverridden)
-            {
-                _overridden[record.DecisionId] = new OverriddenDecision(policyIds, snapshot.Customer, record.Staff, justification) { Harmed = harmed };
-            }
+            _awaitingOutcomes.Add(new OverrideAwaitingOutcomes(sequence, record.DecisionId, policyIds, snapshot.Customer, record.Staff, justification));
 
             if (snapshot.Customer is { } repeat)
             {
@@ -300,28 +390,6 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
             staff.Escalated += record.IsEscalated ? 1 : 0;
             staff.Unauthorized += record.IsUnauthorized ? 1 : 0;
             staff.Policies.UnionWith(policyIds);
-        }
-
-        private void AddHarm(OutcomeRecord outcome)
-        {
-            if (!_harmed.TryGetValue(outcome.DecisionId, out var harms))
-            {
-                harms = [];
-                _harmed.Add(outcome.DecisionId, harms);
-            }
-
-            harms.Add((outcome.Outcome, outcome.At, outcome.Note));
-            if (_overridden.TryGetValue(outcome.DecisionId, out var overridden))
-            {
-                foreach (var policyId in overridden.Policies)
-                {
-                    var tally = TallyOf(policyId);
-                    tally.Harmful += overridden.Harmed ? 0 : 1;
-                    tally.Harms.Add(new OverrideHarm(outcome.DecisionId, outcome.Outcome, outcome.At, outcome.Note, overridden.Customer, overridden.Staff, overridden.Justification));
-                }
-
-                overridden.Harmed = true;
-            }
         }
 
         private string? VersionAt(string? setVersion, string policyId) =>
@@ -352,19 +420,8 @@ internal sealed class EvidenceReviewer : IEvidenceReviewer
         }
     }
 
-    /// <summary>What an owner reads about an overridden decision if it later draws a complaint or a loss; the record itself is not kept.</summary>
-    private sealed class OverriddenDecision(string[] policies, string? customer, string staff, string justification)
-    {
-        public string[] Policies { get; } = policies;
-
-        public string? Customer { get; } = customer;
-
-        public string Staff { get; } = staff;
-
-        public string Justification { get; } = justification;
-
-        public bool Harmed { get; set; }
-    }
+    /// <summary>An override in the window, as much of it as an owner reads if its decision drew a complaint or a loss.</summary>
+    private sealed record OverrideAwaitingOutcomes(long Sequence, string DecisionId, string[] Policies, string? Customer, string Staff, string Justification);
 
     private sealed class StaffTally
     {

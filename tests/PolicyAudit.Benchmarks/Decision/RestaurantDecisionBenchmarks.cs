@@ -28,7 +28,7 @@ public class RestaurantDecisionBenchmarks
     private RawNRules _raw = null!;
 
     /// <summary>The Restaurant sample's policy classes.</summary>
-    internal static Type[] PolicyTypes => typeof(CorkageFee).Assembly.GetTypes().Where(t => typeof(Policy).IsAssignableFrom(t) && !t.IsAbstract).ToArray();
+    internal static Type[] PolicyTypes => [.. Restaurant.RunningPolicies.Types];
 
     [GlobalSetup]
     public void Setup()

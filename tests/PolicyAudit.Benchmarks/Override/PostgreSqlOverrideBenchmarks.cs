@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PolicyAudit.Tests.Shared;
-using Restaurant.Policies;
+using Restaurant;
 
 namespace PolicyAudit.Benchmarks.Override;
 
@@ -43,7 +43,7 @@ public class PostgreSqlOverrideBenchmarks
         _server = new PostgresServer { SyncToDisk = true };
         var connectionString = await _server.CreateDatabaseAsync("bench");
         var services = new ServiceCollection();
-        services.AddPolicyAudit(o => o.AddPoliciesFrom(typeof(CorkageFee).Assembly)).UsePostgreSql(connectionString);
+        services.AddPolicyAudit(o => o.AddRunningPolicies()).UsePostgreSql(connectionString);
         _provider = services.BuildServiceProvider();
         _recorder = _provider.GetRequiredService<IOverrideRecorder>();
         _decision = _provider.GetRequiredService<IPolicyEngine>().Evaluate(OverrideScenario.Request);

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Restaurant.Policies;
+using Restaurant;
 
 namespace PolicyAudit.Benchmarks.Override;
 
@@ -31,7 +31,7 @@ public class SqliteOverrideBenchmarks
     {
         _folder = Directory.CreateTempSubdirectory("policyaudit-bench-sqlite-").FullName;
         var services = new ServiceCollection();
-        services.AddPolicyAudit(o => o.AddPoliciesFrom(typeof(CorkageFee).Assembly)).UseSqlite(Path.Combine(_folder, "evidence.db"));
+        services.AddPolicyAudit(o => o.AddRunningPolicies()).UseSqlite(Path.Combine(_folder, "evidence.db"));
         _provider = services.BuildServiceProvider();
         _recorder = _provider.GetRequiredService<IOverrideRecorder>();
         _decision = _provider.GetRequiredService<IPolicyEngine>().Evaluate(OverrideScenario.Request);

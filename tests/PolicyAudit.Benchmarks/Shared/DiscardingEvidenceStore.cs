@@ -30,6 +30,15 @@ internal sealed class DiscardingEvidenceStore : IEvidenceStore
         yield break;
     }
 
+    public IAsyncEnumerable<StoredEvidence> ReadCustomerAsync(string customer, EvidenceWindow window, CancellationToken cancellationToken = default) =>
+        ReadAsync(window, cancellationToken);
+
+    public IAsyncEnumerable<StoredEvidence> ReadForDecisionsAsync(IReadOnlyCollection<string> decisionIds, CancellationToken cancellationToken = default) =>
+        ReadAsync(EvidenceWindow.All, cancellationToken);
+
+    public IAsyncEnumerable<StoredEvidence> ReadKindsAsync(IReadOnlyCollection<EvidenceKind> kinds, EvidenceWindow window, CancellationToken cancellationToken = default) =>
+        ReadAsync(window, cancellationToken);
+
     public Task<IReadOnlySet<string>> FindExistingAsync(EvidenceKind kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlySet<string>>(new HashSet<string>());
 

@@ -15,6 +15,15 @@ internal sealed class BorrowedStore(IEvidenceStore store) : IStoreOpener, IEvide
 
     public IAsyncEnumerable<StoredEvidence> ReadAsync(EvidenceWindow window, CancellationToken cancellationToken = default) => store.ReadAsync(window, cancellationToken);
 
+    public IAsyncEnumerable<StoredEvidence> ReadCustomerAsync(string customer, EvidenceWindow window, CancellationToken cancellationToken = default) =>
+        store.ReadCustomerAsync(customer, window, cancellationToken);
+
+    public IAsyncEnumerable<StoredEvidence> ReadForDecisionsAsync(IReadOnlyCollection<string> decisionIds, CancellationToken cancellationToken = default) =>
+        store.ReadForDecisionsAsync(decisionIds, cancellationToken);
+
+    public IAsyncEnumerable<StoredEvidence> ReadKindsAsync(IReadOnlyCollection<EvidenceKind> kinds, EvidenceWindow window, CancellationToken cancellationToken = default) =>
+        store.ReadKindsAsync(kinds, window, cancellationToken);
+
     public Task<IReadOnlySet<string>> FindExistingAsync(EvidenceKind kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
         store.FindExistingAsync(kind, ids, cancellationToken);
 

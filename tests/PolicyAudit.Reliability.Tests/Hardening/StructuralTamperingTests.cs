@@ -15,7 +15,7 @@ public sealed class StructuralTamperingTests : IDisposable
     // The evidence table's NOT NULL constraints are part of its definition: an attacker recreates it without them.
     private const string Loosen = """
         CREATE TABLE copy AS SELECT * FROM evidence; DROP TABLE evidence;
-        CREATE TABLE evidence (sequence INTEGER PRIMARY KEY, kind TEXT, id TEXT, at INTEGER, payload TEXT, prev_hash TEXT, hash TEXT);
+        CREATE TABLE evidence (sequence INTEGER PRIMARY KEY, kind TEXT, id TEXT, at INTEGER, payload TEXT, prev_hash TEXT, hash TEXT, customer TEXT, decision_id TEXT);
         INSERT INTO evidence SELECT * FROM copy; DROP TABLE copy;
         """;
 
@@ -123,7 +123,7 @@ public sealed class StructuralTamperingTests : IDisposable
         }
 
         var error = Assert.Throws<SqliteException>(() => RawSqlite.Execute(connection,
-            "INSERT OR REPLACE INTO evidence (sequence, kind, id, at, payload, prev_hash, hash) SELECT $s, kind, id, at, payload, $prev, hash FROM evidence WHERE sequence = 4;",
+            "INSERT OR REPLACE INTO evidence (sequence, kind, id, at, payload, prev_hash, hash, customer, decision_id) SELECT $s, kind, id, at, payload, $prev, hash, customer, decision_id FROM evidence WHERE sequence = 4;",
             ("$s", last + 1), ("$prev", lastHash)));
 
         Assert.Contains("already stored", error.Message, StringComparison.Ordinal);

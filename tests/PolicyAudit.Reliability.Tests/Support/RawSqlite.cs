@@ -49,17 +49,19 @@ internal static class RawSqlite
     public static List<StoredRow> ReadRows(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, kind, id, at, payload, prev_hash, hash FROM evidence ORDER BY sequence;";
+        command.CommandText = "SELECT sequence, kind, id, at, payload, prev_hash, hash, customer, decision_id FROM evidence ORDER BY sequence;";
         using var reader = command.ExecuteReader();
         var rows = new List<StoredRow>();
         while (reader.Read())
         {
-            rows.Add(new StoredRow(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+            rows.Add(new StoredRow(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
         }
 
         return rows;
     }
 
-    /// <summary>One row of the evidence table, as stored.</summary>
-    internal sealed record StoredRow(long Sequence, string Kind, string Id, long At, string Payload, string PreviousHash, string Hash);
+    /// <summary>One row of the evidence table, as stored, with its query columns.</summary>
+    internal sealed record StoredRow(long Sequence, string Kind, string Id, long At, string Payload, string PreviousHash, string Hash, string? Customer, string? DecisionId);
 }

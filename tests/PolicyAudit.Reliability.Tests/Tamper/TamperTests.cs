@@ -64,6 +64,30 @@ public sealed partial class TamperTests(ITestOutputHelper output)
         output.WriteLine($"{Cases} changes detected: {string.Join(", ", seen.OrderBy(p => p.Key).Select(p => $"{p.Value} {p.Key}"))}; store of {original.Count} records");
     }
 
+    [Fact]
+    public async Task Verify_CustomerColumnOfAnOverrideEditedToHideItFromHistory_CaughtNamingThatRecord()
+    {
+        using var folder = new TemporaryFolder("tamper-index");
+        var path = folder.File("audit.db");
+        await EvidenceSamples.CreateSqliteAsync(path, decisions: 40);
+        long sequence;
+        string customer;
+        using (var connection = RawSqlite.OpenAsAttacker(path))
+        {
+            var target = RawSqlite.ReadRows(connection).First(r => r.Kind == "override");
+            (sequence, customer) = (target.Sequence, target.Customer!);
+            RawSqlite.Execute(connection, "UPDATE evidence SET customer = 'someone-else' WHERE sequence = $sequence;", ("$sequence", sequence));
+        }
+
+        var history = await Cli.RunAsync("history", "--store", path, "--customer", customer, "--format", "json");
+        var verify = await Cli.RunAsync("verify", "--store", path);
+
+        Assert.True(history.ExitCode == 0, history.ToString());
+        Assert.DoesNotContain($"\"sequence\": {sequence},", history.Output, StringComparison.Ordinal);
+        Assert.True(verify.ExitCode == 3, verify.ToString());
+        Assert.StartsWith($"INVALID at record {sequence}: record {sequence}'s query columns (customer 'someone-else'", verify.Error, StringComparison.Ordinal);
+    }
+
     private static void AssertDetected(CliRun run, Tampering tampering, string context)
     {
         Assert.True(run.ExitCode == 3, $"{context}: not detected: {run}");

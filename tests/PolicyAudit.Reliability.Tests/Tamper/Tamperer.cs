@@ -12,7 +12,7 @@ namespace PolicyAudit.Reliability.Tests;
 internal sealed class Tamperer(Random random, IReadOnlyList<RawSqlite.StoredRow> rows)
 {
     private static readonly string[] Kinds = ["policy", "decision", "override", "refused-override", "outcome", "dropped-decisions"];
-    private static readonly string[] Columns = ["sequence", "kind", "id", "at", "payload", "prev_hash", "hash"];
+    private static readonly string[] Columns = ["sequence", "kind", "id", "at", "payload", "prev_hash", "hash", "customer", "decision_id"];
 
     private long Last => rows[^1].Sequence;
 
@@ -48,6 +48,12 @@ internal sealed class Tamperer(Random random, IReadOnlyList<RawSqlite.StoredRow>
                 return new Tampering("changed", $"record {row.Sequence} time shifted by {shift} ticks", row.Sequence, row.Sequence, true);
             case "payload":
                 return ChangePayload(connection, row);
+            case "customer" or "decision_id":
+                // The index queries read: an edit here hides a record from a customer's history or a decision's trail.
+                var current = column == "customer" ? row.Customer : row.DecisionId;
+                object edited = current is null ? "guest-" + random.Next(1000) : random.Next(3) == 0 ? DBNull.Value : Mutate(current);
+                Update(connection, row, column, edited);
+                return new Tampering("changed", $"record {row.Sequence} {column} '{current}' -> '{edited}'", row.Sequence, row.Sequence, true);
             default:
                 var hash = column == "hash" ? row.Hash : row.PreviousHash;
                 var changed = FlipHexDigit(hash);
@@ -134,8 +140,9 @@ internal sealed class Tamperer(Random random, IReadOnlyList<RawSqlite.StoredRow>
     }
 
     private static void Put(SqliteConnection connection, RawSqlite.StoredRow content, long sequence) =>
-        RawSqlite.Execute(connection, "UPDATE evidence SET kind = $kind, id = $id, at = $at, payload = $payload, prev_hash = $prev, hash = $hash WHERE sequence = $sequence;",
-            ("$kind", content.Kind), ("$id", content.Id), ("$at", content.At), ("$payload", content.Payload), ("$prev", content.PreviousHash), ("$hash", content.Hash), ("$sequence", sequence));
+        RawSqlite.Execute(connection, "UPDATE evidence SET kind = $kind, id = $id, at = $at, payload = $payload, prev_hash = $prev, hash = $hash, customer = $customer, decision_id = $decision WHERE sequence = $sequence;",
+            ("$kind", content.Kind), ("$id", content.Id), ("$at", content.At), ("$payload", content.Payload), ("$prev", content.PreviousHash), ("$hash", content.Hash),
+            ("$customer", (object?)content.Customer ?? DBNull.Value), ("$decision", (object?)content.DecisionId ?? DBNull.Value), ("$sequence", sequence));
 
     private static void Update(SqliteConnection connection, RawSqlite.StoredRow row, string column, object value) =>
         RawSqlite.Execute(connection, $"UPDATE evidence SET {column} = $value WHERE sequence = $sequence;", ("$value", value), ("$sequence", row.Sequence));

@@ -184,6 +184,12 @@ public sealed class DecisionBufferTests
 
         public IAsyncEnumerable<StoredEvidence> ReadAsync(EvidenceWindow window, CancellationToken cancellationToken = default) => Inner.ReadAsync(window, cancellationToken);
 
+        public IAsyncEnumerable<StoredEvidence> ReadCustomerAsync(string customer, EvidenceWindow window, CancellationToken cancellationToken = default) => Inner.ReadCustomerAsync(customer, window, cancellationToken);
+
+        public IAsyncEnumerable<StoredEvidence> ReadForDecisionsAsync(IReadOnlyCollection<string> decisionIds, CancellationToken cancellationToken = default) => Inner.ReadForDecisionsAsync(decisionIds, cancellationToken);
+
+        public IAsyncEnumerable<StoredEvidence> ReadKindsAsync(IReadOnlyCollection<EvidenceKind> kinds, EvidenceWindow window, CancellationToken cancellationToken = default) => Inner.ReadKindsAsync(kinds, window, cancellationToken);
+
         public Task<IReadOnlySet<string>> FindExistingAsync(EvidenceKind kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => Inner.FindExistingAsync(kind, ids, cancellationToken);
 
         public Task<ChainCheckpoint?> GetHeadAsync(CancellationToken cancellationToken = default) => Inner.GetHeadAsync(cancellationToken);

@@ -19,6 +19,12 @@ public sealed class InMemoryEvidenceStoreContractTests : EvidenceStoreContractTe
         return Task.CompletedTask;
     }
 
+    protected override Task TamperWithCustomerColumnAsync(IEvidenceStore store, long sequence, string customer)
+    {
+        ((InMemoryEvidenceStore)store).TamperWith(sequence, row => row with { Query = row.Query with { Customer = customer } });
+        return Task.CompletedTask;
+    }
+
     protected override Task SwapPayloadsAsync(IEvidenceStore store, long first, long second)
     {
         var memory = (InMemoryEvidenceStore)store;

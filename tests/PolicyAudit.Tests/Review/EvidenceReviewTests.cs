@@ -194,6 +194,42 @@ public sealed class EvidenceReviewTests
     }
 
     [Fact]
+    public async Task RunAsync_HarmsOfOverridesThousandsApart_CountedOncePerDecisionAgainstItsFirstOverride()
+    {
+        // More overrides than the review joins to their outcomes at once, so the joins span several chunks.
+        var evidence = new ReviewEvidence().Policy(Policy);
+        var first = evidence.Override(Policy, "s-first", justification: "First exception");
+        evidence.Outcome(first, OutcomeKind.Complaint);
+        evidence.SpreadOverrides(Policy, 2_499, firstStaff: 2);
+        var last = evidence.Override(Policy, "s-last");
+        evidence.Record(new OverrideRecord
+        {
+            Id = first + ":override-again",
+            At = ReviewEvidence.Start.AddDays(1),
+            DecisionId = first,
+            Staff = "s-again",
+            Role = StaffRole.Manager,
+            Justification = "Again",
+            RequiredRole = StaffRole.Manager,
+            Decision = new DecisionSnapshot
+            {
+                DecidedAt = ReviewEvidence.Start,
+                Outcome = DecisionOutcome.Deny,
+                Policies = [new PolicySnapshot(Policy, DecisionOutcome.Deny, "denied", StaffRole.Manager)],
+            },
+        });
+        evidence.Outcome(first, OutcomeKind.Loss, at: ReviewEvidence.Start.AddDays(2)).Outcome(last, OutcomeKind.Complaint, at: ReviewEvidence.Start.AddDays(2));
+
+        var review = await evidence.ReviewPolicyAsync(Policy);
+
+        Assert.Equal(2_502, review.Overrides);
+        Assert.Equal(2, review.HarmfulOutcomes);
+        Assert.Equal(
+            new[] { (first, "s-first"), (first, "s-first"), (last, "s-last") }.Order(),
+            review.Harms.Select(h => (h.DecisionId, h.Staff)).Order());
+    }
+
+    [Fact]
     public async Task RunAsync_TopTwoStaffMadeSeventyPercent_Coach()
     {
         var evidence = new ReviewEvidence().Policy(Policy).Denials(Policy, 80);

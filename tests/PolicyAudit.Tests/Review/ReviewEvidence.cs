@@ -117,6 +117,13 @@ internal sealed class ReviewEvidence
         return this;
     }
 
+    /// <summary>Any record, appended in turn with the others.</summary>
+    public ReviewEvidence Record(EvidenceRecord record)
+    {
+        _records.Add(record);
+        return this;
+    }
+
     public ReviewEvidence Outcome(string decisionId, OutcomeKind kind, DateTimeOffset? at = null)
     {
         _records.Add(new OutcomeRecord { Id = decisionId + ":outcome:" + (++_ids), At = at ?? Next(), DecisionId = decisionId, Outcome = kind });
