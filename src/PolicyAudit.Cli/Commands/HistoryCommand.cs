@@ -129,7 +129,7 @@ internal static class HistoryCommand
             case DecisionRecord d:
                 json.WriteString("decisionId", d.Id);
                 json.WriteString("outcome", WireNames.Of(d.Outcome));
-                WriteStrings(json, "policies", d.Policies);
+                json.WriteStringArray("policies", d.Policies);
                 json.WriteString("staff", d.Staff);
                 json.WriteString("location", d.Location);
                 break;
@@ -139,7 +139,7 @@ internal static class HistoryCommand
                 json.WriteString("role", WireNames.Of(o.Role));
                 json.WriteString("approvedBy", o.ApprovedBy);
                 json.WriteString("justification", o.Justification);
-                WriteStrings(json, "policies", o.Decision.Policies.Select(p => p.PolicyId));
+                json.WriteStringArray("policies", o.Decision.Policies.Select(p => p.PolicyId));
                 break;
             case RefusedOverrideRecord r:
                 json.WriteString("decisionId", r.DecisionId);
@@ -157,16 +157,5 @@ internal static class HistoryCommand
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -66,7 +66,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
                 json.WriteNumber("escalatedOverrides", staff.EscalatedOverrides);
                 json.WriteNumber("unauthorizedOverrides", staff.UnauthorizedOverrides);
                 json.WriteNumber("refusedOverrides", staff.RefusedOverrides);
-                WriteStrings(json, "policies", staff.Policies);
+                json.WriteStringArray("policies", staff.Policies);
                 json.WriteEndObject();
             }
 
@@ -122,7 +122,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
         json.WriteString("overridableBy", policy.OverridableBy is { } role ? WireNames.Of(role) : null);
         json.WriteString("rationale", policy.Rationale);
         json.WriteString("verdict", VerdictNames.Of(policy.Verdict));
-        WriteStrings(json, "reasons", policy.Reasons);
+        json.WriteStringArray("reasons", policy.Reasons);
         WriteSuggestion(json, policy.Suggestion);
         json.WriteNumber("decisions", policy.Decisions);
         json.WriteNumber("denials", policy.Denials);
@@ -152,7 +152,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
             json.WriteStartObject();
             json.WriteString("word", group.Word);
             json.WriteNumber("count", group.Count);
-            WriteStrings(json, "examples", group.Examples);
+            json.WriteStringArray("examples", group.Examples);
             json.WriteEndObject();
         }
 
@@ -219,17 +219,6 @@ internal sealed class JsonReportRenderer : IReportRenderer
         json.WriteString("support", suggestion.Support);
         json.WriteString("exception", suggestion.Exception);
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? at)
