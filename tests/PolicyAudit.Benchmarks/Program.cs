@@ -3,12 +3,23 @@ using BenchmarkDotNet.Running;
 
 // Every family of issue 7 (Decision, Engine, Override, Report, Analyzer), each against a baseline measured in the
 // same run. `-- --list flat` lists them; `-- --filter *Decision*` runs one family; `-- --job short` for a quick run.
-// `-- --allocations` prints where a decision's allocation goes.
+// `-- --allocations` prints where a decision's allocation goes; `-- --generate 1000000` writes an evidence file ahead.
 // Building the generated benchmark project takes minutes on a busy two-core machine: allow it.
 if (args is ["--allocations"])
 {
     // Not a benchmark: a per-step allocation profile of a decision (see Shared/AllocationBreakdown.cs).
     PolicyAudit.Benchmarks.Shared.AllocationBreakdown.Print();
+    return;
+}
+
+if (args is ["--generate", var size])
+{
+    // Not a benchmark: writes the Report and History families' evidence file of that many events into the temp
+    // folder ahead of a run, because generating 1,000,000 events takes longer than an in-process benchmark allows.
+    var events = int.TryParse(size, out var parsed) && parsed > 0
+        ? parsed
+        : throw new ArgumentException($"--generate expects a positive number of events, not '{size}'.");
+    Console.WriteLine(await PolicyAudit.Benchmarks.Report.EvidenceFile.EnsureAsync(events));
     return;
 }
 
