@@ -70,6 +70,10 @@ internal static class ValueTracer
             case ICoalesceOperation coalesce:
                 return Find(coalesce.Value, isCandidate, depth)?.As(ReadKind.Derived);
 
+            case IParameterReferenceOperation parameter when isCandidate(parameter.Parameter):
+                // A parameter that carries a governed member's value from its callers (see CarriedValues).
+                return new MemberRead(parameter.Parameter, null, ReadKind.Value);
+
             case ILocalReferenceOperation local when depth < MaxLocalDepth:
                 // A local holding the member's value is that value: `var allowed = plan.AllowsExport; if (!allowed)`.
                 return Find(Initializer(local), isCandidate, depth + 1);
@@ -186,6 +190,17 @@ internal static class ValueTracer
         or BinaryOperatorKind.Multiply
         or BinaryOperatorKind.Divide
         or BinaryOperatorKind.Remainder;
+
+    /// <summary>Flags and enums (nullable or not): the types whose equality compares states rather than amounts.</summary>
+    public static bool IsStateType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean };
+    }
 
     /// <summary>True for types of the <c>System</c> namespace tree, whose members are never governed by a policy condition.</summary>
     public static bool IsFramework(ITypeSymbol? type) => PolicyAuditTypes.RootNamespaceOf(type) == "System";
