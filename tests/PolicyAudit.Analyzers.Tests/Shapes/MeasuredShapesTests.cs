@@ -1,0 +1,331 @@
+using PolicyAudit.Analyzers.Governance;
+using PolicyAudit.Analyzers.Tests.Infrastructure;
+
+namespace PolicyAudit.Analyzers.Tests.Shapes;
+
+/// <summary>
+/// The shapes the evaluation on real code (docs/analyzer-evaluation.md) found PA0001 getting wrong: join keys in a
+/// condition governed every lookup by id, and checks made on a carried copy of a governed value (a view model, a
+/// business-rule object, a helper's parameter) were missed. Also the navigation members a condition reaches through.
+/// </summary>
+public sealed class MeasuredShapesTests
+{
+    private const string Rule = "PA0001";
+
+    private const string Domain = """
+        using System;
+
+        namespace Measured
+        {
+            public enum Tier { Basic, Gold }
+
+            public sealed class Customer
+            {
+                public long Id { get; set; }
+                public Tier Tier { get; set; }
+                public string Name { get; set; } = "";
+            }
+
+            public sealed class Order
+            {
+                public long Id { get; set; }
+                public Customer Customer { get; set; } = new();
+            }
+
+            public sealed class Product
+            {
+                public long Id { get; set; }
+                public int StockQuantity { get; set; }
+                public bool IsPublished { get; set; }
+                public bool IsAllowToOrder { get; set; }
+                public DateTime? SaleEnd { get; set; }
+                public decimal Price { get; set; }
+            }
+
+            public sealed class MeetingLimits
+            {
+                public int GuestsLimit { get; set; }
+            }
+        }
+        """;
+
+    private const string Policies = """
+        using System;
+        using PolicyAudit;
+        using Measured;
+
+        namespace Measured.Policies
+        {
+            public sealed record QuantityRequest(long ProductId, int Quantity);
+
+            public sealed record GuestRequest(int Guests);
+
+            [Policy("stock-limit")]
+            public sealed class StockLimit : Policy
+            {
+                public override void Define()
+                {
+                    Product product = null!;
+                    QuantityRequest request = null!;
+                    When().Match(() => product)
+                          .Match(() => request, r => r.ProductId == product.Id && product.StockQuantity < r.Quantity);
+                    Then().Deny("Not enough in stock.");
+                }
+            }
+
+            [Policy("orderable-only")]
+            public sealed class OrderableOnly : Policy
+            {
+                public override void Define()
+                {
+                    Product product = null!;
+                    When().Match(() => product, p => !p.IsAllowToOrder || !p.IsPublished);
+                    Then().Deny("Not for sale.");
+                }
+            }
+
+            [Policy("sale-window")]
+            public sealed class SaleWindow : Policy
+            {
+                public override void Define()
+                {
+                    Product product = null!;
+                    When().Match(() => product, p => p.SaleEnd < DateTime.UtcNow);
+                    Then().Deny("The sale is over.");
+                }
+            }
+
+            [Policy("guests-limit")]
+            public sealed class GuestsLimit : Policy
+            {
+                public override void Define()
+                {
+                    MeetingLimits limits = null!;
+                    GuestRequest request = null!;
+                    When().Match(() => limits).Match(() => request, g => g.Guests > limits.GuestsLimit);
+                    Then().Deny("Too many guests.");
+                }
+            }
+
+            [Policy("gold-perks")]
+            public sealed class GoldPerks : Policy
+            {
+                public override void Define()
+                {
+                    Order order = null!;
+                    When().Match(() => order, o => o.Customer.Tier == Tier.Gold);
+                    Then().Allow("Gold customers get the perk.");
+                }
+            }
+        }
+        """;
+
+    private static Task<System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic>> VerifyAsync(string markup) =>
+        AnalyzerVerifier.VerifyAsync(Rule, markup, [Domain, Policies]);
+
+    private static string Generated()
+    {
+        var compilation = TestCompilations.Create("Policies", [Domain, Policies]);
+        return TestCompilations.RunGenerator(compilation, [])
+            .SyntaxTrees.Single(t => t.FilePath.EndsWith(GovernedMemberGenerator.HintName, StringComparison.Ordinal)).ToString();
+    }
+
+    [Fact]
+    public void Generate_JoinOnIds_GovernsTheThresholdNotTheKeys()
+    {
+        var generated = Generated();
+
+        Assert.Contains("\"P:Measured.Product.StockQuantity\", \"stock-limit\"", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("P:Measured.Product.Id", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JoinKeys_LookupsById_AreNotReportedWhileTheThresholdIs()
+    {
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Measured;
+            public static class Stock
+            {
+                public static Product? Find(IEnumerable<Product> products, long id) => products.FirstOrDefault(p => p.Id == id);
+
+                public static bool Same(Product a, Product b) => a.Id == b.Id;
+
+                public static string Take(Product product, int quantity)
+                {
+                    if ([|product.StockQuantity < quantity|]) return "short";
+                    return "ok";
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CarriedIntoViewModel_CheckOnTheCopy_IsReported()
+    {
+        await VerifyAsync("""
+            using Measured;
+            public sealed class LineVm
+            {
+                public int StockCopy { get; set; }
+                public bool Orderable { get; set; }
+                public int Quantity { get; set; }
+                public decimal Total { get; set; }
+            }
+
+            public static class Cart
+            {
+                public static LineVm Map(Product product, int quantity) => new LineVm
+                {
+                    StockCopy = product.StockQuantity,
+                    // Deciding availability while filling the view model is itself the check, as before.
+                    Orderable = [|product.IsAllowToOrder|] && [|product.IsPublished|],
+                    Quantity = quantity,
+                    Total = product.Price * quantity,
+                };
+
+                public static string? Check(LineVm line)
+                {
+                    if ([|!line.Orderable|]) return "not for sale";
+                    if ([|line.StockCopy < line.Quantity|]) return "short";
+                    return null;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ViewModelFilledWithComputedOrOwnValues_CheckOnIt_IsNotReported()
+    {
+        await VerifyAsync("""
+            using Measured;
+            public sealed class LineVm
+            {
+                public int Quantity { get; set; }
+                public decimal Total { get; set; }
+            }
+
+            public static class Cart
+            {
+                public static LineVm Map(Product product, int quantity) => new LineVm { Quantity = quantity, Total = product.Price * quantity };
+
+                public static string? Check(LineVm line)
+                {
+                    if (line.Total > 100m) return "big";
+                    if (line.Quantity > 10) return "many";
+                    return null;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CarriedIntoRuleObject_FieldComparedInTheRule_IsReportedNamingTheOriginalPolicy()
+    {
+        var diagnostics = await VerifyAsync("""
+            using Measured;
+            public sealed class GuestsAboveLimitRule
+            {
+                private readonly int _limit;
+                private readonly int _guests;
+
+                public GuestsAboveLimitRule(int limit, int guests)
+                {
+                    _limit = limit;
+                    _guests = guests;
+                }
+
+                public bool IsBroken() => [|_limit < _guests|];
+            }
+
+            public sealed class Meeting
+            {
+                private readonly MeetingLimits _limits = new();
+
+                public bool CanAdd(int guests) => !new GuestsAboveLimitRule(_limits.GuestsLimit, guests).IsBroken();
+            }
+            """);
+
+        Assert.Contains("policy 'guests-limit'", diagnostics.Single().GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RuleObjectBuiltFromArguments_FieldComparedInTheRule_IsNotReported()
+    {
+        await VerifyAsync("""
+            public sealed class TooManyGuestsRule
+            {
+                private readonly int _guests;
+
+                public TooManyGuestsRule(int guests) => _guests = guests;
+
+                public bool IsBroken() => _guests > 50;
+            }
+
+            public static class Meeting
+            {
+                public static bool CanAdd(int requested) => !new TooManyGuestsRule(requested).IsBroken();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CarriedIntoHelperParameter_ParameterCompared_IsReported()
+    {
+        var diagnostics = await VerifyAsync("""
+            using System;
+            using Measured;
+            public static class Pricing
+            {
+                public static decimal Price(Product product) => Calculate(product.Price, product.SaleEnd);
+
+                private static decimal Calculate(decimal price, DateTime? saleEnd) =>
+                    [|saleEnd > DateTime.UtcNow|] ? price * 0.9m : price;
+            }
+            """);
+
+        Assert.Contains("policy 'sale-window'", diagnostics.Single().GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HelperParameterPassedOtherValues_ParameterCompared_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            public static class Pricing
+            {
+                public static decimal Price(decimal price) => Calculate(price, DateTime.UtcNow.AddDays(1));
+
+                private static decimal Calculate(decimal price, DateTime? until) => until > DateTime.UtcNow ? price * 0.9m : price;
+            }
+            """);
+    }
+
+    [Fact]
+    public void Generate_ConditionThroughNavigation_GovernsTheReachedMemberNotTheNavigation()
+    {
+        var generated = Generated();
+
+        Assert.Contains("\"P:Measured.Customer.Tier\", \"gold-perks\"", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("P:Measured.Order.Customer\"", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NavigationMember_UsedToReachOrCompareEntities_IsNotReportedWhileTheReachedMemberIs()
+    {
+        await VerifyAsync("""
+            using Measured;
+            public static class Perks
+            {
+                public static bool Gold(Order order) => [|order.Customer.Tier == Tier.Gold|];
+
+                public static bool SameCustomer(Order order, Customer other) => order.Customer == other || order.Customer.Equals(other);
+
+                public static bool HasCustomer(Order order) => order.Customer is not null;
+
+                public static string Who(Order order) => order.Customer.Name;
+            }
+            """);
+    }
+}
