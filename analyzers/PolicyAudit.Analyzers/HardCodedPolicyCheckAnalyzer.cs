@@ -48,7 +48,7 @@ public sealed class HardCodedPolicyCheckAnalyzer : DiagnosticAnalyzer
                 () => GovernanceCatalog.Create(start.Compilation, types, start.Options.AdditionalFiles, start.CancellationToken),
                 isThreadSafe: true);
             var carried = new Lazy<CarriedValues>(
-                () => CarriedValues.Build(start.Compilation, member => catalog.Value.IsGoverned(member), types.IsInsideRuleDefinition, start.CancellationToken),
+                () => CarriedValues.Build(start.Compilation, catalog.Value, types.IsInsideRuleDefinition, start.CancellationToken),
                 isThreadSafe: true);
             var finder = new PolicyCheckFinder(types, catalog, carried);
             start.RegisterOperationAction(finder.AnalyzeBinary, OperationKind.Binary);

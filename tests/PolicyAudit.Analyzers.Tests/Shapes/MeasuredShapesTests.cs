@@ -303,6 +303,39 @@ public sealed class MeasuredShapesTests
     }
 
     [Fact]
+    public async Task CarriedFromMemberMarkedInReferencedDomain_CheckOnTheCopy_IsReported()
+    {
+        // Domain <- App with no Policies reference: the App learns what is governed only from [GovernedBy].
+        var domain = TestCompilations.CompileReferencedAssembly("Domain", """
+            using PolicyAudit;
+            namespace Layered
+            {
+                public sealed class Product
+                {
+                    [GovernedBy("stock-limit")]
+                    public int StockQuantity { get; set; }
+                }
+            }
+            """);
+
+        await AnalyzerVerifier.VerifyAsync(Rule, """
+            using Layered;
+            public sealed class LineVm
+            {
+                public int StockCopy { get; set; }
+                public int Quantity { get; set; }
+            }
+
+            public static class Cart
+            {
+                public static LineVm Map(Product product, int quantity) => new LineVm { StockCopy = product.StockQuantity, Quantity = quantity };
+
+                public static bool Short(LineVm line) => [|line.StockCopy < line.Quantity|];
+            }
+            """, references: [domain]);
+    }
+
+    [Fact]
     public void Generate_ConditionThroughNavigation_GovernsTheReachedMemberNotTheNavigation()
     {
         var generated = Generated();
