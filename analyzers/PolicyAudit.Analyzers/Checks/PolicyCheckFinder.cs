@@ -470,13 +470,13 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var fact = RootSymbol(read.Instance);
+        var fact = ValueTracer.RootSymbol(read.Instance);
         foreach (var node in new[] { other }.Concat(other.Descendants()))
         {
             switch (node)
             {
                 case ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation:
-                    if (!SymbolEqualityComparer.Default.Equals(RootSymbol(node), fact) || (fact is null && node is not IInstanceReferenceOperation))
+                    if (!SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(node), fact) || (fact is null && node is not IInstanceReferenceOperation))
                     {
                         return false;
                     }
@@ -490,29 +490,6 @@ internal sealed class PolicyCheckFinder
         }
 
         return fact is not null || read.Instance is null or IInstanceReferenceOperation;
-    }
-
-    /// <summary>The local or parameter a value is read from; null for <c>this</c>.</summary>
-    private static ISymbol? RootSymbol(IOperation? operation)
-    {
-        while (true)
-        {
-            switch (ValueTracer.Strip(operation))
-            {
-                case IPropertyReferenceOperation { Instance: { } instance }:
-                    operation = instance;
-                    continue;
-                case IFieldReferenceOperation { Instance: { } instance }:
-                    operation = instance;
-                    continue;
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IParameterReferenceOperation parameter:
-                    return parameter.Parameter;
-                default:
-                    return null;
-            }
-        }
     }
 
     private void CheckValidationRule(OperationAnalysisContext context, IInvocationOperation invocation)

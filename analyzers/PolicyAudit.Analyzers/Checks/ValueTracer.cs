@@ -191,6 +191,29 @@ internal static class ValueTracer
         or BinaryOperatorKind.Divide
         or BinaryOperatorKind.Remainder;
 
+    /// <summary>The local or parameter a value is read from; null for <c>this</c>.</summary>
+    public static ISymbol? RootSymbol(IOperation? operation)
+    {
+        while (true)
+        {
+            switch (ValueTracer.Strip(operation))
+            {
+                case IPropertyReferenceOperation { Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                case IFieldReferenceOperation { Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                default:
+                    return null;
+            }
+        }
+    }
+
     /// <summary>Flags and enums (nullable or not): the types whose equality compares states rather than amounts.</summary>
     public static bool IsStateType(ITypeSymbol? type)
     {

@@ -124,7 +124,7 @@ internal static class PolicyConditionScanner
         var right = ValueTracer.Find(pair.First.Other, isTested);
         return left is { Kind: ReadKind.Value } && right is { Kind: ReadKind.Value }
             && !ValueTracer.IsStateType(left.Value.MemberType)
-            && !SymbolEqualityComparer.Default.Equals(FactOf(left.Value.Instance), FactOf(right.Value.Instance));
+            && !SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(left.Value.Instance), ValueTracer.RootSymbol(right.Value.Instance));
     }
 
     /// <summary>The operands of every join in a condition, whose names are keys rather than tested members.</summary>
@@ -142,31 +142,6 @@ internal static class PolicyConditionScanner
         }
 
         return keys;
-    }
-
-    /// <summary>The lambda parameter or captured fact a member is read on (<c>product</c> in <c>product.Id</c>).</summary>
-    private static ISymbol? FactOf(IOperation? instance)
-    {
-        while (true)
-        {
-            switch (ValueTracer.Strip(instance))
-            {
-                case IPropertyReferenceOperation property:
-                    instance = property.Instance;
-                    continue;
-                case IFieldReferenceOperation { Instance: not null } field:
-                    instance = field.Instance;
-                    continue;
-                case IFieldReferenceOperation field:
-                    return field.Field;
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IParameterReferenceOperation parameter:
-                    return parameter.Parameter;
-                default:
-                    return null;
-            }
-        }
     }
 
     private static IEnumerable<ConditionTest> PatternTests(IPatternOperation pattern)
