@@ -45,20 +45,20 @@ public sealed class GovernedMemberGeneratorIncrementalityTests
         }
         """;
 
-    private const string PerksPolicy = """
+    private const string LoyaltyPolicy = """
         using PolicyAudit;
         using Shop;
 
         namespace Shop.Policies
         {
-            [Policy("gold-perks")]
-            public sealed class GoldPerksPolicy : Policy
+            [Policy("loyal-customer")]
+            public sealed class LoyalCustomerPolicy : Policy
             {
                 public override void Define()
                 {
                     Customer customer = null!;
-                    When().Match<Customer>(() => customer, c => c.Tier == CustomerTier.Gold, c => c.Visits > 10);
-                    Then().Allow("Gold customers keep their perks.");
+                    When().Match<Customer>(() => customer, c => c.Visits > 10);
+                    Then().RequireApproval("Regulars are served by the manager.");
                 }
             }
         }
@@ -144,7 +144,7 @@ public sealed class GovernedMemberGeneratorIncrementalityTests
         var result = driver.RunGenerators(Edit(compilation, "/src/Policies/File3.cs", "c.Visits > 10", "c.Visits > 12")).GetRunResult();
 
         var generated = Generated(result);
-        Assert.Contains("(\"P:Shop.Customer.Visits\", \"gold-perks\", Conditions = \">12\")", generated, StringComparison.Ordinal);
+        Assert.Contains("(\"P:Shop.Customer.Visits\", \"loyal-customer\", Conditions = \">12\")", generated, StringComparison.Ordinal);
         Assert.DoesNotContain(">10", generated, StringComparison.Ordinal);
         Assert.Equal(bindings + 1, generator.PolicyBindings);
         Assert.Contains(
@@ -173,17 +173,17 @@ public sealed class GovernedMemberGeneratorIncrementalityTests
             "public int Visits { get; set; }",
             "public int Visits { get; set; }\n        public Order LastOrder { get; set; } = new();\n    }\n\n    public struct Snapshot\n    {\n        public decimal Total { get; set; }",
             StringComparison.Ordinal);
-        var policy = PerksPolicy.Replace("c => c.Visits > 10", "c => c.LastOrder.Total > 10", StringComparison.Ordinal);
+        var policy = LoyaltyPolicy.Replace("c => c.Visits > 10", "c => c.LastOrder.Total > 10", StringComparison.Ordinal);
         var generator = new GovernedMemberGenerator();
         var compilation = TestCompilations.Create("Policies", [domain, policy]);
         var driver = CreateDriver(generator).RunGenerators(compilation);
-        Assert.Contains("(\"P:Shop.Order.Total\", \"gold-perks\", Conditions = \">10\")", Generated(driver.GetRunResult()), StringComparison.Ordinal);
+        Assert.Contains("(\"P:Shop.Order.Total\", \"loyal-customer\", Conditions = \">10\")", Generated(driver.GetRunResult()), StringComparison.Ordinal);
 
         var generated = Generated(driver.RunGenerators(
             Edit(compilation, "/src/Policies/File0.cs", "public Order LastOrder { get; set; } = new();", "public Snapshot LastOrder { get; set; }")).GetRunResult());
 
         Assert.Contains("\"P:Shop.Customer.LastOrder\"", generated, StringComparison.Ordinal);
-        Assert.Contains("(\"P:Shop.Snapshot.Total\", \"gold-perks\", Conditions = \">10\")", generated, StringComparison.Ordinal);
+        Assert.Contains("(\"P:Shop.Snapshot.Total\", \"loyal-customer\", Conditions = \">10\")", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("Shop.Order.Total", generated, StringComparison.Ordinal);
     }
 
@@ -212,13 +212,13 @@ public sealed class GovernedMemberGeneratorIncrementalityTests
         var generated = Generated(driver.RunGenerators(
             compilation.RemoveSyntaxTrees(compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Policies/File3.cs"))).GetRunResult());
 
-        Assert.DoesNotContain("gold-perks", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("loyal-customer", generated, StringComparison.Ordinal);
         Assert.Contains("refund-window", generated, StringComparison.Ordinal);
     }
 
     private static (CSharpCompilation Compilation, GeneratorDriver Driver) FirstRun(GovernedMemberGenerator generator)
     {
-        var compilation = TestCompilations.Create("Policies", [ShopSources.Domain, Limits, RefundPolicy, PerksPolicy, Desk]);
+        var compilation = TestCompilations.Create("Policies", [ShopSources.Domain, Limits, RefundPolicy, LoyaltyPolicy, Desk]);
         return (compilation, CreateDriver(generator).RunGenerators(compilation));
     }
 
