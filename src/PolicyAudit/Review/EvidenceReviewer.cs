@@ -7,8 +7,14 @@ namespace PolicyAudit;
 /// and for imported catalogs may be written after it). One pass over everything is cheaper than a window pass plus a
 /// separate catalog pass. Complaints and losses are joined to the overrides, and overrides to the decisions whose
 /// facts a suggestion counts, through the store's decision-id query, a chunk at a time, instead of remembering every
-/// overridden and every harmed decision: what a review keeps is bounded by the number of policies, staff and
-/// customers, never by the number of decisions or overrides. Thread-safe: each call keeps its own state.
+/// overridden and every harmed decision. What a review keeps is bounded by what its report shows, never by the number
+/// of decisions: per policy its figures (staff, justifications, versions, days) and the complaints and losses after
+/// overrides it lists; per customer with an override, while the chain is read, one string and a few ints (their
+/// overrides by set of policies, <see cref="CustomerOverrideCounter"/>), and in the finished review only the customers
+/// with at least <see cref="ReviewOptions.RepeatCustomerMinimumOverrides"/> overrides (<see cref="CustomerOverrides"/>).
+/// Measured by the benchmarks' <c>--heap</c> probe on their generated evidence (20,000 guests): the live heap kept
+/// peaks 1.5 MB above the start at 100,000 events and 5.0 MB at 1,000,000, of which 3.1 MB is the finished review
+/// (11,188 repeat customers). Thread-safe: each call keeps its own state.
 /// </summary>
 internal sealed class EvidenceReviewer : IEvidenceReviewer
 {
