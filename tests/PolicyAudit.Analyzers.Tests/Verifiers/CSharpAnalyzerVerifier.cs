@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -48,5 +49,8 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => PolicyAuditAnalyzers.Create<TAnalyzer>();
 
         protected override IEnumerable<Type> GetSourceGenerators() => [typeof(GovernedMemberGenerator)];
+
+        protected override Project ApplyCompilationOptions(Project project) =>
+            PolicyAuditTestSetup.WithoutDefaultSeverityEntries(base.ApplyCompilationOptions(project));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -47,5 +48,8 @@ internal static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => PolicyAuditAnalyzers.Create<TAnalyzer>();
 
         protected override IEnumerable<Type> GetSourceGenerators() => [typeof(GovernedMemberGenerator)];
+
+        protected override Project ApplyCompilationOptions(Project project) =>
+            PolicyAuditTestSetup.WithoutDefaultSeverityEntries(base.ApplyCompilationOptions(project));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
@@ -38,6 +39,20 @@ internal static class PolicyAuditTestSetup
 
             return solution;
         });
+    }
+
+    /// <summary>
+    /// Undoes the harness's "enable every rule under test" entries for rules that are on by default: a compilation
+    /// option of <see cref="ReportDiagnostic.Default"/> reads as <c>/warnaserror-:ID</c> and would override an
+    /// <c>.editorconfig</c> that raises the rule to an error, which a build does not do. Rules stay on as they ship.
+    /// </summary>
+    public static Project WithoutDefaultSeverityEntries(Project project)
+    {
+        var options = project.CompilationOptions!;
+        var entries = options.SpecificDiagnosticOptions
+            .Where(entry => !(entry.Key.StartsWith("PA", StringComparison.Ordinal) && entry.Value == ReportDiagnostic.Default))
+            .ToImmutableDictionary();
+        return project.Solution.WithProjectCompilationOptions(project.Id, options.WithSpecificDiagnosticOptions(entries)).GetProject(project.Id)!;
     }
 
     /// <summary>An <c>.editorconfig</c> whose <c>[*.cs]</c> section holds <paramref name="settings"/>, as <c>TestState.AnalyzerConfigFiles</c> takes it.</summary>
