@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.Testing;
 using PolicyAudit.Analyzers.Tests.Verifiers;
 using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
+using VerifyFix = PolicyAudit.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer, PolicyAudit.Analyzers.CodeFixes.HardCodedPolicyCheckCodeFixProvider>;
 using VerifyGenerator = PolicyAudit.Analyzers.Tests.Verifiers.CSharpSourceGeneratorVerifier;
 
 namespace PolicyAudit.Analyzers.Tests.Shapes;
@@ -217,6 +218,36 @@ public sealed class MeasuredShapesTests
                 }
             }
             """);
+    }
+
+    [Fact]
+    public async Task CarriedIntoViewModel_EngineInScope_OffersNoCodeFix()
+    {
+        // Evaluate(line) would ask the engine about the view model, not the product the policy decides on.
+        const string code = """
+            using Measured;
+            using PolicyAudit;
+            public sealed class LineVm
+            {
+                public int StockCopy { get; set; }
+            }
+
+            public sealed class Cart(IPolicyEngine engine)
+            {
+                public IPolicyEngine Engine { get; } = engine;
+
+                public static LineVm Map(Product product) => new LineVm { StockCopy = product.StockQuantity };
+
+                public bool Low(LineVm line) => [|line.StockCopy < 5|];
+            }
+            """;
+        var test = new VerifyFix.Test { TestCode = code, FixedCode = code };
+        test.TestState.Sources.Add(Domain);
+        test.TestState.Sources.Add(Policies);
+        test.FixedState.Sources.Add(Domain);
+        test.FixedState.Sources.Add(Policies);
+
+        await test.RunAsync();
     }
 
     [Fact]
