@@ -196,7 +196,17 @@ internal sealed class PolicyCheckFinder
         }
     }
 
-    private bool Skip(OperationAnalysisContext context) => _types.IsInsideRuleDefinition(context.ContainingSymbol);
+    private bool Skip(OperationAnalysisContext context) =>
+        _types.IsInsideRuleDefinition(context.ContainingSymbol) || IsEqualityMember(context.ContainingSymbol);
+
+    /// <summary>
+    /// <c>Equals</c>, <c>CompareTo</c>, <c>GetHashCode</c> and the equality and comparison operators: a value object
+    /// comparing its own parts (<c>this.Amount == other.Amount</c> in <c>Money.Equals</c>) is structural equality, never a policy.
+    /// </summary>
+    private static bool IsEqualityMember(ISymbol? symbol) => symbol is IMethodSymbol method
+        && (method.Name is "Equals" or "CompareTo" or "GetHashCode"
+            || (method.MethodKind == MethodKind.UserDefinedOperator
+                && method.Name is "op_Equality" or "op_Inequality" or "op_LessThan" or "op_LessThanOrEqual" or "op_GreaterThan" or "op_GreaterThanOrEqual"));
 
     private MemberRead? Governed(IOperation? operation) => ValueTracer.Find(operation, _isGoverned);
 
@@ -615,18 +625,21 @@ internal sealed class PolicyCheckFinder
     private List<string> MatchingPolicies(ISymbol member, string op, string? value)
     {
         var governors = _catalog.Value.GetGovernors(member);
-        if (value is not null)
+        var negated = Comparison.Negate(op);
+        Func<ConditionTest, bool> sameOperator = t => t.Operator == op || t.Operator == negated;
+        Func<ConditionTest, bool> sameValue = t => value is not null && t.Value == value;
+
+        // The same test (threshold and operator, or its complement) names one policy; failing that, every policy that
+        // shares the threshold or the operator, since `balance - amount < 0` shares 0 with a `!= 0` policy but means
+        // the `<` one; failing that, all of them.
+        var exact = governors.Where(g => g.Tests.Any(t => sameValue(t) && sameOperator(t))).Select(g => g.PolicyId).ToList();
+        if (exact.Count > 0)
         {
-            var sameValue = governors.Where(g => g.Tests.Any(t => t.Value == value)).Select(g => g.PolicyId).ToList();
-            if (sameValue.Count > 0)
-            {
-                return sameValue;
-            }
+            return exact;
         }
 
-        var negated = Comparison.Negate(op);
-        var sameOperator = governors.Where(g => g.Tests.Any(t => t.Operator == op || t.Operator == negated)).Select(g => g.PolicyId).ToList();
-        return sameOperator.Count > 0 ? sameOperator : governors.Select(g => g.PolicyId).ToList();
+        var partial = governors.Where(g => g.Tests.Any(t => sameValue(t) || sameOperator(t))).Select(g => g.PolicyId).ToList();
+        return partial.Count > 0 ? partial : governors.Select(g => g.PolicyId).ToList();
     }
 
     private static string DescribePolicies(List<string> policies) =>

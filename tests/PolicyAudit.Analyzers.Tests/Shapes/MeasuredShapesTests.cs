@@ -121,6 +121,70 @@ public sealed class MeasuredShapesTests
         }
         """;
 
+    /// <summary>A value object and two policies that share its member: a limit (<c>&lt;</c>) and a zero threshold (<c>!= 0</c>).</summary>
+    private const string Bank = """
+        using System;
+        using PolicyAudit;
+
+        namespace Bank
+        {
+            public readonly struct Money : IEquatable<Money>, IComparable<Money>
+            {
+                public Money(decimal amount) => Amount = amount;
+
+                public decimal Amount { get; }
+
+                public bool IsZero() => {|#9:this.Amount == 0|};
+
+                public bool Equals(Money other) => this.Amount == other.Amount;
+
+                public override bool Equals(object? obj) => obj is Money other && other.Amount == this.Amount;
+
+                public override int GetHashCode() => this.Amount == 0 ? 0 : this.Amount.GetHashCode();
+
+                public int CompareTo(Money other) => this.Amount < other.Amount ? -1 : this.Amount > other.Amount ? 1 : 0;
+
+                public static bool operator ==(Money left, Money right) => left.Amount == right.Amount;
+
+                public static bool operator !=(Money left, Money right) => left.Amount != right.Amount;
+
+                public static bool operator <(Money left, Money right) => left.Amount < right.Amount;
+
+                public static bool operator >(Money left, Money right) => left.Amount > right.Amount;
+            }
+
+            public sealed class Account
+            {
+                public Money Balance { get; set; }
+            }
+
+            public sealed record WithdrawalRequest(decimal Amount);
+
+            [Policy("no-overdraft")]
+            public sealed class NoOverdraft : Policy
+            {
+                public override void Define()
+                {
+                    Account account = null!;
+                    WithdrawalRequest request = null!;
+                    When().Match(() => account).Match(() => request, w => account.Balance.Amount < w.Amount);
+                    Then().Deny("Insufficient funds.");
+                }
+            }
+
+            [Policy("close-with-zero-balance")]
+            public sealed class CloseWithZeroBalance : Policy
+            {
+                public override void Define()
+                {
+                    Account account = null!;
+                    When().Match(() => account, a => a.Balance.Amount != 0);
+                    Then().Deny("The account still holds money.");
+                }
+            }
+        }
+        """;
+
     private static VerifyCS.Test WithMeasured(string markup)
     {
         var test = new VerifyCS.Test { TestCode = markup };
@@ -394,6 +458,42 @@ public sealed class MeasuredShapesTests
             """,
         };
         test.TestState.AdditionalReferences.Add(domain);
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ValueObjectEqualityMembers_ComparingTheirParts_AreNotReportedWhileItsZeroTestIs()
+    {
+        // Equals, GetHashCode, CompareTo and the operators compare the value's parts: structural, not a policy. Money.IsZero
+        // is the zero threshold of close-with-zero-balance, written in the value object.
+        var test = new VerifyCS.Test { TestCode = Bank };
+        test.ExpectedDiagnostics.Add(Expected(9, "this.Amount == 0", "policy 'close-with-zero-balance'"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task SharedThresholdOtherOperator_Message_NamesEveryPolicySharingEither()
+    {
+        // `- amount < 0` shares 0 with close-with-zero-balance and `<` with no-overdraft: neither is the same test, so both
+        // are named; `!= 0` is close-with-zero-balance's own test.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using Bank;
+                public static class Teller
+                {
+                    public static bool Overdrawn(Account account, decimal amount) => {|#0:account.Balance.Amount - amount < 0|};
+
+                    public static bool CanClose(Account account) => !({|#1:account.Balance.Amount != 0|});
+                }
+                """,
+        };
+        test.TestState.Sources.Add(Bank);
+        test.ExpectedDiagnostics.Add(Expected(0, "account.Balance.Amount - amount < 0", "policies 'close-with-zero-balance' and 'no-overdraft'"));
+        test.ExpectedDiagnostics.Add(Expected(1, "account.Balance.Amount != 0", "policy 'close-with-zero-balance'"));
+        test.ExpectedDiagnostics.Add(Expected(9, "this.Amount == 0", "policy 'close-with-zero-balance'"));
 
         await test.RunAsync();
     }
