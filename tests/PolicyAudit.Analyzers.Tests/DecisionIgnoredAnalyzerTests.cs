@@ -1,34 +1,40 @@
-using PolicyAudit.Analyzers.Tests.Infrastructure;
+using PolicyAudit.Analyzers.Tests.Verifiers;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.DecisionIgnoredAnalyzer>;
 
 namespace PolicyAudit.Analyzers.Tests;
 
 public sealed class DecisionIgnoredAnalyzerTests
 {
-    private const string Rule = "PA0002";
-
-    [Fact]
-    public async Task Evaluate_ResultDiscardedAsStatement_IsReported()
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task Evaluate_ResultDiscardedAsStatement_IsReported(string framework)
     {
-        var diagnostics = await AnalyzerVerifier.VerifyAsync(Rule, """
-            using PolicyAudit;
-            public sealed class Checkout(IPolicyEngine engine)
-            {
-                public void Pay(object order)
+        await new VerifyCS.Test
+        {
+            Framework = TestFramework.FromMoniker(framework),
+            TestCode = """
+                using PolicyAudit;
+                public sealed class Checkout(IPolicyEngine engine)
                 {
-                    [|engine.Evaluate(order)|];
+                    public void Pay(object order)
+                    {
+                        {|#0:engine.Evaluate(order)|};
+                    }
                 }
-            }
-            """);
-
-        Assert.Equal(
-            "The decision of 'engine.Evaluate(order)' is discarded; keep it and branch on its outcome",
-            Assert.Single(diagnostics).GetMessage());
+                """,
+            ExpectedDiagnostics =
+            {
+                VerifyCS.Diagnostic().WithLocation(0)
+                    .WithMessage("The decision of 'engine.Evaluate(order)' is discarded; keep it and branch on its outcome"),
+            },
+        }.RunAsync();
     }
 
     [Fact]
     public async Task Evaluate_AssignedToDiscard_IsReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             using PolicyAudit;
             public sealed class Checkout(IPolicyEngine engine)
             {
@@ -40,7 +46,7 @@ public sealed class DecisionIgnoredAnalyzerTests
     [Fact]
     public async Task Evaluate_NullConditionalCallDiscarded_IsReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             using PolicyAudit;
             public sealed class Checkout(IPolicyEngine? engine)
             {
@@ -55,7 +61,7 @@ public sealed class DecisionIgnoredAnalyzerTests
     [Fact]
     public async Task Evaluate_OnImplementingClass_IsReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             using PolicyAudit;
             public sealed class FakeEngine : IPolicyEngine
             {
@@ -75,7 +81,7 @@ public sealed class DecisionIgnoredAnalyzerTests
     [Fact]
     public async Task Evaluate_DecisionUsed_IsNotReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             using PolicyAudit;
             public sealed class Checkout(IPolicyEngine engine)
             {
@@ -96,7 +102,7 @@ public sealed class DecisionIgnoredAnalyzerTests
     [Fact]
     public async Task SameNamedMethod_OfUnrelatedType_IsNotReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             public sealed class Calculator
             {
                 public int Evaluate(params object[] terms) => terms.Length;

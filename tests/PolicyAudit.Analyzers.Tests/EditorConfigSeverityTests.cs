@@ -1,10 +1,15 @@
 using Microsoft.CodeAnalysis;
-using PolicyAudit.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using PolicyAudit.Analyzers.Tests.Verifiers;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
 
 namespace PolicyAudit.Analyzers.Tests;
 
+/// <summary>Severities set in <c>.editorconfig</c> reach the compiler's report, as the build applies them.</summary>
 public sealed class EditorConfigSeverityTests
 {
+    private const string Check = "ticket.Count > 4";
+
     private const string Source = """
         using PolicyAudit;
         public sealed class Ticket
@@ -28,40 +33,21 @@ public sealed class EditorConfigSeverityTests
     [Fact]
     public async Task Severity_SetToErrorInEditorConfig_IsReportedAsError()
     {
-        var diagnostics = await AnalyzeWithEditorConfigAsync("dotnet_diagnostic.PA0001.severity = error");
-
-        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(diagnostics).Severity);
+        await new VerifyCS.Test
+        {
+            TestCode = Source.Replace(Check, "{|#0:{|#1:ticket|}.Count > 4|}", StringComparison.Ordinal),
+            TestState = { AnalyzerConfigFiles = { PolicyAuditTestSetup.EditorConfig("dotnet_diagnostic.PA0001.severity = error") } },
+            ExpectedDiagnostics = { new DiagnosticResult("PA0001", DiagnosticSeverity.Error).WithLocation(0).WithLocation(1) },
+        }.RunAsync();
     }
 
     [Fact]
     public async Task Severity_SetToNoneInEditorConfig_IsNotReported()
     {
-        var diagnostics = await AnalyzeWithEditorConfigAsync("dotnet_diagnostic.PA0001.severity = none");
-
-        Assert.Empty(diagnostics);
-    }
-
-    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> AnalyzeWithEditorConfigAsync(string setting)
-    {
-        var config = AnalyzerConfig.Parse("root = true\n[*.cs]\n" + setting + "\n", "/src/.editorconfig");
-        var configSet = AnalyzerConfigSet.Create(System.Collections.Immutable.ImmutableArray.Create(config));
-        var compilation = TestCompilations.Create("Host", [Source]);
-        compilation = compilation.WithOptions(compilation.Options.WithSyntaxTreeOptionsProvider(new EditorConfigOptions(configSet)));
-        return AnalyzerVerifier.AnalyzeAsync(compilation, []);
-    }
-
-    /// <summary>Gives the compiler each tree's severities from the .editorconfig, as the build does.</summary>
-    private sealed class EditorConfigOptions(AnalyzerConfigSet configSet) : SyntaxTreeOptionsProvider
-    {
-        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.NotGenerated;
-
-        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity) =>
-            configSet.GetOptionsForSourcePath(tree.FilePath).TreeOptions.TryGetValue(diagnosticId, out severity);
-
-        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        await new VerifyCS.Test
         {
-            severity = ReportDiagnostic.Default;
-            return false;
-        }
+            TestCode = Source,
+            TestState = { AnalyzerConfigFiles = { PolicyAuditTestSetup.EditorConfig("dotnet_diagnostic.PA0001.severity = none") } },
+        }.RunAsync();
     }
 }

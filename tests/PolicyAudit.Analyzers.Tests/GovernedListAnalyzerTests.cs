@@ -1,4 +1,5 @@
-using PolicyAudit.Analyzers.Tests.Infrastructure;
+using PolicyAudit.Analyzers.Tests.Verifiers;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.GovernedListAnalyzer>;
 
 namespace PolicyAudit.Analyzers.Tests;
 
@@ -12,65 +13,60 @@ public sealed class GovernedListAnalyzerTests
         }
         """;
 
+    /// <summary>The policy above with a <c>PolicyAudit.Governed.txt</c> whose markup marks the expected diagnostics.</summary>
+    private static VerifyCS.Test WithGovernedList(string governedMarkup, params string[] otherSources)
+    {
+        var test = new VerifyCS.Test { TestCode = Policy };
+        foreach (var source in otherSources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        test.TestState.AdditionalFiles.Add(PolicyAuditTestSetup.GovernedList(governedMarkup));
+        return test;
+    }
+
     [Fact]
     public async Task GovernedFile_MalformedLine_IsReportedOnTheLine()
     {
-        var governed = new TestAdditionalText("/src/Host/PolicyAudit.Governed.txt", "# hours\nP:System.DateTime.Hour opening-hours\n");
+        var test = WithGovernedList("# hours\n{|#0:P:System.DateTime.Hour opening-hours|}\n");
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
+            "'P:System.DateTime.Hour opening-hours' is not 'documentation-id;policy-id' (for example 'P:Shop.Order.DaysSincePurchase;refund-window')"));
 
-        var diagnostics = await AnalyzerVerifier.RunAsync([Policy], additionalFiles: [governed]);
-
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("PA0005", diagnostic.Id);
-        Assert.Equal(1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Equal(
-            "'P:System.DateTime.Hour opening-hours' is not 'documentation-id;policy-id' (for example 'P:Shop.Order.DaysSincePurchase;refund-window')",
-            diagnostic.GetMessage());
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task GovernedFile_IdNamingNoMember_IsReportedOnTheId()
     {
-        var governed = new TestAdditionalText("/src/Host/PolicyAudit.Governed.txt", "P:System.DateTime.Hours;opening-hours\nT:System.DateTime;opening-hours\n");
+        var test = WithGovernedList("{|#0:P:System.DateTime.Hours|};opening-hours\n[|T:System.DateTime|];opening-hours\n");
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
+            "'P:System.DateTime.Hours' names no property, field or method of this compilation or its references"));
 
-        var diagnostics = await AnalyzerVerifier.RunAsync([Policy], additionalFiles: [governed]);
-
-        Assert.Equal(2, diagnostics.Length);
-        Assert.All(diagnostics, d => Assert.Equal("PA0005", d.Id));
-        var first = diagnostics.OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).First();
-        Assert.Equal("'P:System.DateTime.Hours' names no property, field or method of this compilation or its references", first.GetMessage());
-        Assert.Equal(0, first.Location.GetLineSpan().StartLinePosition.Character);
-        Assert.Equal("P:System.DateTime.Hours".Length, first.Location.GetLineSpan().EndLinePosition.Character);
+        await test.RunAsync();
     }
 
     [Theory]
-    [InlineData("hello world;opening-hours")]
-    [InlineData("M:System.DateTime.NoSuchMethod(System.Double);opening-hours")]
-    [InlineData("P:;opening-hours")]
-    [InlineData("X:System.DateTime.Hour;opening-hours")]
-    public async Task GovernedFile_GarbageId_IsReportedAndDoesNotBreakAnalysis(string line)
+    [InlineData("[|hello world|];opening-hours")]
+    [InlineData("[|M:System.DateTime.NoSuchMethod(System.Double)|];opening-hours")]
+    [InlineData("[|P:|];opening-hours")]
+    [InlineData("[|X:System.DateTime.Hour|];opening-hours")]
+    public async Task GovernedFile_GarbageId_IsReportedAndDoesNotBreakAnalysis(string lineMarkup)
     {
-        var governed = new TestAdditionalText("/src/Host/PolicyAudit.Governed.txt", line + "\n");
-
-        var diagnostics = await AnalyzerVerifier.RunAsync(
-            [Policy, "public static class Door { public static bool Late(System.DateTime now) => now.Hour > 22; }"],
-            additionalFiles: [governed]);
-
-        Assert.Equal("PA0005", Assert.Single(diagnostics).Id);
+        await WithGovernedList(
+            lineMarkup + "\n",
+            "public static class Door { public static bool Late(System.DateTime now) => now.Hour > 22; }").RunAsync();
     }
 
     [Fact]
     public async Task GovernedFile_ValidEntriesAndComments_AreNotReported()
     {
-        var governed = new TestAdditionalText("/src/Host/PolicyAudit.Governed.txt", """
+        await WithGovernedList("""
             # Framework members we cannot annotate
             // also a comment
 
             P:System.DateTime.Hour;opening-hours
             M:System.DateTime.AddDays(System.Double);opening-hours ; trailing note
-            """);
-
-        var diagnostics = await AnalyzerVerifier.RunAsync([Policy], additionalFiles: [governed]);
-
-        Assert.Empty(diagnostics);
+            """).RunAsync();
     }
 }

@@ -1,34 +1,45 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using PolicyAudit.Analyzers.Tests.Infrastructure;
+using PolicyAudit.Analyzers.Tests.Verifiers;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
 
 namespace PolicyAudit.Analyzers.Tests;
 
 public sealed class HardCodedPolicyCheckAnalyzerTests
 {
-    private const string Rule = "PA0001";
-
-    private static Task<ImmutableArray<Diagnostic>> VerifyWithPoliciesAsync(string markup) =>
-        AnalyzerVerifier.VerifyAsync(Rule, markup, [ShopSources.Domain, ShopSources.Policies]);
-
-    [Fact]
-    public async Task Comparison_GovernedByPolicyInSameCompilation_IsReported()
+    private static VerifyCS.Test WithPolicies(string markup, TestFramework? framework = null) => new()
     {
-        var diagnostics = await VerifyWithPoliciesAsync("""
+        Framework = framework ?? TestFramework.Net100,
+        TestCode = markup,
+        TestState = { Sources = { ShopSources.Domain, ShopSources.Policies } },
+    };
+
+    private static Task VerifyWithPoliciesAsync(string markup) => WithPolicies(markup).RunAsync();
+
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task Comparison_GovernedByPolicyInSameCompilation_IsReported(string framework)
+    {
+        var test = WithPolicies(
+            """
             using Shop;
             public static class Refunds
             {
                 public static string? Check(Order order)
                 {
-                    if ([|order.DaysSincePurchase > 30|]) return "Too late";
+                    if ({|#0:{|#1:order|}.DaysSincePurchase > 30|}) return "Too late";
                     return null;
                 }
             }
-            """);
+            """,
+            TestFramework.FromMoniker(framework));
+        // The second location is the fact the code fix passes to the engine.
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithLocation(1).WithMessage(
+            "'order.DaysSincePurchase > 30' hard-codes policy 'refund-window'; ask IPolicyEngine so that exceptions are recorded"));
 
-        Assert.Equal(
-            "'order.DaysSincePurchase > 30' hard-codes policy 'refund-window'; ask IPolicyEngine so that exceptions are recorded",
-            Assert.Single(diagnostics).GetMessage());
+        await test.RunAsync();
     }
 
     [Fact]
@@ -159,7 +170,7 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
     [Fact]
     public async Task Comparison_FrameworkMemberReadByPolicy_IsNotReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             using System.Collections.Generic;
             using PolicyAudit;
             [Policy("bulk")]
@@ -183,7 +194,8 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
     [Fact]
     public async Task Comparison_MemberMarkedGovernedBy_IsReported()
     {
-        var diagnostics = await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync(
+            """
             using PolicyAudit;
             public sealed class Ticket
             {
@@ -199,17 +211,16 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
 
             public static class Sales
             {
-                public static bool TooMany(Ticket ticket) => [|ticket.Count > 4|];
+                public static bool TooMany(Ticket ticket) => {|#0:{|#1:ticket|}.Count > 4|};
             }
-            """);
-
-        Assert.Contains("'ticket-limit'", Assert.Single(diagnostics).GetMessage(), StringComparison.Ordinal);
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("ticket.Count > 4", "policy 'ticket-limit'"));
     }
 
     [Fact]
     public async Task Comparison_GovernedMethodAndField_AreReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             using PolicyAudit;
             public sealed class Basket
             {
@@ -227,7 +238,7 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
     [Fact]
     public async Task Comparison_OverrideOfGovernedProperty_IsReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             using PolicyAudit;
             public abstract class Item
             {
@@ -414,27 +425,28 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
     [Fact]
     public async Task Comparison_GovernedByPolicyInReferencedAssembly_IsReported()
     {
-        var domain = TestCompilations.CompileReferencedAssembly("Shop.Domain", ShopSources.Domain);
-        var policies = TestCompilations.CompileReferencedAssembly("Shop.Policies", [ShopSources.Policies], domain);
+        var framework = TestFramework.Net100;
+        var domain = framework.CompileReference("Shop.Domain", [ShopSources.Domain]);
+        var policies = framework.CompileReference("Shop.Policies", [ShopSources.Policies], [domain]);
 
-        var diagnostics = await AnalyzerVerifier.VerifyAsync(
-            Rule,
-            """
-            using Shop;
-            public sealed class RefundController
-            {
-                public string Refund(Order order) => [|order.DaysSincePurchase > 30|] ? "Too late" : "Refunded";
-            }
-            """,
-            references: [domain, policies]);
-
-        Assert.Contains("'refund-window'", Assert.Single(diagnostics).GetMessage(), StringComparison.Ordinal);
+        await new VerifyCS.Test
+        {
+            TestCode = """
+                using Shop;
+                public sealed class RefundController
+                {
+                    public string Refund(Order order) => {|#0:{|#1:order|}.DaysSincePurchase > 30|} ? "Too late" : "Refunded";
+                }
+                """,
+            TestState = { AdditionalReferences = { domain, policies } },
+            ExpectedDiagnostics = { VerifyCS.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("order.DaysSincePurchase > 30", "policy 'refund-window'") },
+        }.RunAsync();
     }
 
     [Fact]
     public async Task Comparison_GovernedByAttributeInReferencedAssembly_IsReported()
     {
-        var domain = TestCompilations.CompileReferencedAssembly("Tickets", """
+        var domain = TestFramework.Net100.CompileReference("Tickets", ["""
             using PolicyAudit;
             namespace Tickets
             {
@@ -444,30 +456,26 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
                     public int Count { get; set; }
                 }
             }
-            """);
+            """]);
 
-        await AnalyzerVerifier.VerifyAsync(
-            Rule,
-            """
-            public static class Sales
-            {
-                public static bool TooMany(Tickets.Ticket ticket) => [|ticket.Count >= 5|];
-            }
-            """,
-            references: [domain]);
+        await new VerifyCS.Test
+        {
+            TestCode = """
+                public static class Sales
+                {
+                    public static bool TooMany(Tickets.Ticket ticket) => [|ticket.Count >= 5|];
+                }
+                """,
+            TestState = { AdditionalReferences = { domain } },
+        }.RunAsync();
     }
 
     [Fact]
     public async Task Comparison_MemberListedInGovernedFile_IsReported()
     {
-        var governed = new TestAdditionalText("/src/Host/PolicyAudit.Governed.txt", """
-            # Framework types we cannot annotate
-            P:System.DateTime.Hour;opening-hours
-            """);
-
-        await AnalyzerVerifier.VerifyAsync(
-            Rule,
-            """
+        await new VerifyCS.Test
+        {
+            TestCode = """
             using System;
             using PolicyAudit;
             [Policy("opening-hours")]
@@ -481,60 +489,73 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
                 public static bool Closed(DateTime now) => [|now.Hour >= 22|];
             }
             """,
-            additionalFiles: [governed]);
+            TestState =
+            {
+                AdditionalFiles =
+                {
+                    PolicyAuditTestSetup.GovernedList("""
+                        # Framework types we cannot annotate
+                        P:System.DateTime.Hour;opening-hours
+                        """),
+                },
+            },
+        }.RunAsync();
     }
 
     [Fact]
     public async Task Comparison_GovernedFileOfReferencedAssembly_IsCarriedAcross()
     {
-        var governed = new TestAdditionalText("/src/Policies/PolicyAudit.Governed.txt", "P:System.DateTime.Hour;opening-hours\n");
-        var policies = TestCompilations.Emit(TestCompilations.RunGenerator(
-            TestCompilations.Create("Policies", ["""
-                [PolicyAudit.Policy("opening-hours")]
-                public sealed class OpeningHours : PolicyAudit.Policy
-                {
-                    public override void Define() { }
-                }
-                """]),
-            [governed]));
-
-        await AnalyzerVerifier.VerifyAsync(
-            Rule,
-            """
-            public static class Door
+        var policies = TestFramework.Net100.CompileReference(
+            "Policies",
+            ["""
+            [PolicyAudit.Policy("opening-hours")]
+            public sealed class OpeningHours : PolicyAudit.Policy
             {
-                public static bool Closed(System.DateTime now) => [|now.Hour >= 22|];
+                public override void Define() { }
             }
-            """,
-            references: [policies]);
+            """],
+            additionalFiles: [("/src/Policies/PolicyAudit.Governed.txt", "P:System.DateTime.Hour;opening-hours\n")]);
+
+        await new VerifyCS.Test
+        {
+            TestCode = """
+                public static class Door
+                {
+                    public static bool Closed(System.DateTime now) => [|now.Hour >= 22|];
+                }
+                """,
+            TestState = { AdditionalReferences = { policies } },
+        }.RunAsync();
     }
 
     [Fact]
     public async Task Compilation_WithoutPolicyAuditReference_ReportsNothing()
     {
-        var diagnostics = await AnalyzerVerifier.RunAsync(
-            ["""
-            public sealed class Order { public int DaysSincePurchase { get; set; } }
-            public static class Refunds { public static bool Late(Order o) => o.DaysSincePurchase > 30; }
-            """],
-            referencePolicyAudit: false);
-
-        Assert.Empty(diagnostics);
+        // No diagnostic expected: the harness fails on any.
+        await new VerifyCS.Test
+        {
+            ReferencesPolicyAudit = false,
+            TestCode = """
+                public sealed class Order { public int DaysSincePurchase { get; set; } }
+                public static class Refunds { public static bool Late(Order o) => o.DaysSincePurchase > 30; }
+                """,
+        }.RunAsync();
     }
 
     [Fact]
     public async Task Diagnostic_Severity_IsWarningWithHelpLink()
     {
-        var diagnostics = await VerifyWithPoliciesAsync("""
+        var test = WithPolicies("""
             using Shop;
             public static class Refunds
             {
-                public static bool TooLate(Order order) => [|order.DaysSincePurchase > 30|];
+                public static bool TooLate(Order order) => {|#0:{|#1:order|}.DaysSincePurchase > 30|};
             }
             """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PA0001", DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1));
+        test.DiagnosticVerifier = (diagnostic, _, verifier) =>
+            verifier.Equal("https://github.com/policyaudit/policyaudit/blob/main/analyzers/docs/PA0001.md", diagnostic.Descriptor.HelpLinkUri);
 
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
-        Assert.Equal("https://github.com/policyaudit/policyaudit/blob/main/analyzers/docs/PA0001.md", diagnostic.Descriptor.HelpLinkUri);
+        await test.RunAsync();
     }
 }

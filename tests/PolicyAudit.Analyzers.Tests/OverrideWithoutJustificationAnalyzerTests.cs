@@ -1,11 +1,9 @@
-using PolicyAudit.Analyzers.Tests.Infrastructure;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.OverrideWithoutJustificationAnalyzer>;
 
 namespace PolicyAudit.Analyzers.Tests;
 
 public sealed class OverrideWithoutJustificationAnalyzerTests
 {
-    private const string Rule = "PA0003";
-
     private static string Call(string justification) => $$"""
         using System.Threading.Tasks;
         using PolicyAudit;
@@ -26,23 +24,23 @@ public sealed class OverrideWithoutJustificationAnalyzerTests
     [InlineData("[|null|]!")]
     public async Task OverrideAsync_EmptyBlankOrPlaceholderJustification_IsReported(string justificationMarkup)
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, Call(justificationMarkup));
+        await VerifyCS.VerifyAnalyzerAsync(Call(justificationMarkup));
     }
 
     [Fact]
     public async Task OverrideAsync_NamedJustificationArgument_IsReportedWithText()
     {
-        var diagnostics = await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync(
+            """
             using System.Threading.Tasks;
             using PolicyAudit;
             public sealed class Till(IOverrideRecorder recorder)
             {
                 public Task Refund(Decision decision, StaffMember waiter) =>
-                    recorder.OverrideAsync(justification: [|"tbd"|], by: waiter, decision: decision);
+                    recorder.OverrideAsync(justification: {|#0:"tbd"|}, by: waiter, decision: decision);
             }
-            """);
-
-        Assert.Equal("The justification \"tbd\" does not say why the policy was overridden", Assert.Single(diagnostics).GetMessage());
+            """,
+            VerifyCS.Diagnostic().WithLocation(0).WithMessage("The justification \"tbd\" does not say why the policy was overridden"));
     }
 
     [Theory]
@@ -51,7 +49,7 @@ public sealed class OverrideWithoutJustificationAnalyzerTests
     [InlineData("$\"Customer waited {minutes} minutes\"")]
     public async Task OverrideAsync_RealOrComputedJustification_IsNotReported(string justification)
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, $$"""
+        await VerifyCS.VerifyAnalyzerAsync($$"""
             using System.Threading.Tasks;
             using PolicyAudit;
             public sealed class Till(IOverrideRecorder recorder)

@@ -1,58 +1,59 @@
-using Microsoft.CodeAnalysis;
 using PolicyAudit.Analyzers.Tests.Infrastructure;
+using PolicyAudit.Analyzers.Tests.Verifiers;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.UnknownPolicyIdAnalyzer>;
 
 namespace PolicyAudit.Analyzers.Tests;
 
 public sealed class UnknownPolicyIdAnalyzerTests
 {
-    private const string Rule = "PA0004";
+    private static VerifyCS.Test WithShop(string markup) => new()
+    {
+        TestCode = markup,
+        TestState = { Sources = { ShopSources.Domain, ShopSources.Policies } },
+    };
 
     [Fact]
     public async Task GovernedBy_MistypedId_IsReportedWithSuggestion()
     {
-        var diagnostics = await AnalyzerVerifier.VerifyAsync(
-            Rule,
-            """
+        var test = WithShop("""
             using PolicyAudit;
             public sealed class Parcel
             {
-                [GovernedBy([|"refund-windw"|])]
+                [GovernedBy({|#0:"refund-windw"|})]
                 public int Days { get; set; }
             }
-            """,
-            [ShopSources.Domain, ShopSources.Policies]);
+            """);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
+            "No policy in this compilation or its references declares the id 'refund-windw'; did you mean 'refund-window'?"));
 
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(
-            "No policy in this compilation or its references declares the id 'refund-windw'; did you mean 'refund-window'?",
-            diagnostic.GetMessage());
-        Assert.Equal("refund-window", diagnostic.Properties[UnknownPolicyIdAnalyzer.SuggestionProperty]);
+        // The code fix reads the suggestion from the diagnostic's properties.
+        test.DiagnosticVerifier = (diagnostic, _, verifier) =>
+            verifier.Equal("refund-window", diagnostic.Properties[UnknownPolicyIdAnalyzer.SuggestionProperty]);
+
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task GovernedBy_UnrelatedId_IsReportedWithoutSuggestion()
     {
-        var diagnostics = await AnalyzerVerifier.VerifyAsync(
-            Rule,
-            """
+        var test = WithShop("""
             using PolicyAudit;
             public sealed class Parcel
             {
-                [GovernedBy(policyId: [|"parking"|])]
+                [GovernedBy(policyId: {|#0:"parking"|})]
                 public int Days { get; set; }
             }
-            """,
-            [ShopSources.Domain, ShopSources.Policies]);
+            """);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
+            "No policy in this compilation or its references declares the id 'parking'"));
 
-        Assert.Equal("No policy in this compilation or its references declares the id 'parking'", Assert.Single(diagnostics).GetMessage());
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task PolicyIdParameter_OfPolicyAuditApi_IsChecked()
     {
-        await AnalyzerVerifier.VerifyAsync(
-            Rule,
-            """
+        await WithShop("""
             using PolicyAudit;
             public static class Dashboard
             {
@@ -60,16 +61,13 @@ public sealed class UnknownPolicyIdAnalyzerTests
                 public static int Count(IOverrideHistory history) =>
                     history.CountOverrides([|"opened-good"|]) + history.CountOverrides(policyId: [|Typo|]) + history.CountOverrides("refund-window");
             }
-            """,
-            [ShopSources.Domain, ShopSources.Policies]);
+            """).RunAsync();
     }
 
     [Fact]
     public async Task DeclaredIds_InSameCompilation_AreNotReported()
     {
-        await AnalyzerVerifier.VerifyAsync(
-            Rule,
-            """
+        await WithShop("""
             using PolicyAudit;
             public sealed class Parcel
             {
@@ -77,33 +75,34 @@ public sealed class UnknownPolicyIdAnalyzerTests
                 [GovernedBy("gold-perks")]
                 public int Days { get; set; }
             }
-            """,
-            [ShopSources.Domain, ShopSources.Policies]);
+            """).RunAsync();
     }
 
     [Fact]
     public async Task DeclaredIds_InReferencedAssembly_AreKnown()
     {
-        var domain = TestCompilations.CompileReferencedAssembly("Shop.Domain", ShopSources.Domain);
-        var policies = TestCompilations.CompileReferencedAssembly("Shop.Policies", [ShopSources.Policies], domain);
+        var framework = TestFramework.Net100;
+        var domain = framework.CompileReference("Shop.Domain", [ShopSources.Domain]);
+        var policies = framework.CompileReference("Shop.Policies", [ShopSources.Policies], [domain]);
 
-        await AnalyzerVerifier.VerifyAsync(
-            Rule,
-            """
-            using PolicyAudit;
-            public sealed class Parcel
-            {
-                [GovernedBy("refund-window")] public int Days { get; set; }
-                [GovernedBy([|"gold-perk"|])] public int Visits { get; set; }
-            }
-            """,
-            references: [domain, policies]);
+        await new VerifyCS.Test
+        {
+            TestCode = """
+                using PolicyAudit;
+                public sealed class Parcel
+                {
+                    [GovernedBy("refund-window")] public int Days { get; set; }
+                    [GovernedBy([|"gold-perk"|])] public int Visits { get; set; }
+                }
+                """,
+            TestState = { AdditionalReferences = { domain, policies } },
+        }.RunAsync();
     }
 
     [Fact]
     public async Task AnyId_WhenNoPolicyIsVisible_IsNotReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             using PolicyAudit;
             public sealed class Parcel
             {
@@ -116,23 +115,26 @@ public sealed class UnknownPolicyIdAnalyzerTests
     [Fact]
     public async Task GovernedFile_UnknownPolicyId_IsReportedInTheFile()
     {
-        var governed = new TestAdditionalText("/src/Host/PolicyAudit.Governed.txt", "P:System.DateTime.Hour;refund-windo\n");
-
-        var diagnostics = await AnalyzerVerifier.RunAsync([ShopSources.Domain, ShopSources.Policies], additionalFiles: [governed]);
-
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(Rule, diagnostic.Id);
-        var span = diagnostic.Location.GetLineSpan();
-        Assert.Equal("/src/Host/PolicyAudit.Governed.txt", span.Path);
-        Assert.Equal(0, span.StartLinePosition.Line);
-        Assert.Equal("P:System.DateTime.Hour;".Length, span.StartLinePosition.Character);
-        Assert.Contains("did you mean 'refund-window'?", diagnostic.GetMessage(), StringComparison.Ordinal);
+        // The diagnostic lies in PolicyAudit.Governed.txt, on the policy id after the ';'.
+        await new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources = { ShopSources.Domain, ShopSources.Policies },
+                AdditionalFiles = { PolicyAuditTestSetup.GovernedList("P:System.DateTime.Hour;{|#0:refund-windo|}\n") },
+                ExpectedDiagnostics =
+                {
+                    VerifyCS.Diagnostic().WithLocation(0).WithMessage(
+                        "No policy in this compilation or its references declares the id 'refund-windo'; did you mean 'refund-window'?"),
+                },
+            },
+        }.RunAsync();
     }
 
     [Fact]
     public async Task PolicyAttribute_DeclaringId_IsNotReported()
     {
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await VerifyCS.VerifyAnalyzerAsync("""
             using PolicyAudit;
             [Policy("brand-new")]
             public sealed class BrandNew : Policy

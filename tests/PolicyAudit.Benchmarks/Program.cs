@@ -3,7 +3,8 @@ using BenchmarkDotNet.Running;
 
 // Every family of issue 7 (Decision, Engine, Override, Report, Analyzer), each against a baseline measured in the
 // same run. `-- --list flat` lists them; `-- --filter *Decision*` runs one family; `-- --job short` for a quick run.
-// `-- --allocations` prints where a decision's allocation goes; `-- --generate 1000000` writes an evidence file ahead.
+// `-- --allocations` prints where a decision's allocation goes; `-- --generate 1000000` writes an evidence file ahead;
+// `-- --heap 1000000` prints the live heap a review of that file keeps (the Report family's probe, without BenchmarkDotNet).
 // Building the generated benchmark project takes minutes on a busy two-core machine: allow it.
 if (args is ["--allocations"])
 {
@@ -20,6 +21,24 @@ if (args is ["--generate", var size])
         ? parsed
         : throw new ArgumentException($"--generate expects a positive number of events, not '{size}'.");
     Console.WriteLine(await PolicyAudit.Benchmarks.Report.EvidenceFile.EnsureAsync(events));
+    return;
+}
+
+if (args is ["--heap", var heapSize])
+{
+    // Not a benchmark: the Report family's live-heap probe over an evidence file written ahead (by --generate or an
+    // earlier run), opened read-only so that a benchmark or a generation using the same file is not disturbed.
+    var events = int.TryParse(heapSize, out var parsed) && parsed > 0
+        ? parsed
+        : throw new ArgumentException($"--heap expects a positive number of events, not '{heapSize}'.");
+    var path = PolicyAudit.Benchmarks.Report.EvidenceFile.PathFor(events);
+    if (!File.Exists(path))
+    {
+        throw new FileNotFoundException($"No evidence file of {events:N0} events yet: run --generate {events} first.", path);
+    }
+
+    await using var store = await PolicyAudit.SqliteEvidence.OpenReadOnlyAsync(path);
+    Console.WriteLine(await PolicyAudit.Benchmarks.Report.LiveHeapProbe.DescribeAsync(store, events));
     return;
 }
 

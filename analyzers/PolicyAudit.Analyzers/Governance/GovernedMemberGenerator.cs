@@ -20,45 +20,42 @@ public sealed class GovernedMemberGenerator : IIncrementalGenerator
     /// <summary>The hint name of the generated file.</summary>
     public const string HintName = "PolicyAudit.GovernedMembers.g.cs";
 
+    /// <summary>The tracking name of the step that reads each policy class's conditions.</summary>
+    internal const string PolicyConditionsStep = "PolicyConditions";
+
+    /// <summary>The tracking name of the step that gathers every policy's conditions.</summary>
+    internal const string PoliciesStep = "Policies";
+
+    /// <summary>The tracking name of the step that reads each <c>PolicyAudit.Governed.txt</c>.</summary>
+    internal const string GovernedListsStep = "GovernedLists";
+
+    /// <summary>The tracking name of the step that gathers everything the generated file will carry.</summary>
+    internal const string GovernedStep = "Governed";
+
+    /// <summary>The tracking name of the step that asks whether the compilation has <c>GovernedMember</c> to write.</summary>
+    internal const string AttributeShapeStep = "AttributeShape";
+
+    /// <summary>Every step this generator names, for tests that check what each step caches.</summary>
+    internal static readonly string[] TrackedSteps = [PolicyConditionsStep, PoliciesStep, GovernedListsStep, GovernedStep, AttributeShapeStep];
+
+    // Kept by the instance so that a driver re-running this generator after an edit reuses unchanged policies' scans.
+    private readonly PolicyConditionsCache _cache = new();
+
+    /// <summary>How many policy classes this instance has bound rather than reused (for tests of incrementality).</summary>
+    internal int PolicyBindings => _cache.Bindings;
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var cache = _cache;
         var policies = context.SyntaxProvider.ForAttributeWithMetadataName(
                 PolicyAuditTypes.PolicyAttributeMetadataName,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (attributed, cancellationToken) =>
-                {
-                    if (attributed.TargetSymbol is not INamedTypeSymbol type
-                        || !DerivesFromPolicy(type)
-                        || attributed.Attributes.Length == 0
-                        || attributed.Attributes[0].ConstructorArguments.Length == 0
-                        || attributed.Attributes[0].ConstructorArguments[0].Value is not string policyId)
-                    {
-                        return null;
-                    }
-
-                    var members = new SortedDictionary<string, SortedSet<ConditionTest>>(System.StringComparer.Ordinal);
-                    foreach (var reference in type.DeclaringSyntaxReferences)
-                    {
-                        var declaration = reference.GetSyntax(cancellationToken);
-                        var model = declaration.SyntaxTree == attributed.SemanticModel.SyntaxTree
-                            ? attributed.SemanticModel
-                            : attributed.SemanticModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
-                        foreach (var pair in PolicyConditionScanner.FindConditionMembers(declaration, model, cancellationToken))
-                        {
-                            if (!members.TryGetValue(pair.Key, out var tests))
-                            {
-                                members.Add(pair.Key, tests = new SortedSet<ConditionTest>());
-                            }
-
-                            tests.UnionWith(pair.Value);
-                        }
-                    }
-
-                    return new PolicyConditions(policyId, members.Keys.ToList(), members.Values.Select(ConditionTest.Format).ToList());
-                })
+                cache.Read)
+            .WithTrackingName(PolicyConditionsStep)
             .Where(static conditions => conditions is not null)
-            .Collect();
+            .Collect()
+            .WithTrackingName(PoliciesStep);
 
         var listed = context.AdditionalTextsProvider
             .Where(GovernedListFile.IsGovernedList)
@@ -73,17 +70,28 @@ public sealed class GovernedMemberGenerator : IIncrementalGenerator
                     });
                 return byPolicy.ToImmutableArray();
             })
+            .WithTrackingName(GovernedListsStep)
             .Collect();
 
-        // Only a bool pair leaves this step, so a changed compilation re-runs the output only when the answer changes.
-        var canCarry = context.CompilationProvider
-            .Select(static (compilation, _) =>
+        var governed = policies.Combine(listed).WithTrackingName(GovernedStep);
+
+        // Only a bool pair leaves this step, so a changed compilation re-runs the output only when the answer changes;
+        // and with nothing to write it does not look the attribute up at all, so a project without policies pays nothing.
+        var canCarry = governed.Combine(context.CompilationProvider)
+            .Select(static (input, _) =>
             {
+                var ((found, files), compilation) = input;
+                if (found.IsEmpty && files.All(f => f.IsEmpty))
+                {
+                    return (Members: false, Tests: false);
+                }
+
                 var attribute = compilation.GetTypeByMetadataName(PolicyAuditTypes.GovernedMemberAttributeMetadataName);
                 return (Members: attribute is not null, Tests: attribute?.GetMembers(GovernanceCatalog.ConditionsArgumentName).Length > 0);
-            });
+            })
+            .WithTrackingName(AttributeShapeStep);
 
-        context.RegisterSourceOutput(policies.Combine(listed).Combine(canCarry), static (output, input) =>
+        context.RegisterSourceOutput(governed.Combine(canCarry), static (output, input) =>
         {
             var ((found, files), carry) = input;
             if (!carry.Members)
@@ -129,19 +137,5 @@ public sealed class GovernedMemberGenerator : IIncrementalGenerator
 
             output.AddSource(HintName, SourceText.From(source.ToString(), Encoding.UTF8));
         });
-    }
-
-    private static bool DerivesFromPolicy(INamedTypeSymbol type)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (current.Name == "Policy"
-                && current.ContainingNamespace is { Name: PolicyAuditTypes.RootNamespace, ContainingNamespace.IsGlobalNamespace: true })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,8 +1,10 @@
 namespace PolicyAudit;
 
 /// <summary>
-/// The running aggregates of one policy during a review. Grows with the number of distinct staff, customers,
-/// justifications, versions and days, never with the number of decisions. Not thread-safe (one review owns it).
+/// The running aggregates of one policy during a review. Grows with the number of distinct staff, justifications,
+/// versions and days and with the complaints and losses of overridden decisions (which the report lists), never with
+/// the number of decisions; customers are counted once for all policies, by the review's
+/// <see cref="CustomerOverrideCounter"/>. Not thread-safe (one review owns it).
 /// </summary>
 internal sealed class PolicyTally
 {
@@ -24,7 +26,8 @@ internal sealed class PolicyTally
 
     public Dictionary<string, int> OverridesByStaff { get; } = new(StringComparer.Ordinal);
 
-    public HashSet<string> Customers { get; } = new(StringComparer.Ordinal);
+    /// <summary>How many distinct customers had an override of this policy; set when the review finishes, from its per-customer counts.</summary>
+    public int DistinctCustomers { get; set; }
 
     public Dictionary<string, int> Justifications { get; } = new(StringComparer.Ordinal);
 

@@ -94,7 +94,7 @@ internal static class PolicyVerdicts
             EscalatedOverrides = tally.Escalated,
             UnauthorizedOverrides = tally.Unauthorized,
             DistinctStaff = tally.OverridesByStaff.Count,
-            DistinctCustomers = tally.Customers.Count,
+            DistinctCustomers = tally.DistinctCustomers,
             HarmfulOutcomes = tally.Harmful,
             TopStaffShare = topStaffShare,
             TopJustifications = tally.Justifications

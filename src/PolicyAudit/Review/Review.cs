@@ -42,7 +42,7 @@ public sealed record Review
     public string? Owner { get; init; }
 
     /// <summary>Per customer, how many overrides named which policies: what <see cref="ForOwner"/> counts repeat customers from.</summary>
-    internal IReadOnlyList<CustomerOverrides> CustomerOverrides { get; init; } = [];
+    internal CustomerOverrides CustomerOverrides { get; init; } = CustomerOverrides.None;
 
     /// <summary>
     /// One owner's packet: their policies (owner compared ignoring case), with verdicts, suggestions and the complaints

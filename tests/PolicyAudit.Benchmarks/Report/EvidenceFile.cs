@@ -31,9 +31,12 @@ internal static class EvidenceFile
         "The bottle was a gift from the guest's late father; corkage felt wrong.",
     ];
 
+    /// <summary>Where the evidence file of that many events is kept, whether or not it has been generated yet.</summary>
+    public static string PathFor(int events) => Path.Combine(Path.GetTempPath(), $"policyaudit-bench-evidence-v{Version}-{events}.db");
+
     public static async Task<string> EnsureAsync(int events)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"policyaudit-bench-evidence-v{Version}-{events}.db");
+        var path = PathFor(events);
         if (File.Exists(path))
         {
             return path;

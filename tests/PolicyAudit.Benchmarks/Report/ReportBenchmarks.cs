@@ -38,7 +38,7 @@ public class ReportBenchmarks
                 throw new InvalidOperationException($"The evidence file holds {counted:N0} events, not {Events:N0}; delete it to regenerate.");
             }
 
-            await PrintLiveHeapAsync();
+            Console.WriteLine(await LiveHeapProbe.DescribeAsync(_store, Events));
         }
     }
 
@@ -67,30 +67,5 @@ public class ReportBenchmarks
         }
 
         return count;
-    }
-
-    // Samples the live heap every 50,000 events of a review; the highest sample less the heap before the review is
-    // what the review keeps alive (its aggregates), which must not grow with the number of events.
-    private async Task PrintLiveHeapAsync()
-    {
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        long reviewPeak = 0;
-        var review = await EvidenceReview.CreateReviewer(_store).ReviewAsync(
-            EvidenceWindow.All,
-            new SynchronousProgress(read =>
-            {
-                if (read % 50_000 == 0)
-                {
-                    reviewPeak = Math.Max(reviewPeak, GC.GetTotalMemory(forceFullCollection: true));
-                }
-            }));
-        GC.KeepAlive(review);
-        Console.WriteLine(
-            $"// live heap over {Events:N0} events: before {before / 1024} KB, review peak +{(reviewPeak - before) / 1024} KB ({review.Policies.Count} policies, {review.Staff.Count} staff, {review.RepeatCustomers.Count} repeat customers)");
-    }
-
-    private sealed class SynchronousProgress(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
     }
 }

@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using PolicyAudit.Analyzers.Governance;
+
+namespace PolicyAudit.Analyzers.Tests.Verifiers;
+
+/// <summary>
+/// The ecosystem's analyzer harness set up for PolicyAudit: every PolicyAudit analyzer runs after the governed-member
+/// generator, as in a build, and the test code compiles against <see cref="TestFramework"/>'s references and the
+/// stand-in PolicyAudit assembly. <c>[|code|]</c> marks a <typeparamref name="TAnalyzer"/> diagnostic,
+/// <c>{|PA0004:code|}</c> another rule's; every diagnostic in every file must be marked or expected.
+/// </summary>
+internal static class CSharpAnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    /// <summary>An expected <typeparamref name="TAnalyzer"/> diagnostic.</summary>
+    public static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic();
+
+    /// <summary>An expected diagnostic of any PolicyAudit rule.</summary>
+    public static DiagnosticResult Diagnostic(string id) => PolicyAuditAnalyzers.Diagnostic(id);
+
+    /// <summary>Asserts the analyzers report exactly the marked spans and <paramref name="expected"/> on <paramref name="source"/>.</summary>
+    public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>One analyzer test; set sources, references, files and expectations, then <c>RunAsync</c>.</summary>
+    public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>, IPolicyAuditTest
+    {
+        public Test()
+        {
+            PolicyAuditTestSetup.Apply(this);
+
+            // The generator's output is the generator tests' business; here it only feeds the analyzers.
+            TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+        }
+
+        /// <inheritdoc />
+        public TestFramework Framework { get; set; } = TestFramework.Net100;
+
+        /// <inheritdoc />
+        public bool ReferencesPolicyAudit { get; set; } = true;
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => PolicyAuditAnalyzers.Create<TAnalyzer>();
+
+        protected override IEnumerable<Type> GetSourceGenerators() => [typeof(GovernedMemberGenerator)];
+
+        protected override Project ApplyCompilationOptions(Project project) =>
+            PolicyAuditTestSetup.WithoutDefaultSeverityEntries(base.ApplyCompilationOptions(project));
+    }
+}
