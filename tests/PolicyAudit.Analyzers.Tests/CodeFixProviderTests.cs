@@ -1,7 +1,21 @@
-using PolicyAudit.Analyzers.CodeFixes;
 using PolicyAudit.Analyzers.Tests.Infrastructure;
+using PolicyAudit.Analyzers.Tests.Verifiers;
+using VerifyCheck = PolicyAudit.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer,
+    PolicyAudit.Analyzers.CodeFixes.HardCodedPolicyCheckCodeFixProvider>;
+using VerifyDecision = PolicyAudit.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    PolicyAudit.Analyzers.DecisionIgnoredAnalyzer,
+    PolicyAudit.Analyzers.CodeFixes.DecisionIgnoredCodeFixProvider>;
+using VerifyUnknownId = PolicyAudit.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    PolicyAudit.Analyzers.UnknownPolicyIdAnalyzer,
+    PolicyAudit.Analyzers.CodeFixes.UnknownPolicyIdCodeFixProvider>;
 
 namespace PolicyAudit.Analyzers.Tests;
+
+/// <summary>
+/// The code fixes, each applied by the standard harness to the marked diagnostic (one by one and as fix-all); the
+/// fixed code must equal the expected and compile. Where no fix may be offered the fixed code is the test code.
+/// </summary>
 
 public sealed class CodeFixProviderTests
 {
@@ -22,8 +36,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task UnknownPolicyId_WithSuggestion_ReplacesLiteral()
     {
-        await CodeFixVerifier.VerifyAsync(
-            new UnknownPolicyIdCodeFixProvider(),
+        await VerifyUnknownId.VerifyCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Parcel
@@ -45,8 +58,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task UnknownPolicyId_WithoutSuggestion_OffersNoFix()
     {
-        await CodeFixVerifier.VerifyNoFixAsync(
-            new UnknownPolicyIdCodeFixProvider(),
+        await VerifyUnknownId.VerifyNoCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Parcel
@@ -60,8 +72,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task DecisionIgnored_InVoidMethod_KeepsDecisionAndReturns()
     {
-        await CodeFixVerifier.VerifyAsync(
-            new DecisionIgnoredCodeFixProvider(),
+        await VerifyDecision.VerifyCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Checkout(IPolicyEngine engine)
@@ -94,8 +105,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task DecisionIgnored_InValueReturningMethodWithNameTaken_ThrowsWithFreshName()
     {
-        await CodeFixVerifier.VerifyAsync(
-            new DecisionIgnoredCodeFixProvider(),
+        await VerifyDecision.VerifyCodeFixAsync(
             """
             public sealed class Checkout(PolicyAudit.IPolicyEngine engine)
             {
@@ -126,8 +136,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task HardCodedCheck_WithEngineField_AsksEngine()
     {
-        await CodeFixVerifier.VerifyAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
+        await VerifyCheck.VerifyCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Sales(IPolicyEngine policies)
@@ -159,8 +168,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task HardCodedCheck_SecondAction_AsksWhetherAllowed()
     {
-        await CodeFixVerifier.VerifyAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
+        await VerifyCheck.VerifyCodeFixAsync(
             """
             using PolicyAudit;
             public static class Sales
@@ -175,14 +183,13 @@ public sealed class CodeFixProviderTests
                 public static bool CanSell(IPolicyEngine engine, Ticket ticket) => engine.Evaluate(ticket).Outcome == DecisionOutcome.Allow && ticket.Count > 0;
             }
             """ + "\n" + Ticket,
-            actionIndex: 1);
+            codeActionIndex: 1);
     }
 
     [Fact]
     public async Task HardCodedCheck_OperandOfEquality_IsParenthesized()
     {
-        await CodeFixVerifier.VerifyAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
+        await VerifyCheck.VerifyCodeFixAsync(
             """
             using PolicyAudit;
             public static class Sales
@@ -202,8 +209,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task HardCodedCheck_WithoutEngineInScope_OffersNoFix()
     {
-        await CodeFixVerifier.VerifyNoFixAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
+        await VerifyCheck.VerifyNoCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Sales(IPolicyEngine engine)
@@ -217,8 +223,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task HardCodedCheck_OnOwnMember_GivesThisAsFacts()
     {
-        await CodeFixVerifier.VerifyAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
+        await VerifyCheck.VerifyCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Basket(IPolicyEngine engine)
@@ -244,35 +249,36 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task HardCodedCheck_PolicyInReferencedAssembly_IsFixed()
     {
-        var domain = TestCompilations.CompileReferencedAssembly("Shop.Domain", ShopSources.Domain);
-        var policies = TestCompilations.CompileReferencedAssembly("Shop.Policies", [ShopSources.Policies], domain);
+        var framework = TestFramework.Net100;
+        var domain = framework.CompileReference("Shop.Domain", [ShopSources.Domain]);
+        var policies = framework.CompileReference("Shop.Policies", [ShopSources.Policies], [domain]);
 
-        await CodeFixVerifier.VerifyAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
-            """
-            using PolicyAudit;
-            using Shop;
-            public sealed class RefundController(IPolicyEngine engine)
-            {
-                public string Refund(Order order) => [|order.DaysSincePurchase > 30|] ? "Too late" : "Refunded";
-            }
-            """,
-            """
-            using PolicyAudit;
-            using Shop;
-            public sealed class RefundController(IPolicyEngine engine)
-            {
-                public string Refund(Order order) => engine.Evaluate(order).Outcome != DecisionOutcome.Allow ? "Too late" : "Refunded";
-            }
-            """,
-            references: [domain, policies]);
+        await new VerifyCheck.Test
+        {
+            TestCode = """
+                using PolicyAudit;
+                using Shop;
+                public sealed class RefundController(IPolicyEngine engine)
+                {
+                    public string Refund(Order order) => [|order.DaysSincePurchase > 30|] ? "Too late" : "Refunded";
+                }
+                """,
+            FixedCode = """
+                using PolicyAudit;
+                using Shop;
+                public sealed class RefundController(IPolicyEngine engine)
+                {
+                    public string Refund(Order order) => engine.Evaluate(order).Outcome != DecisionOutcome.Allow ? "Too late" : "Refunded";
+                }
+                """,
+            TestState = { AdditionalReferences = { domain, policies } },
+        }.RunAsync();
     }
 
     [Fact]
     public async Task HardCodedCheck_ReadsValueTheEngineWouldNotSee_OffersNoFix()
     {
-        await CodeFixVerifier.VerifyNoFixAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
+        await VerifyCheck.VerifyNoCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Shelf(IPolicyEngine engine)
@@ -291,8 +297,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task HardCodedCheck_ComparedWithParameter_OffersNoFix()
     {
-        await CodeFixVerifier.VerifyNoFixAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
+        await VerifyCheck.VerifyNoCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Sales(IPolicyEngine engine)
@@ -305,8 +310,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task HardCodedCheck_ComparedWithLocalComputedFromMember_OffersNoFix()
     {
-        await CodeFixVerifier.VerifyNoFixAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
+        await VerifyCheck.VerifyNoCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Sales(IPolicyEngine engine)
@@ -323,8 +327,7 @@ public sealed class CodeFixProviderTests
     [Fact]
     public async Task HardCodedCheck_ComparesTwoMembersOfTheSameFact_AsksAboutThatFact()
     {
-        await CodeFixVerifier.VerifyAsync(
-            new HardCodedPolicyCheckCodeFixProvider(),
+        await VerifyCheck.VerifyCodeFixAsync(
             """
             using PolicyAudit;
             public sealed class Shelf(IPolicyEngine engine)

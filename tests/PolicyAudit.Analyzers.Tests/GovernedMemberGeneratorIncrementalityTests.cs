@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using PolicyAudit.Analyzers.Governance;
 using PolicyAudit.Analyzers.Tests.Infrastructure;
+using PolicyAudit.Analyzers.Tests.Verifiers;
 
 namespace PolicyAudit.Analyzers.Tests;
 
@@ -175,7 +176,7 @@ public sealed class GovernedMemberGeneratorIncrementalityTests
             StringComparison.Ordinal);
         var policy = LoyaltyPolicy.Replace("c => c.Visits > 10", "c => c.LastOrder.Total > 10", StringComparison.Ordinal);
         var generator = new GovernedMemberGenerator();
-        var compilation = TestCompilations.Create("Policies", [domain, policy]);
+        var compilation = TestFramework.Net100.CreateCompilation("Policies", [domain, policy]);
         var driver = CreateDriver(generator).RunGenerators(compilation);
         Assert.Contains("(\"P:Shop.Order.Total\", \"loyal-customer\", Conditions = \">10\")", Generated(driver.GetRunResult()), StringComparison.Ordinal);
 
@@ -194,7 +195,7 @@ public sealed class GovernedMemberGeneratorIncrementalityTests
         var generator = new GovernedMemberGenerator();
         var (compilation, driver) = FirstRun(generator);
         var policyTree = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Policies/File2.cs");
-        var other = TestCompilations.Create("Other", [ShopSources.Domain, Limits.Replace("= 30", "= 60", StringComparison.Ordinal)])
+        var other = TestFramework.Net100.CreateCompilation("Other", [ShopSources.Domain, Limits.Replace("= 30", "= 60", StringComparison.Ordinal)])
             .AddSyntaxTrees(policyTree);
 
         var otherGenerated = Generated(CreateDriver(generator).RunGenerators(other).GetRunResult());
@@ -218,7 +219,7 @@ public sealed class GovernedMemberGeneratorIncrementalityTests
 
     private static (CSharpCompilation Compilation, GeneratorDriver Driver) FirstRun(GovernedMemberGenerator generator)
     {
-        var compilation = TestCompilations.Create("Policies", [ShopSources.Domain, Limits, RefundPolicy, LoyaltyPolicy, Desk]);
+        var compilation = TestFramework.Net100.CreateCompilation("Policies", [ShopSources.Domain, Limits, RefundPolicy, LoyaltyPolicy, Desk]);
         return (compilation, CreateDriver(generator).RunGenerators(compilation));
     }
 
@@ -226,7 +227,7 @@ public sealed class GovernedMemberGeneratorIncrementalityTests
         CSharpGeneratorDriver.Create(
             [generator.AsSourceGenerator()],
             [GovernedList],
-            TestCompilations.ParseOptions,
+            TestFramework.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     private static CSharpCompilation Edit(CSharpCompilation compilation, string path, string oldText, string newText)

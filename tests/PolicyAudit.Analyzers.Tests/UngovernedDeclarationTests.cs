@@ -1,17 +1,18 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Text;
-using PolicyAudit.Analyzers.CodeFixes;
-using PolicyAudit.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.UngovernedDeclarationAnalyzer>;
+using VerifyFix = PolicyAudit.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    PolicyAudit.Analyzers.UngovernedDeclarationAnalyzer,
+    PolicyAudit.Analyzers.CodeFixes.UngovernedDeclarationCodeFixProvider>;
 
 namespace PolicyAudit.Analyzers.Tests;
 
-/// <summary>PA0006 and its fix: Domain ← Policies ← App, where the Domain project must know what its policies govern.</summary>
+/// <summary>
+/// PA0006 and its fix: Domain ← Policies ← App, where the Domain project must know what its policies govern. The
+/// Domain is the harness's additional project "Store.Domain", referenced by the test project (the policies).
+/// </summary>
 public sealed class UngovernedDeclarationTests
 {
-    private const string Rule = "PA0006";
+    private const string DomainProject = "Store.Domain";
 
     private const string Domain = """
         using PolicyAudit;
@@ -32,12 +33,19 @@ public sealed class UngovernedDeclarationTests
         }
         """;
 
+    /// <summary>A policies project (<paramref name="markup"/>) referencing the Domain project above.</summary>
+    private static VerifyCS.Test WithDomain(string markup)
+    {
+        var test = new VerifyCS.Test { TestCode = markup };
+        test.TestState.AdditionalProjects[DomainProject].Sources.Add(Domain);
+        test.TestState.AdditionalProjectReferences.Add(DomainProject);
+        return test;
+    }
+
     [Fact]
     public async Task Condition_TestsUnmarkedMemberOfReferencedProject_IsReported()
     {
-        var domain = TestCompilations.CompileReferencedAssembly("Store.Domain", Domain);
-
-        var diagnostics = await AnalyzerVerifier.VerifyAsync(Rule, """
+        var test = WithDomain("""
             using PolicyAudit;
             using Store;
             [Policy("sold-out")]
@@ -46,24 +54,21 @@ public sealed class UngovernedDeclarationTests
                 public override void Define()
                 {
                     Product product = null!;
-                    When().Match(() => product, p => [|p.Stock == 0|], p => p.Reserved > 5, p => [|p.Capacity < 10|]);
+                    When().Match(() => product, p => {|#0:p.Stock == 0|}, p => p.Reserved > 5, p => [|p.Capacity < 10|]);
                     Then().Deny("Sold out.");
                 }
             }
-            """,
-            references: [domain]);
+            """);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
+            "Policy 'sold-out' tests 'Product.Stock', but 'Store.Domain' does not know it is governed; mark the member [GovernedBy(\"sold-out\")] so that checks in 'Store.Domain' are reported"));
 
-        Assert.Equal(
-            "Policy 'sold-out' tests 'Product.Stock', but 'Store.Domain' does not know it is governed; mark the member [GovernedBy(\"sold-out\")] so that checks in 'Store.Domain' are reported",
-            diagnostics.OrderBy(d => d.Location.SourceSpan.Start).First().GetMessage());
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task Condition_MarkedMemberSameCompilationFrameworkOrOutsideCondition_IsNotReported()
     {
-        var domain = TestCompilations.CompileReferencedAssembly("Store.Domain", Domain);
-
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await WithDomain("""
             using System.Collections.Generic;
             using PolicyAudit;
             using Store;
@@ -85,16 +90,13 @@ public sealed class UngovernedDeclarationTests
 
                 public static bool Helper(Product product) => product.Stock > 3;
             }
-            """,
-            references: [domain]);
+            """).RunAsync();
     }
 
     [Fact]
     public async Task Condition_InsideQueryWhere_IsReportedOnce()
     {
-        var domain = TestCompilations.CompileReferencedAssembly("Store.Domain", Domain);
-
-        await AnalyzerVerifier.VerifyAsync(Rule, """
+        await WithDomain("""
             using System.Collections.Generic;
             using NRules.Fluent.Dsl;
             using PolicyAudit;
@@ -109,75 +111,96 @@ public sealed class UngovernedDeclarationTests
                     Then().Deny("Sold out.");
                 }
             }
-            """,
-            references: [domain]);
+            """).RunAsync();
     }
 
     [Fact]
     public async Task Fix_MarksMemberInDeclaringProject_AndCheckThereIsThenReported()
     {
-        using var workspace = new AdhocWorkspace();
-        var domainId = ProjectId.CreateNewId();
-        var policiesId = ProjectId.CreateNewId();
-        var domainSource = """
-            using PolicyAudit;
-            namespace Store
+        // Before the fix the Domain's own sold-out check is silent (nothing tells the Domain that Stock is governed);
+        // the fix marks Stock in the Domain project, after which PA0006 is gone and the check there is reported.
+        await new VerifyFix.Test
+        {
+            TestState =
             {
-                public sealed class Product
+                Sources =
                 {
-                    /// <summary>Units on the shelf.</summary>
-                    public int Stock { get; set; }
-
-                    public void Take()
+                    """
+                    using PolicyAudit;
+                    using Store;
+                    [Policy("sold-out")]
+                    public sealed class SoldOut : Policy
                     {
-                        if (Stock == 0) throw new System.InvalidOperationException("sold out");
+                        public override void Define()
+                        {
+                            Product product = null!;
+                            When().Match(() => product, p => [|p.Stock == 0|]);
+                            Then().Deny("Sold out.");
+                        }
                     }
-                }
-            }
-            """;
-        var policiesSource = """
-            using PolicyAudit;
-            using Store;
-            [Policy("sold-out")]
-            public sealed class SoldOut : Policy
-            {
-                public override void Define()
+                    """,
+                },
+                AdditionalProjects =
                 {
-                    Product product = null!;
-                    When().Match(() => product, p => p.Stock == 0);
-                    Then().Deny("Sold out.");
-                }
-            }
-            """;
-        var solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(domainId, VersionStamp.Create(), "Store.Domain", "Store.Domain", LanguageNames.CSharp)
-                .WithCompilationOptions(TestCompilations.Options).WithParseOptions(TestCompilations.ParseOptions)
-                .WithMetadataReferences(TestCompilations.DefaultReferences))
-            .AddDocument(DocumentId.CreateNewId(domainId), "Product.cs", SourceText.From(domainSource), filePath: "/src/Domain/Product.cs")
-            .AddProject(ProjectInfo.Create(policiesId, VersionStamp.Create(), "Store.Policies", "Store.Policies", LanguageNames.CSharp)
-                .WithCompilationOptions(TestCompilations.Options).WithParseOptions(TestCompilations.ParseOptions)
-                .WithMetadataReferences(TestCompilations.DefaultReferences)
-                .WithProjectReferences([new ProjectReference(domainId)]))
-            .AddDocument(DocumentId.CreateNewId(policiesId), "SoldOut.cs", SourceText.From(policiesSource), filePath: "/src/Policies/SoldOut.cs");
-        Assert.True(workspace.TryApplyChanges(solution));
-        var policies = workspace.CurrentSolution.GetProject(policiesId)!;
-        var domainBefore = await workspace.CurrentSolution.GetProject(domainId)!.GetCompilationAsync();
-        Assert.DoesNotContain(await AnalyzerVerifier.AnalyzeAsync(domainBefore!, []), d => d.Id == "PA0001");
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            using PolicyAudit;
+                            namespace Store
+                            {
+                                public sealed class Product
+                                {
+                                    /// <summary>Units on the shelf.</summary>
+                                    public int Stock { get; set; }
 
-        var diagnostic = Assert.Single(await AnalyzerVerifier.AnalyzeAsync((await policies.GetCompilationAsync())!, []), d => d.Id == Rule);
-        var actions = new List<CodeAction>();
-        var document = policies.Documents.Single();
-        await new UngovernedDeclarationCodeFixProvider().RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
-        var operation = Assert.Single((await Assert.Single(actions).GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>());
-        var fixedDomain = operation.ChangedSolution.GetProject(domainId)!;
+                                    public void Take()
+                                    {
+                                        if (Stock == 0) throw new System.InvalidOperationException("sold out");
+                                    }
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                AdditionalProjectReferences = { DomainProject },
+            },
+            FixedState =
+            {
+                AdditionalProjects =
+                {
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            using PolicyAudit;
+                            namespace Store
+                            {
+                                public sealed class Product
+                                {
+                                    /// <summary>Units on the shelf.</summary>
+                                    [GovernedBy("sold-out", Conditions = "==0")]
+                                    public int Stock { get; set; }
 
-        Assert.Equal(
-            domainSource.Replace("        public int Stock", "        [GovernedBy(\"sold-out\", Conditions = \"==0\")]\n        public int Stock", StringComparison.Ordinal).ReplaceLineEndings("\n"),
-            (await fixedDomain.Documents.Single().GetTextAsync()).ToString().ReplaceLineEndings("\n"));
-        var domainAfter = await fixedDomain.GetCompilationAsync();
-        var found = await AnalyzerVerifier.AnalyzeAsync(domainAfter!, []);
-        Assert.Contains(found, d => d.Id == "PA0001" && d.GetMessage().StartsWith("'Stock == 0' hard-codes policy 'sold-out'", StringComparison.Ordinal));
-        var policiesAfter = await operation.ChangedSolution.GetProject(policiesId)!.GetCompilationAsync();
-        Assert.DoesNotContain(await AnalyzerVerifier.AnalyzeAsync(policiesAfter!, []), d => d.Id == Rule);
+                                    public void Take()
+                                    {
+                                        if ({|#0:Stock == 0|}) throw new System.InvalidOperationException("sold out");
+                                    }
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                ExpectedDiagnostics =
+                {
+                    VerifyFix.Diagnostic("PA0001").WithLocation(0).WithArguments("Stock == 0", "policy 'sold-out'")
+                        .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                },
+            },
+        }.RunAsync();
     }
 }

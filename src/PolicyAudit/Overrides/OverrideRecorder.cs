@@ -55,11 +55,10 @@ internal sealed class OverrideRecorder : IOverrideRecorder
         var now = _time.GetUtcNow();
         var refusal = Check(decision, authority, by, justification, approvedBy);
         var id = RecordIdFor(decision.Id);
-        if (refusal is null && (await _store.FindExistingAsync(EvidenceKind.Override, [id], cancellationToken).ConfigureAwait(false)).Count > 0)
-        {
-            refusal = AlreadyOverridden(decision);
-        }
 
+        // A second override of the decision is caught by the append itself (the record id is the decision's, and
+        // every store refuses a repeated id with DuplicateEvidenceException): looking first would cost every accepted
+        // override a round trip to the store, and would not close the race between two attempts anyway.
         if (refusal is { } r)
         {
             throw await RefuseAsync(decision, by, justification, approvedBy, snapshot, now, r, activity, cancellationToken).ConfigureAwait(false);
@@ -85,7 +84,7 @@ internal sealed class OverrideRecorder : IOverrideRecorder
         }
         catch (DuplicateEvidenceException)
         {
-            // Another attempt overrode the decision between the check above and this append.
+            // The decision was overridden already, earlier or by a concurrent attempt.
             throw await RefuseAsync(decision, by, justification, approvedBy, snapshot, now, AlreadyOverridden(decision), activity, cancellationToken).ConfigureAwait(false);
         }
 

@@ -58,7 +58,7 @@ internal sealed class TestFramework
     /// </summary>
     public MetadataReference CompileReference(string assemblyName, IEnumerable<string> sources, IEnumerable<MetadataReference>? references = null, IEnumerable<(string Path, string Text)>? additionalFiles = null)
     {
-        var compilation = Create(assemblyName, sources, WithPolicyAudit.AddRange(references ?? []));
+        var compilation = CreateCompilation(assemblyName, sources, references);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new GovernedMemberGenerator().AsSourceGenerator()],
             (additionalFiles ?? []).Select(file => (AdditionalText)new TestAdditionalText(file.Path, file.Text)),
@@ -67,6 +67,13 @@ internal sealed class TestFramework
         Assert.Empty(diagnostics);
         return Emit((CSharpCompilation)generated);
     }
+
+    /// <summary>
+    /// A compilation referencing this framework and PolicyAudit, its files at <c>/src/{assemblyName}/File{i}.cs</c>,
+    /// for the tests that drive the generator themselves (step tracking across runs, which the harness does not offer).
+    /// </summary>
+    public CSharpCompilation CreateCompilation(string assemblyName, IEnumerable<string> sources, IEnumerable<MetadataReference>? references = null) =>
+        Create(assemblyName, sources, WithPolicyAudit.AddRange(references ?? []));
 
     public override string ToString() => Moniker;
 
