@@ -47,7 +47,10 @@ public sealed class HardCodedPolicyCheckAnalyzer : DiagnosticAnalyzer
             var catalog = new Lazy<GovernanceCatalog>(
                 () => GovernanceCatalog.Create(start.Compilation, types, start.Options.AdditionalFiles, start.CancellationToken),
                 isThreadSafe: true);
-            var finder = new PolicyCheckFinder(types, catalog);
+            var carried = new Lazy<CarriedValues>(
+                () => CarriedValues.Build(start.Compilation, catalog.Value, types.IsInsideRuleDefinition, start.CancellationToken),
+                isThreadSafe: true);
+            var finder = new PolicyCheckFinder(types, catalog, carried);
             start.RegisterOperationAction(finder.AnalyzeBinary, OperationKind.Binary);
             start.RegisterOperationAction(finder.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(finder.AnalyzeIsPattern, OperationKind.IsPattern);

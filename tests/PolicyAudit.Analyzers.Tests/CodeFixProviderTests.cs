@@ -69,37 +69,42 @@ public sealed class CodeFixProviderTests
             """ + "\n" + Ticket);
     }
 
-    [Fact]
-    public async Task DecisionIgnored_InVoidMethod_KeepsDecisionAndReturns()
+    [Theory]
+    [InlineData("net8.0")]
+    [InlineData("net10.0")]
+    public async Task DecisionIgnored_InVoidMethod_KeepsDecisionAndReturns(string framework)
     {
-        await VerifyDecision.VerifyCodeFixAsync(
-            """
-            using PolicyAudit;
-            public sealed class Checkout(IPolicyEngine engine)
-            {
-                public void Pay(object order)
+        await new VerifyDecision.Test
+        {
+            Framework = TestFramework.FromMoniker(framework),
+            TestCode = """
+                using PolicyAudit;
+                public sealed class Checkout(IPolicyEngine engine)
                 {
-                    [|engine.Evaluate(order)|];
-                    System.Console.WriteLine("paid");
-                }
-            }
-            """,
-            """
-            using PolicyAudit;
-            public sealed class Checkout(IPolicyEngine engine)
-            {
-                public void Pay(object order)
-                {
-                    var decision = engine.Evaluate(order);
-                    if (decision.Outcome != DecisionOutcome.Allow)
+                    public void Pay(object order)
                     {
-                        // The policies did not allow this: stop here, or let staff record an override with IOverrideRecorder.
-                        return;
+                        [|engine.Evaluate(order)|];
+                        System.Console.WriteLine("paid");
                     }
-                    System.Console.WriteLine("paid");
                 }
-            }
-            """);
+                """,
+            FixedCode = """
+                using PolicyAudit;
+                public sealed class Checkout(IPolicyEngine engine)
+                {
+                    public void Pay(object order)
+                    {
+                        var decision = engine.Evaluate(order);
+                        if (decision.Outcome != DecisionOutcome.Allow)
+                        {
+                            // The policies did not allow this: stop here, or let staff record an override with IOverrideRecorder.
+                            return;
+                        }
+                        System.Console.WriteLine("paid");
+                    }
+                }
+                """,
+        }.RunAsync();
     }
 
     [Fact]

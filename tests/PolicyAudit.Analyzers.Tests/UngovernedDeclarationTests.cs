@@ -121,6 +121,11 @@ public sealed class UngovernedDeclarationTests
         // the fix marks Stock in the Domain project, after which PA0006 is gone and the check there is reported.
         await new VerifyFix.Test
         {
+            ExpectedCodeActionCount = 1,
+
+            // Fix-all in the policies document changes the Domain project: one iteration, which the harness, counting
+            // changes to the primary project only, would otherwise expect to be none.
+            NumberOfFixAllInDocumentIterations = 1,
             TestState =
             {
                 Sources =
@@ -169,6 +174,10 @@ public sealed class UngovernedDeclarationTests
             },
             FixedState =
             {
+                // The policies project is unchanged (inherited, its PA0006 gone); without a source of its own the
+                // harness would take the fixed state as "no fix expected" and not apply the fix at all.
+                InheritanceMode = StateInheritanceMode.AutoInherit,
+                MarkupHandling = MarkupMode.IgnoreFixable,
                 AdditionalProjects =
                 {
                     [DomainProject] =

@@ -4,12 +4,20 @@ using BenchmarkDotNet.Running;
 // Every family of issue 7 (Decision, Engine, Override, Report, Analyzer), each against a baseline measured in the
 // same run. `-- --list flat` lists them; `-- --filter *Decision*` runs one family; `-- --job short` for a quick run.
 // `-- --allocations` prints where a decision's allocation goes; `-- --generate 1000000` writes an evidence file ahead;
-// `-- --heap 1000000` prints the live heap a review of that file keeps (the Report family's probe, without BenchmarkDotNet).
+// `-- --heap 1000000` prints the live heap a review of that file keeps (the Report family's probe, without BenchmarkDotNet);
+// `-- --generator-steps` prints which source-generator steps run again after an edit, and their times.
 // Building the generated benchmark project takes minutes on a busy two-core machine: allow it.
 if (args is ["--allocations"])
 {
     // Not a benchmark: a per-step allocation profile of a decision (see Shared/AllocationBreakdown.cs).
     PolicyAudit.Benchmarks.Shared.AllocationBreakdown.Print();
+    return;
+}
+
+if (args is ["--generator-steps"])
+{
+    // Not a benchmark: the source generator's incremental steps after an edit (see Analyzer/GeneratorStepProfile.cs).
+    Console.Write(PolicyAudit.Benchmarks.Analyzer.GeneratorStepProfile.Describe());
     return;
 }
 

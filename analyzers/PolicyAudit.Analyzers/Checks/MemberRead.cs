@@ -47,6 +47,7 @@ internal readonly struct MemberRead
         IPropertySymbol property => property.Type,
         IFieldSymbol fieldSymbol => fieldSymbol.Type,
         IMethodSymbol method => method.ReturnType,
+        IParameterSymbol parameter => parameter.Type,
         _ => null,
     };
 }

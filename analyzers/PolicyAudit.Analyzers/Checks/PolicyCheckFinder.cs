@@ -35,13 +35,15 @@ internal sealed class PolicyCheckFinder
 
     private readonly PolicyAuditTypes _types;
     private readonly Lazy<GovernanceCatalog> _catalog;
+    private readonly Lazy<CarriedValues> _carried;
     private readonly Func<ISymbol, bool> _isGoverned;
 
-    public PolicyCheckFinder(PolicyAuditTypes types, Lazy<GovernanceCatalog> catalog)
+    public PolicyCheckFinder(PolicyAuditTypes types, Lazy<GovernanceCatalog> catalog, Lazy<CarriedValues> carried)
     {
         _types = types;
         _catalog = catalog;
-        _isGoverned = member => _catalog.Value.IsGoverned(member);
+        _carried = carried;
+        _isGoverned = member => _catalog.Value.IsGoverned(member) || (member is IFieldSymbol or IPropertySymbol or IParameterSymbol && _carried.Value.OriginOf(member) is not null);
     }
 
     public void AnalyzeBinary(OperationAnalysisContext context)
@@ -247,7 +249,7 @@ internal sealed class PolicyCheckFinder
                 }
 
                 break;
-            case ReadKind.NotEmpty when _catalog.Value.ComparesWithZero(read.Member):
+            case ReadKind.NotEmpty when _catalog.Value.ComparesWithZero(GovernedMember(read.Member)):
                 op = negated ? "==" : "!=";
                 value = "0";
                 break;
@@ -372,7 +374,7 @@ internal sealed class PolicyCheckFinder
             return true;
         }
 
-        return Comparison.ValueKey(stripped) != "0" || _catalog.Value.ComparesWithZero(read.Member);
+        return Comparison.ValueKey(stripped) != "0" || _catalog.Value.ComparesWithZero(GovernedMember(read.Member));
     }
 
     /// <summary>
@@ -418,7 +420,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsStateCheckInDeclaringType(OperationAnalysisContext context, MemberRead read, string op)
     {
-        if (op is not ("==" or "!=") || !IsStateType(read.MemberType) || !IsInDeclaringType(context.ContainingSymbol, read.Member))
+        if (op is not ("==" or "!=") || !ValueTracer.IsStateType(read.MemberType) || !IsInDeclaringType(context.ContainingSymbol, read.Member))
         {
             return false;
         }
@@ -426,16 +428,6 @@ internal sealed class PolicyCheckFinder
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
         return !(options.TryGetValue(DeclaringTypeStateChecksOption, out var setting)
             && string.Equals(setting.Trim(), "report", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static bool IsStateType(ITypeSymbol? type)
-    {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
-        return type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean };
     }
 
     private static bool IsInDeclaringType(ISymbol? symbol, ISymbol member)
@@ -478,13 +470,13 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var fact = RootSymbol(read.Instance);
+        var fact = ValueTracer.RootSymbol(read.Instance);
         foreach (var node in new[] { other }.Concat(other.Descendants()))
         {
             switch (node)
             {
                 case ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation:
-                    if (!SymbolEqualityComparer.Default.Equals(RootSymbol(node), fact) || (fact is null && node is not IInstanceReferenceOperation))
+                    if (!SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(node), fact) || (fact is null && node is not IInstanceReferenceOperation))
                     {
                         return false;
                     }
@@ -498,29 +490,6 @@ internal sealed class PolicyCheckFinder
         }
 
         return fact is not null || read.Instance is null or IInstanceReferenceOperation;
-    }
-
-    /// <summary>The local or parameter a value is read from; null for <c>this</c>.</summary>
-    private static ISymbol? RootSymbol(IOperation? operation)
-    {
-        while (true)
-        {
-            switch (ValueTracer.Strip(operation))
-            {
-                case IPropertyReferenceOperation { Instance: { } instance }:
-                    operation = instance;
-                    continue;
-                case IFieldReferenceOperation { Instance: { } instance }:
-                    operation = instance;
-                    continue;
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IParameterReferenceOperation parameter:
-                    return parameter.Parameter;
-                default:
-                    return null;
-            }
-        }
     }
 
     private void CheckValidationRule(OperationAnalysisContext context, IInvocationOperation invocation)
@@ -606,7 +575,11 @@ internal sealed class PolicyCheckFinder
 
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
-        var policies = MatchingPolicies(read.Member, op, value);
+        var origin = GovernedMember(read.Member);
+        var policies = MatchingPolicies(origin, op, value);
+
+        // A carried copy is not what the engine would be asked about: rewriting it to Evaluate(fact) could ask about the wrong fact.
+        fixable &= SymbolEqualityComparer.Default.Equals(origin, read.Member);
         var properties = ImmutableDictionary<string, string?>.Empty.Add(HardCodedPolicyCheckAnalyzer.PolicyIdProperty, policies[0]);
         var additional = new List<Location>();
         if (fixable && location.SourceTree is not null)
@@ -630,6 +603,10 @@ internal sealed class PolicyCheckFinder
             Whitespace.Replace(text, " "),
             DescribePolicies(policies)));
     }
+
+    /// <summary>The governed member itself, or the one whose value a carrier (a view model's copy, a rule object's field) holds.</summary>
+    private ISymbol GovernedMember(ISymbol member) =>
+        _catalog.Value.IsGoverned(member) ? member : _carried.Value.OriginOf(member) ?? member;
 
     /// <summary>
     /// The policies whose conditions make the same test: the same constant first, else the same operator (or its

@@ -70,6 +70,10 @@ internal static class ValueTracer
             case ICoalesceOperation coalesce:
                 return Find(coalesce.Value, isCandidate, depth)?.As(ReadKind.Derived);
 
+            case IParameterReferenceOperation parameter when isCandidate(parameter.Parameter):
+                // A parameter that carries a governed member's value from its callers (see CarriedValues).
+                return new MemberRead(parameter.Parameter, null, ReadKind.Value);
+
             case ILocalReferenceOperation local when depth < MaxLocalDepth:
                 // A local holding the member's value is that value: `var allowed = plan.AllowsExport; if (!allowed)`.
                 return Find(Initializer(local), isCandidate, depth + 1);
@@ -186,6 +190,40 @@ internal static class ValueTracer
         or BinaryOperatorKind.Multiply
         or BinaryOperatorKind.Divide
         or BinaryOperatorKind.Remainder;
+
+    /// <summary>The local or parameter a value is read from; null for <c>this</c>.</summary>
+    public static ISymbol? RootSymbol(IOperation? operation)
+    {
+        while (true)
+        {
+            switch (ValueTracer.Strip(operation))
+            {
+                case IPropertyReferenceOperation { Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                case IFieldReferenceOperation { Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>Flags and enums (nullable or not): the types whose equality compares states rather than amounts.</summary>
+    public static bool IsStateType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean };
+    }
 
     /// <summary>True for types of the <c>System</c> namespace tree, whose members are never governed by a policy condition.</summary>
     public static bool IsFramework(ITypeSymbol? type) => PolicyAuditTypes.RootNamespaceOf(type) == "System";

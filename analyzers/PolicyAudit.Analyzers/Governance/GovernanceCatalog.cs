@@ -64,6 +64,12 @@ internal sealed class GovernanceCatalog
 
     public bool IsGoverned(ISymbol member) => !GetGovernors(member).IsEmpty;
 
+    /// <summary>
+    /// The names of the members carried or listed as governed (not those marked <c>[GovernedBy]</c>, which are read on
+    /// first use): a cheap filter for code that may read one.
+    /// </summary>
+    public IEnumerable<string> ListedNames => _listed.Keys.Select(member => member.Name);
+
     /// <summary>The policies governing <paramref name="member"/>, in id order; empty when none does.</summary>
     public ImmutableArray<Governor> GetGovernors(ISymbol member) =>
         member is IPropertySymbol or IFieldSymbol or IMethodSymbol

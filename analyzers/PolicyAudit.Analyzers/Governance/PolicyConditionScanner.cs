@@ -39,10 +39,13 @@ internal static class PolicyConditionScanner
                     continue;
                 }
 
+                var operation = semanticModel.GetOperation(lambda, cancellationToken);
+                var joinKeys = operation is null ? new HashSet<SyntaxNode>() : JoinKeys(operation);
                 foreach (var name in lambda.Body.DescendantNodesAndSelf())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (name is SimpleNameSyntax
+                        && !name.AncestorsAndSelf().Any(joinKeys.Contains)
                         && semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
                         && IsDomainMember(symbol)
                         && !IsNavigation(symbol)
@@ -53,7 +56,7 @@ internal static class PolicyConditionScanner
                     }
                 }
 
-                if (semanticModel.GetOperation(lambda, cancellationToken) is { } operation)
+                if (operation is not null)
                 {
                     CollectTests(operation, found);
                 }
@@ -78,7 +81,7 @@ internal static class PolicyConditionScanner
         {
             switch (operation)
             {
-                case IBinaryOperation or IInvocationOperation { TargetMethod.Name: "Equals" } when Comparison.From(operation) is { } pair:
+                case IBinaryOperation or IInvocationOperation { TargetMethod.Name: "Equals" } when !IsJoin(operation, isTested) && Comparison.From(operation) is { } pair:
                     foreach (var comparison in new[] { pair.First, pair.Second })
                     {
                         if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, isTested) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
@@ -104,6 +107,41 @@ internal static class PolicyConditionScanner
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// <c>r.ProductId == product.Id</c>: an equality between members of two different facts matches them up (a join);
+    /// it tests neither key. Governing the keys would make every lookup by id anywhere look like the policy.
+    /// </summary>
+    private static bool IsJoin(IOperation operation, Func<ISymbol, bool> isTested)
+    {
+        if (Comparison.From(operation) is not { } pair || pair.First.Operator is not ("==" or "!=") || pair.First.Other is null)
+        {
+            return false;
+        }
+
+        var left = ValueTracer.Find(pair.First.Operand, isTested);
+        var right = ValueTracer.Find(pair.First.Other, isTested);
+        return left is { Kind: ReadKind.Value } && right is { Kind: ReadKind.Value }
+            && !ValueTracer.IsStateType(left.Value.MemberType)
+            && !SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(left.Value.Instance), ValueTracer.RootSymbol(right.Value.Instance));
+    }
+
+    /// <summary>The operands of every join in a condition, whose names are keys rather than tested members.</summary>
+    private static HashSet<SyntaxNode> JoinKeys(IOperation condition)
+    {
+        Func<ISymbol, bool> isTested = symbol => IsDomainMember(symbol) && !IsNavigation(symbol);
+        var keys = new HashSet<SyntaxNode>();
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            if (operation is IBinaryOperation binary && IsJoin(binary, isTested))
+            {
+                keys.Add(binary.LeftOperand.Syntax);
+                keys.Add(binary.RightOperand.Syntax);
+            }
+        }
+
+        return keys;
     }
 
     private static IEnumerable<ConditionTest> PatternTests(IPatternOperation pattern)

@@ -1,5 +1,7 @@
 using Microsoft.CodeAnalysis.CodeFixes;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -45,9 +47,22 @@ internal static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         /// <inheritdoc />
         public bool ReferencesPolicyAudit { get; set; } = true;
 
+        /// <summary>How many code actions the fix must offer for each diagnostic it fixes; unchecked unless set.</summary>
+        public int? ExpectedCodeActionCount { get; set; }
+
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => PolicyAuditAnalyzers.Create<TAnalyzer>();
 
         protected override IEnumerable<Type> GetSourceGenerators() => [typeof(GovernedMemberGenerator)];
+
+        protected override ImmutableArray<CodeAction> FilterCodeActions(ImmutableArray<CodeAction> actions)
+        {
+            if (ExpectedCodeActionCount is { } expected)
+            {
+                Verify.Equal(expected, actions.Length, $"expected {expected} code action(s) for the diagnostic, found {actions.Length}");
+            }
+
+            return base.FilterCodeActions(actions);
+        }
 
         protected override Project ApplyCompilationOptions(Project project) =>
             PolicyAuditTestSetup.WithoutDefaultSeverityEntries(base.ApplyCompilationOptions(project));
