@@ -53,8 +53,8 @@ internal sealed class TestFramework
     /// <summary>
     /// Compiles an assembly the way a build does, the governed-member generator included, and returns it as a metadata
     /// reference: a referenced project or package whose generated <c>[assembly: GovernedMember]</c> attributes a
-    /// test project reads. (The harness's additional projects cannot stand in here: a project reference does not see
-    /// what a generator adds to the referenced project.)
+    /// test project reads. (The harness's additional projects cannot stand in here: it runs the generator over each
+    /// project's own compilation, so a project reference carries nothing the generator added to the referenced one.)
     /// </summary>
     public MetadataReference CompileReference(string assemblyName, IEnumerable<string> sources, IEnumerable<MetadataReference>? references = null, IEnumerable<(string Path, string Text)>? additionalFiles = null)
     {
