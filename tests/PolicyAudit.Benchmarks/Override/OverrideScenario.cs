@@ -34,6 +34,14 @@ internal static class OverrideScenario
         }).Length;
     }
 
+    /// <summary>
+    /// The same decision under a new id: a decision is overridden at most once (the recorder looks for an earlier
+    /// override before it appends), so every measured append needs a decision of its own, and evaluating one per
+    /// append would measure the engine and its decision writes too.
+    /// </summary>
+    public static PolicyAudit.Decision Fresh(PolicyAudit.Decision decision) =>
+        new(TimeSortableId.New(DateTimeOffset.UtcNow), decision.Outcome, decision.FiredPolicies, decision.PolicySetVersion, decision.At, decision.FactsDigest, decision.Context);
+
     /// <summary>Runs <see cref="AppendsPerInvocation"/> appends split over <paramref name="writers"/> concurrent writers.</summary>
     public static Task Split(int writers, Func<int, Task> appendMany)
     {

@@ -95,7 +95,7 @@ public class PostgreSqlOverrideBenchmarks
     {
         for (var i = 0; i < count; i++)
         {
-            await _recorder.OverrideAsync(_decision, OverrideScenario.Manager, OverrideScenario.Justification);
+            await _recorder.OverrideAsync(OverrideScenario.Fresh(_decision), OverrideScenario.Manager, OverrideScenario.Justification);
         }
     });
 }

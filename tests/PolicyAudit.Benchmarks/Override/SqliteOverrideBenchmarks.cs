@@ -86,7 +86,7 @@ public class SqliteOverrideBenchmarks
     {
         for (var i = 0; i < count; i++)
         {
-            await _recorder.OverrideAsync(_decision, OverrideScenario.Manager, OverrideScenario.Justification);
+            await _recorder.OverrideAsync(OverrideScenario.Fresh(_decision), OverrideScenario.Manager, OverrideScenario.Justification);
         }
     });
 
