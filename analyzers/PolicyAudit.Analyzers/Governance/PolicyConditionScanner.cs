@@ -100,7 +100,7 @@ internal static class PolicyConditionScanner
                     break;
                 case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation
                     when operation.Type?.SpecialType == SpecialType.System_Boolean && IsTestedAlone(operation, out var negated)
-                        && ValueTracer.Find(operation, isTested) is { } flag:
+                        && ValueTracer.Find(operation, isTested) is { Kind: not ReadKind.Derived } flag:
                     onTest(flag, flag.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                         ? new ConditionTest(negated ? "==" : "!=", "0")
                         : new ConditionTest("==", negated ? "false" : "true"), operation);
