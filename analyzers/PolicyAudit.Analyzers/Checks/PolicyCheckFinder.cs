@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -389,7 +390,9 @@ internal sealed class PolicyCheckFinder
 
     /// <summary>
     /// <c>if (user.QuotaGb == requestedGb) return Unchanged();</c> beside <c>user.QuotaGb = requestedGb;</c>: skipping a
-    /// write that changes nothing is idempotency, not a decision.
+    /// write that changes nothing is idempotency, not a decision. The write may also be one call away, in a method of
+    /// the member's own type that assigns it from the value passed (<c>if (end == EndTime) return this;
+    /// SetTimeInternal(end);</c>), as entities keep their setters in one private helper.
     /// </summary>
     private static bool IsIdempotencyCheck(Comparison comparison, MemberRead read)
     {
@@ -421,8 +424,61 @@ internal sealed class PolicyCheckFinder
             }
         }
 
+        foreach (var invocation in root.Descendants().OfType<IInvocationOperation>())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, read.Member.ContainingType?.OriginalDefinition))
+            {
+                continue;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter
+                    && ValueTracer.Strip(argument.Value)?.Syntax.ToString() == otherText
+                    && AssignsFromParameter(invocation.TargetMethod, parameter, read.Member))
+                {
+                    return true;
+                }
+            }
+        }
+
         return false;
     }
+
+    /// <summary>
+    /// Whether <paramref name="method"/>'s source writes <paramref name="member"/> from <paramref name="parameter"/>
+    /// unchanged (<c>EndTime = endTime;</c> or <c>this.EndTime = endTime;</c>). Read from syntax, as the helper is in
+    /// the member's own type, where its simple name can only mean that member or a local shadowing it.
+    /// </summary>
+    private static bool AssignsFromParameter(IMethodSymbol method, IParameterSymbol parameter, ISymbol member)
+    {
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            foreach (var assignment in reference.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                var target = assignment.Left switch
+                {
+                    IdentifierNameSyntax name => name.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && target == member.Name
+                    && assignment.Right is IdentifierNameSyntax value
+                    && value.Identifier.ValueText == parameter.Name
+                    && !DeclaresLocal(reference.GetSyntax(), member.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresLocal(SyntaxNode body, string name) =>
+        body.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(v => v.Identifier.ValueText == name)
+        || body.DescendantNodes().OfType<ParameterSyntax>().Any(p => p.Identifier.ValueText == name);
 
     /// <summary>
     /// <c>if (Status != OrderStatus.Paid) throw ...</c> inside <c>Order</c>: an entity guarding its own state

@@ -556,4 +556,66 @@ public sealed class MeasuredShapesTests
             }
             """);
     }
+
+    [Fact]
+    public async Task EqualityWithValueAssignedByOwnHelper_IsNotReportedWhileOtherHelpersAreNot()
+    {
+        // EventHub's Event.SetTime returns early when the times are unchanged and leaves the write to SetTimeInternal;
+        // a helper that only reads the value (Announce) does not make the comparison a no-change test.
+        await VerifyAsync("""
+            using System;
+            using PolicyAudit;
+            public sealed class Meetup
+            {
+                [GovernedBy("stock-limit")]
+                public DateTime EndTime { get; private set; }
+
+                public Meetup Reschedule(DateTime endTime)
+                {
+                    if (endTime == EndTime) return this;
+                    SetTimeInternal(endTime);
+                    return this;
+                }
+
+                public bool Extend(DateTime endTime)
+                {
+                    if ([|endTime == EndTime|]) Announce(endTime);
+                    return true;
+                }
+
+                private void SetTimeInternal(DateTime endTime) => this.EndTime = endTime;
+
+                private static void Announce(DateTime endTime) => Console.WriteLine(endTime);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EqualityWithValueHelperAssignsToShadowingLocal_IsReported()
+    {
+        // The helper's EndTime is its own local, not the member: nothing is written, so the comparison still decides.
+        await VerifyAsync("""
+            using System;
+            using PolicyAudit;
+            public sealed class Meetup
+            {
+                [GovernedBy("stock-limit")]
+                public DateTime EndTime { get; private set; }
+
+                public bool Reschedule(DateTime endTime)
+                {
+                    if ([|endTime == EndTime|]) return false;
+                    Log(endTime);
+                    return true;
+                }
+
+                private static void Log(DateTime endTime)
+                {
+                    DateTime EndTime;
+                    EndTime = endTime;
+                    Console.WriteLine(EndTime);
+                }
+            }
+            """);
+    }
 }
