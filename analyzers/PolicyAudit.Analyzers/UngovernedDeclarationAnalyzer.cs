@@ -60,10 +60,13 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
 
         foreach (var argument in invocation.Arguments)
         {
+            // A flag that only scopes a comparison is not governed by the generator either, so it is not asked for.
+            var qualifiers = PolicyConditionScanner.ScopeQualifiers(argument.Value);
             PolicyConditionScanner.ForEachTest(argument.Value, (read, test, at) =>
             {
                 var member = read.Member.OriginalDefinition;
                 if (NearestConditionCall(at) == invocation
+                    && !qualifiers.Contains(member)
                     && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, context.Compilation.Assembly)
                     && IsSolutionAssembly(context.Compilation, member.ContainingAssembly)
                     && !IsMarked(member, policyId)

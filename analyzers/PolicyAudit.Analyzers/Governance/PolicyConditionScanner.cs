@@ -41,12 +41,14 @@ internal static class PolicyConditionScanner
 
                 var operation = semanticModel.GetOperation(lambda, cancellationToken);
                 var joinKeys = operation is null ? new HashSet<SyntaxNode>() : JoinKeys(operation);
+                var qualifiers = operation is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : ScopeQualifiers(operation);
                 foreach (var name in lambda.Body.DescendantNodesAndSelf())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (name is SimpleNameSyntax
                         && !name.AncestorsAndSelf().Any(joinKeys.Contains)
                         && semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
+                        && !qualifiers.Contains(symbol.OriginalDefinition)
                         && IsDomainMember(symbol)
                         && !IsNavigation(symbol)
                         && Id(symbol) is { } id
@@ -58,7 +60,7 @@ internal static class PolicyConditionScanner
 
                 if (operation is not null)
                 {
-                    CollectTests(operation, found);
+                    CollectTests(operation, qualifiers, found);
                 }
             }
         }
@@ -66,9 +68,65 @@ internal static class PolicyConditionScanner
         return found;
     }
 
-    /// <summary>The comparisons, patterns and flags of one condition, recorded against the member they test.</summary>
-    private static void CollectTests(IOperation condition, SortedDictionary<string, SortedSet<ConditionTest>> found) =>
-        ForEachTest(condition, (read, test, _) => Record(found, read, test));
+    /// <summary>The comparisons, patterns and flags of one condition, recorded against the member they test, but for its scope qualifiers.</summary>
+    private static void CollectTests(IOperation condition, HashSet<ISymbol> qualifiers, SortedDictionary<string, SortedSet<ConditionTest>> found) =>
+        ForEachTest(condition, (read, test, _) =>
+        {
+            if (!qualifiers.Contains(read.Member.OriginalDefinition))
+            {
+                Record(found, read, test);
+            }
+        });
+
+    /// <summary>
+    /// The boolean members one condition (one lambda, with whatever is nested in it) tests beside a comparison of a
+    /// non-boolean member: <c>IsDraft</c> in <c>e =&gt; !e.IsDraft &amp;&amp; e.TimingChangeCount &gt;= 2</c>. Such a flag
+    /// only narrows which facts the threshold applies to; governing it would report every listing or bookkeeping use of
+    /// it (<c>where !e.IsDraft</c>), while the threshold, still governed, catches the check that copies the policy.
+    /// A flag that is the only test of a condition (<c>w =&gt; !w.AllowsExport</c>) is not a qualifier there.
+    /// </summary>
+    public static HashSet<ISymbol> ScopeQualifiers(IOperation condition)
+    {
+        var flags = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var compares = false;
+        ForEachTest(condition, (read, _, _) =>
+        {
+            if (IsBoolean(read.Member))
+            {
+                flags.Add(read.Member.OriginalDefinition);
+            }
+            else if (read.Kind is not (ReadKind.NotEmpty or ReadKind.AnyMatching))
+            {
+                // Any() is a test of emptiness, not a comparison: `o.Lines.Any() && o.IsGift` keeps IsGift governed.
+                compares = true;
+            }
+        });
+
+        if (!compares)
+        {
+            flags.Clear();
+        }
+
+        return flags;
+    }
+
+    private static bool IsBoolean(ISymbol member)
+    {
+        var type = member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            IMethodSymbol method => method.ReturnType,
+            _ => null,
+        };
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type?.SpecialType == SpecialType.System_Boolean;
+    }
 
     /// <summary>
     /// Calls <paramref name="onTest"/> for each test a condition makes of a domain member: comparisons (including
