@@ -66,6 +66,44 @@ public sealed class UngovernedDeclarationTests
     }
 
     [Fact]
+    public async Task Condition_FlagBesideThresholdInOneLambda_AsksOnlyForTheThresholdWhileAFlagTestedAloneIsAskedFor()
+    {
+        // IsDraft only scopes the threshold, as the generator sees it: marking it would govern every listing by it.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using PolicyAudit;
+                using Events;
+                [Policy("timing-changes")]
+                public sealed class TimingChanges : Policy
+                {
+                    public override void Define()
+                    {
+                        Event e = null!;
+                        When().Match(() => e, x => !x.IsDraft && [|x.TimingChangeCount >= 2|])
+                              .Match(() => e, x => ![|x.IsArchived|]);
+                        Then().Deny("Changed too often.");
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalProjects[DomainProject].Sources.Add("""
+            namespace Events
+            {
+                public sealed class Event
+                {
+                    public bool IsDraft { get; set; }
+                    public bool IsArchived { get; set; }
+                    public int TimingChangeCount { get; set; }
+                }
+            }
+            """);
+        test.TestState.AdditionalProjectReferences.Add(DomainProject);
+
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Condition_MarkedMemberSameCompilationFrameworkOrOutsideCondition_IsNotReported()
     {
         await WithDomain("""
