@@ -112,14 +112,7 @@ internal static class PolicyConditionScanner
 
     private static bool IsBoolean(ISymbol member)
     {
-        var type = member switch
-        {
-            IPropertySymbol property => property.Type,
-            IFieldSymbol field => field.Type,
-            IMethodSymbol method => method.ReturnType,
-            _ => null,
-        };
-
+        var type = ValueType(member);
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             type = nullable.TypeArguments[0];
@@ -274,17 +267,19 @@ internal static class PolicyConditionScanner
     /// </summary>
     private static bool IsNavigation(ISymbol symbol)
     {
-        var type = symbol switch
-        {
-            IPropertySymbol property => property.Type,
-            IFieldSymbol field => field.Type,
-            IMethodSymbol method => method.ReturnType,
-            _ => null,
-        };
-
+        var type = ValueType(symbol);
         return type is { TypeKind: TypeKind.Class or TypeKind.Interface, SpecialType: SpecialType.None }
             && !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
     }
+
+    /// <summary>The type of the value a property, field or method gives; null for any other symbol.</summary>
+    private static ITypeSymbol? ValueType(ISymbol symbol) => symbol switch
+    {
+        IPropertySymbol property => property.Type,
+        IFieldSymbol field => field.Type,
+        IMethodSymbol method => method.ReturnType,
+        _ => null,
+    };
 
     /// <summary>
     /// Members of the business's own types: framework members (<c>List.Count</c>, <c>string.Length</c>) and
