@@ -108,10 +108,7 @@ public static class ReplayRenderers
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteStartObject("window");
-            json.WriteString("from", replay.Window.From is { } from ? ReportText.Time(from) : null);
-            json.WriteString("to", replay.Window.To is { } to ? ReportText.Time(to) : null);
-            json.WriteEndObject();
+            json.WriteWindow(replay.Window);
             json.WriteString("candidateVersion", replay.CandidateVersion);
             json.WriteNumber("decisions", replay.Decisions);
             json.WriteNumber("decisionsWithFacts", replay.DecisionsWithFacts);

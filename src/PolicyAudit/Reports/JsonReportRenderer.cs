@@ -23,10 +23,7 @@ internal sealed class JsonReportRenderer : IReportRenderer
         {
             json.WriteStartObject();
             json.WriteString("owner", review.Owner);
-            json.WriteStartObject("window");
-            WriteTime(json, "from", review.Window.From);
-            WriteTime(json, "to", review.Window.To);
-            json.WriteEndObject();
+            json.WriteWindow(review.Window);
             WriteThresholds(json, review.Options);
             json.WriteStartArray("policies");
             foreach (var policy in review.Policies)
@@ -219,17 +216,5 @@ internal sealed class JsonReportRenderer : IReportRenderer
         json.WriteString("support", suggestion.Support);
         json.WriteString("exception", suggestion.Exception);
         json.WriteEndObject();
-    }
-
-    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? at)
-    {
-        if (at is { } value)
-        {
-            json.WriteString(name, ReportText.Time(value));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

@@ -16,4 +16,16 @@ internal static class JsonWriterExtensions
 
         json.WriteEndArray();
     }
+
+    /// <summary>
+    /// Writes <paramref name="window"/> as an object named <c>window</c> with <c>from</c> and <c>to</c> in report time
+    /// format, <c>null</c> for an open end: the report and the replay describe their windows alike.
+    /// </summary>
+    public static void WriteWindow(this Utf8JsonWriter json, EvidenceWindow window)
+    {
+        json.WriteStartObject("window");
+        json.WriteString("from", window.From is { } from ? ReportText.Time(from) : null);
+        json.WriteString("to", window.To is { } to ? ReportText.Time(to) : null);
+        json.WriteEndObject();
+    }
 }
