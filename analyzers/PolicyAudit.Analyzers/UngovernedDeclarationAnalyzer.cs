@@ -58,11 +58,12 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var argument in invocation.Arguments)
+        // One condition lambda at a time, as the generator reads them, so that both find the same scope flags.
+        foreach (var condition in invocation.Arguments.SelectMany(argument => ScopeFlags.Lambdas(argument.Value)))
         {
             // A flag that only scopes a comparison is not governed by the generator either, so it is not asked for.
-            var qualifiers = PolicyConditionScanner.ScopeQualifiers(argument.Value);
-            PolicyConditionScanner.ForEachTest(argument.Value, (read, test, at) =>
+            var qualifiers = ScopeFlags.Of(condition);
+            PolicyConditionScanner.ForEachTest(condition, (read, test, at) =>
             {
                 var member = read.Member.OriginalDefinition;
                 if (NearestConditionCall(at) == invocation

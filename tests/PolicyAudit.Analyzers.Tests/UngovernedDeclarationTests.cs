@@ -69,6 +69,7 @@ public sealed class UngovernedDeclarationTests
     public async Task Condition_FlagBesideThresholdInOneLambda_AsksOnlyForTheThresholdWhileAFlagTestedAloneIsAskedFor()
     {
         // IsDraft only scopes the threshold, as the generator sees it: marking it would govern every listing by it.
+        // IsArchived is tested alone, on another fact than the threshold's, so it is a test of its own.
         var test = new VerifyCS.Test
         {
             TestCode = """
@@ -80,8 +81,9 @@ public sealed class UngovernedDeclarationTests
                     public override void Define()
                     {
                         Event e = null!;
+                        Event previous = null!;
                         When().Match(() => e, x => !x.IsDraft && [|x.TimingChangeCount >= 2|])
-                              .Match(() => e, x => ![|x.IsArchived|]);
+                              .Match(() => previous, x => ![|x.IsArchived|]);
                         Then().Deny("Changed too often.");
                     }
                 }
@@ -99,6 +101,70 @@ public sealed class UngovernedDeclarationTests
             }
             """);
         test.TestState.AdditionalProjectReferences.Add(DomainProject);
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Condition_FlagInOnePatternThresholdOfSameFactInAnother_AsksOnlyForTheThreshold()
+    {
+        // SimplCommerce's stock policy: the flag in the product's Match, the threshold in the request's, read through
+        // the captured product. The customer's flag beside the order's threshold is another fact's, so it is asked for.
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using PolicyAudit;
+                using Catalog;
+                public sealed record AddToCartRequest(int ProductId, int Quantity);
+                [Policy("stock-limit")]
+                public sealed class StockLimit : Policy
+                {
+                    public override void Define()
+                    {
+                        Product product = null!;
+                        AddToCartRequest request = null!;
+                        When().Match(() => product, p => p.StockTrackingIsEnabled)
+                              .Match(() => request, r => r.ProductId == product.Id && {|#0:r.Quantity > product.StockQuantity|});
+                        Then().Deny("Not enough in stock.");
+                    }
+                }
+                [Policy("vip-discount")]
+                public sealed class VipDiscount : Policy
+                {
+                    public override void Define()
+                    {
+                        Customer customer = null!;
+                        Order order = null!;
+                        When().Match(() => customer, c => [|c.IsVip|]).Match(() => order, o => [|o.Total > 100|]);
+                        Then().Deny("Only for VIPs.");
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalProjects[DomainProject].Sources.Add("""
+            namespace Catalog
+            {
+                public sealed class Product
+                {
+                    public int Id { get; set; }
+                    public bool StockTrackingIsEnabled { get; set; }
+                    public int StockQuantity { get; set; }
+                }
+
+                public sealed class Customer
+                {
+                    public bool IsVip { get; set; }
+                }
+
+                public sealed class Order
+                {
+                    public decimal Total { get; set; }
+                }
+            }
+            """);
+        test.TestState.AdditionalProjectReferences.Add(DomainProject);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
+            "Policy 'stock-limit' tests 'Product.StockQuantity', but 'Store.Domain' does not know it is governed; mark the member [GovernedBy(\"stock-limit\")] so that checks in 'Store.Domain' are reported"));
 
         await test.RunAsync();
     }

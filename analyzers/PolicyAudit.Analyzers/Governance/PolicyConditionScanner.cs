@@ -41,7 +41,7 @@ internal static class PolicyConditionScanner
 
                 var operation = semanticModel.GetOperation(lambda, cancellationToken);
                 var joinKeys = operation is null ? new HashSet<SyntaxNode>() : JoinKeys(operation);
-                var qualifiers = operation is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : ScopeQualifiers(operation);
+                var qualifiers = operation is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : ScopeFlags.Of(operation);
                 foreach (var name in lambda.Body.DescendantNodesAndSelf())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -78,39 +78,8 @@ internal static class PolicyConditionScanner
             }
         });
 
-    /// <summary>
-    /// The boolean members one condition (one lambda, with whatever is nested in it) tests beside a comparison of a
-    /// non-boolean member: <c>IsDraft</c> in <c>e =&gt; !e.IsDraft &amp;&amp; e.TimingChangeCount &gt;= 2</c>. Such a flag
-    /// only narrows which facts the threshold applies to; governing it would report every listing or bookkeeping use of
-    /// it (<c>where !e.IsDraft</c>), while the threshold, still governed, catches the check that copies the policy.
-    /// A flag that is the only test of a condition (<c>w =&gt; !w.AllowsExport</c>) is not a qualifier there.
-    /// </summary>
-    public static HashSet<ISymbol> ScopeQualifiers(IOperation condition)
-    {
-        var flags = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var compares = false;
-        ForEachTest(condition, (read, _, _) =>
-        {
-            if (IsBoolean(read.Member))
-            {
-                flags.Add(read.Member.OriginalDefinition);
-            }
-            else if (read.Kind is not (ReadKind.NotEmpty or ReadKind.AnyMatching))
-            {
-                // Any() is a test of emptiness, not a comparison: `o.Lines.Any() && o.IsGift` keeps IsGift governed.
-                compares = true;
-            }
-        });
-
-        if (!compares)
-        {
-            flags.Clear();
-        }
-
-        return flags;
-    }
-
-    private static bool IsBoolean(ISymbol member)
+    /// <summary>A flag: a <c>bool</c> or <c>bool?</c> property, field or method.</summary>
+    public static bool IsBoolean(ISymbol member)
     {
         var type = ValueType(member);
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
