@@ -144,7 +144,7 @@ internal static class SaasSources
                 public override void Define()
                 {
                     Card card = null!;
-                    When().Match(() => card, c => c.CardExpiry < DateTime.UtcNow, c => !c.Verified);
+                    When().Match(() => card, c => c.CardExpiry < DateTime.UtcNow || !c.Verified);
                     Then().Deny("Expired cards are declined.");
                 }
             }
