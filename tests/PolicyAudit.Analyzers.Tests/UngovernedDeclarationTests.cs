@@ -114,7 +114,7 @@ public sealed class UngovernedDeclarationTests
         {
             TestCode = """
                 using PolicyAudit;
-                using Catalog;
+                using Conjoined;
                 public sealed record AddToCartRequest(int ProductId, int Quantity);
                 [Policy("stock-limit")]
                 public sealed class StockLimit : Policy
@@ -141,27 +141,7 @@ public sealed class UngovernedDeclarationTests
                 }
                 """,
         };
-        test.TestState.AdditionalProjects[DomainProject].Sources.Add("""
-            namespace Catalog
-            {
-                public sealed class Product
-                {
-                    public int Id { get; set; }
-                    public bool StockTrackingIsEnabled { get; set; }
-                    public int StockQuantity { get; set; }
-                }
-
-                public sealed class Customer
-                {
-                    public bool IsVip { get; set; }
-                }
-
-                public sealed class Order
-                {
-                    public decimal Total { get; set; }
-                }
-            }
-            """);
+        test.TestState.AdditionalProjects[DomainProject].Sources.Add(Shapes.ConjoinedScopeFlagShapesTests.Domain);
         test.TestState.AdditionalProjectReferences.Add(DomainProject);
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
             "Policy 'stock-limit' tests 'Product.StockQuantity', but 'Store.Domain' does not know it is governed; mark the member [GovernedBy(\"stock-limit\")] so that checks in 'Store.Domain' are reported"));

@@ -191,8 +191,11 @@ internal static class ValueTracer
         or BinaryOperatorKind.Divide
         or BinaryOperatorKind.Remainder;
 
-    /// <summary>The local or parameter a value is read from; null for <c>this</c>.</summary>
-    public static ISymbol? RootSymbol(IOperation? operation)
+    /// <summary>
+    /// The local or parameter a value is read from; null for <c>this</c>. With <paramref name="throughCalls"/>, also
+    /// through the instances of method calls (<c>account</c> in <c>account.GetCurrentBalance().Amount</c>).
+    /// </summary>
+    public static ISymbol? RootSymbol(IOperation? operation, bool throughCalls = false)
     {
         while (true)
         {
@@ -202,6 +205,9 @@ internal static class ValueTracer
                     operation = instance;
                     continue;
                 case IFieldReferenceOperation { Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                case IInvocationOperation { Instance: { } instance } when throughCalls:
                     operation = instance;
                     continue;
                 case ILocalReferenceOperation local:

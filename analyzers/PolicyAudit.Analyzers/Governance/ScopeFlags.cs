@@ -245,49 +245,24 @@ internal static class ScopeFlags
     /// </summary>
     private static object? FactOf(MemberRead read)
     {
-        var root = RootOf(read.Instance);
-        switch (root)
+        var root = ValueTracer.RootSymbol(read.Instance, throughCalls: true);
+        if (root is not IParameterSymbol parameter)
         {
-            case ILocalReferenceOperation local:
-                return local.Local;
-            case IParameterReferenceOperation parameter:
-                for (var current = root.Parent; current is not null; current = current.Parent)
-                {
-                    if (current is IAnonymousFunctionOperation lambda
-                        && SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.Parameter.ContainingSymbol))
-                    {
-                        return EnclosingCall(lambda) is { } call && PolicyConditionScanner.ConditionMethods.Contains(call.TargetMethod.Name)
-                            ? (object?)Alias(call) ?? call.Syntax
-                            : parameter.Parameter;
-                    }
-                }
-
-                return parameter.Parameter;
-            default:
-                return null;
+            return root;
         }
-    }
 
-    /// <summary>The object a chain of member reads and calls starts from: <c>account</c> in <c>account.GetBalance().Amount</c>.</summary>
-    private static IOperation? RootOf(IOperation? instance)
-    {
-        while (true)
+        for (var current = read.Instance?.Parent; current is not null; current = current.Parent)
         {
-            switch (ValueTracer.Strip(instance))
+            if (current is IAnonymousFunctionOperation lambda
+                && SymbolEqualityComparer.Default.Equals(lambda.Symbol, parameter.ContainingSymbol))
             {
-                case IPropertyReferenceOperation { Instance: { } inner }:
-                    instance = inner;
-                    continue;
-                case IFieldReferenceOperation { Instance: { } inner }:
-                    instance = inner;
-                    continue;
-                case IInvocationOperation { Instance: { } inner }:
-                    instance = inner;
-                    continue;
-                case var other:
-                    return other;
+                return EnclosingCall(lambda) is { } call && PolicyConditionScanner.ConditionMethods.Contains(call.TargetMethod.Name)
+                    ? (object?)Alias(call) ?? call.Syntax
+                    : parameter;
             }
         }
+
+        return parameter;
     }
 
     /// <summary>The local a pattern binds: <c>product</c> in <c>Match(() =&gt; product, ...)</c>.</summary>

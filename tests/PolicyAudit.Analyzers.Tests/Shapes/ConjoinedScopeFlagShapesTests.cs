@@ -10,7 +10,8 @@ namespace PolicyAudit.Analyzers.Tests.Shapes;
 /// </summary>
 public sealed class ConjoinedScopeFlagShapesTests
 {
-    private const string Domain = """
+    /// <summary>The entities the policies below test; PA0006's tests declare them in a Domain project.</summary>
+    internal const string Domain = """
         namespace Conjoined
         {
             public sealed class Product
@@ -189,25 +190,12 @@ public sealed class ConjoinedScopeFlagShapesTests
 
         """;
 
-    private static Task VerifyAsync(string markup)
-    {
-        var test = new VerifyCS.Test { TestCode = markup };
-        test.TestState.Sources.Add(Domain);
-        test.TestState.Sources.Add(Policies);
-        return test.RunAsync();
-    }
+    private static Task VerifyAsync(string markup) => VerifyCS.VerifyBesideAsync(markup, Domain, Policies);
 
     [Fact]
     public async Task Generate_FlagInOnePatternThresholdOfSameFactInAnother_CarriesTheThresholdNotTheFlag()
     {
-        await new VerifyGenerator.Test
-        {
-            TestState =
-            {
-                Sources = { Domain, Policies },
-                GeneratedSources = { VerifyGenerator.Generated(GeneratedForPolicies) },
-            },
-        }.RunAsync();
+        await VerifyGenerator.VerifyGeneratedAsync(GeneratedForPolicies, Domain, Policies);
     }
 
     [Fact]

@@ -218,14 +218,7 @@ public sealed class MeasuredShapesTests
     public async Task Generate_JoinOnIdsAndNavigation_GovernsThresholdsAndReachedMembersOnly()
     {
         // r.ProductId == product.Id matches two facts up: neither key is governed. o.Customer only reaches Tier.
-        await new VerifyGenerator.Test
-        {
-            TestState =
-            {
-                Sources = { Domain, Policies },
-                GeneratedSources = { VerifyGenerator.Generated(GeneratedForPolicies) },
-            },
-        }.RunAsync();
+        await VerifyGenerator.VerifyGeneratedAsync(GeneratedForPolicies, Domain, Policies);
     }
 
     [Fact]

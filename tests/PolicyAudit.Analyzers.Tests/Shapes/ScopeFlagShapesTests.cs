@@ -117,25 +117,12 @@ public sealed class ScopeFlagShapesTests
 
         """;
 
-    private static Task VerifyAsync(string markup)
-    {
-        var test = new VerifyCS.Test { TestCode = markup };
-        test.TestState.Sources.Add(Domain);
-        test.TestState.Sources.Add(Policies);
-        return test.RunAsync();
-    }
+    private static Task VerifyAsync(string markup) => VerifyCS.VerifyBesideAsync(markup, Domain, Policies);
 
     [Fact]
     public async Task Generate_FlagBesideThreshold_GovernsTheThresholdAndFlagsTestedAloneOnly()
     {
-        await new VerifyGenerator.Test
-        {
-            TestState =
-            {
-                Sources = { Domain, Policies },
-                GeneratedSources = { VerifyGenerator.Generated(GeneratedForPolicies) },
-            },
-        }.RunAsync();
+        await VerifyGenerator.VerifyGeneratedAsync(GeneratedForPolicies, Domain, Policies);
     }
 
     [Fact]

@@ -29,6 +29,21 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Asserts the analyzers report exactly the marked spans of <paramref name="markup"/>, compiled with
+    /// <paramref name="sources"/> (a domain and its policies) in the same project.
+    /// </summary>
+    public static Task VerifyBesideAsync(string markup, params string[] sources)
+    {
+        var test = new Test { TestCode = markup };
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        return test.RunAsync();
+    }
+
     /// <summary>One analyzer test; set sources, references, files and expectations, then <c>RunAsync</c>.</summary>
     public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>, IPolicyAuditTest
     {

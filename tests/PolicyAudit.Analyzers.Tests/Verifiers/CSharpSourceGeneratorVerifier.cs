@@ -17,6 +17,19 @@ internal static class CSharpSourceGeneratorVerifier
     public static (Type GeneratorType, string FileName, SourceText Content) Generated(string text) =>
         (typeof(GovernedMemberGenerator), GovernedMemberGenerator.HintName, SourceText.From(text.ReplaceLineEndings("\n"), Encoding.UTF8));
 
+    /// <summary>Asserts the generator writes exactly <paramref name="expected"/> for <paramref name="sources"/> (a domain, its policies).</summary>
+    public static Task VerifyGeneratedAsync(string expected, params string[] sources)
+    {
+        var test = new Test();
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        test.TestState.GeneratedSources.Add(Generated(expected));
+        return test.RunAsync();
+    }
+
     /// <summary>One generator test; set sources and expected generated sources, then <c>RunAsync</c>.</summary>
     public sealed class Test : CSharpSourceGeneratorTest<GovernedMemberGenerator, DefaultVerifier>, IPolicyAuditTest
     {
