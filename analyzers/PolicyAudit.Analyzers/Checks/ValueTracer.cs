@@ -13,7 +13,7 @@ namespace PolicyAudit.Analyzers.Checks;
 internal static class ValueTracer
 {
     /// <summary>Locals initialised from locals: deep enough for real chains, shallow enough to stay cheap.</summary>
-    private const int MaxLocalDepth = 3;
+    public const int MaxLocalDepth = 3;
 
     public static MemberRead? Find(IOperation? operation, Func<ISymbol, bool> isCandidate) =>
         Find(operation, isCandidate, 0);
@@ -149,7 +149,7 @@ internal static class ValueTracer
     }
 
     /// <summary>The value a local was declared with, when it has one.</summary>
-    private static IOperation? Initializer(ILocalReferenceOperation local)
+    public static IOperation? Initializer(ILocalReferenceOperation local)
     {
         var model = local.SemanticModel;
         if (model is null || local.Local.DeclaringSyntaxReferences.Length != 1)
