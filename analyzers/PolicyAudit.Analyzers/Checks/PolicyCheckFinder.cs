@@ -163,7 +163,7 @@ internal sealed class PolicyCheckFinder
     {
         var returned = (IReturnOperation)context.Operation;
         if (returned.ReturnedValue is null
-            || returned.IsImplicit
+            || (returned.IsImplicit && !IsExpressionBody(returned.ReturnedValue.Syntax))
             || context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction }
             || Skip(context))
         {
@@ -172,6 +172,13 @@ internal sealed class PolicyCheckFinder
 
         CheckFlag(context, returned.ReturnedValue, returned.ReturnedValue.Syntax);
     }
+
+    /// <summary>
+    /// <c>bool Neg(Workspace w) =&gt; !w.AllowsExport;</c> returns like a <c>return</c> statement; a lambda's expression body,
+    /// also an implicit return, is not a method's answer.
+    /// </summary>
+    private static bool IsExpressionBody(SyntaxNode returned) =>
+        returned.Parent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax };
 
     public void AnalyzeCatchFilter(OperationAnalysisContext context)
     {

@@ -148,7 +148,10 @@ internal static class ValueTracer
         return found?.As(ReadKind.Derived);
     }
 
-    /// <summary>The value a local was declared with, when it has one.</summary>
+    /// <summary>
+    /// The value a local was declared with, when it has one: its initializer, or the value a pattern matched when the
+    /// pattern declared it (<c>if (team.MemberCap is int cap &amp;&amp; active &gt;= cap)</c>).
+    /// </summary>
     public static IOperation? Initializer(ILocalReferenceOperation local)
     {
         var model = local.SemanticModel;
@@ -158,14 +161,28 @@ internal static class ValueTracer
         }
 
         var declarator = local.Local.DeclaringSyntaxReferences[0].GetSyntax();
-        if (declarator is not VariableDeclaratorSyntax { Initializer.Value: { } value }
-            || declarator.SyntaxTree != model.SyntaxTree)
+        if (declarator.SyntaxTree != model.SyntaxTree)
         {
             return null;
         }
 
-        return model.GetOperation(value);
+        return declarator switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: { } value } => model.GetOperation(value),
+            SingleVariableDesignationSyntax { Parent: PatternSyntax pattern } => MatchedValue(model.GetOperation(pattern)),
+            _ => null,
+        };
     }
+
+    /// <summary>The value a pattern is matched against: the tested expression, the subpattern's member, the switch's value.</summary>
+    private static IOperation? MatchedValue(IOperation? pattern) => pattern?.Parent switch
+    {
+        IIsPatternOperation isPattern => isPattern.Value,
+        IPropertySubpatternOperation subpattern => subpattern.Member,
+        IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } } => switchStatement.Value,
+        ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+        _ => null,
+    };
 
     private static IOperation? ResolveInstance(IOperation reference, IOperation? instance)
     {

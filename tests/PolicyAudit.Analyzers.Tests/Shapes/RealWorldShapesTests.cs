@@ -109,6 +109,77 @@ public sealed class RealWorldShapesTests
     }
 
     [Fact]
+    public async Task GovernedFlag_ReturnedFromExpressionBodiedMethod_IsReported()
+    {
+        await VerifyAsync("""
+            using Saas;
+            public static class Exports
+            {
+                public static bool Forbidden(Workspace workspace) => [|!workspace.AllowsExport|];
+
+                public static bool Check(Workspace workspace)
+                {
+                    bool Allowed() => [|workspace.AllowsExport|];
+                    return Allowed();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GovernedFlag_ExpressionBodiedPropertyOrLambda_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public sealed class ExportView(Workspace workspace)
+            {
+                public bool CanExport => workspace.AllowsExport;
+                public Func<bool> Later => () => workspace.AllowsExport;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PatternDeclaredLocal_FromGovernedMember_ComparedLater_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Invitations
+            {
+                public static void Invite(Team team, int active)
+                {
+                    if (team.MemberCap is int cap && [|active >= cap|]) throw new InvalidOperationException("full");
+                    if (team.MemberCap is { } limit && [|limit <= active|]) throw new InvalidOperationException("full");
+                    if (team is { MemberCap: var nested } && [|nested < active|]) throw new InvalidOperationException("full");
+                    switch (team.MemberCap)
+                    {
+                        case int max when [|active >= max|]: throw new InvalidOperationException("full");
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task PatternDeclaredLocal_FromUngovernedValueOrOnlyGuarded_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Invitations
+            {
+                public static void Invite(Team team, int? requested, int active)
+                {
+                    if (requested is int wanted && wanted > active) Console.WriteLine("more");
+                    if (team.MemberCap is int cap && cap > 0) Console.WriteLine(cap);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task NullableValue_ComparedThroughValueOrGetValueOrDefault_IsReported()
     {
         await VerifyAsync("""
