@@ -327,7 +327,7 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
     }
 
     [Fact]
-    public async Task SwitchStatementCases_OnGovernedMember_AreReported()
+    public async Task SwitchStatementCases_OnGovernedMember_TheStatesThePolicyNamesAreReported()
     {
         await VerifyWithPoliciesAsync("""
             using Shop;
@@ -339,7 +339,7 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
                     {
                         case [|CustomerTier.Gold|]:
                             return 10;
-                        case [|CustomerTier.Silver|]:
+                        case CustomerTier.Silver:
                             return 5;
                         default:
                             return 0;

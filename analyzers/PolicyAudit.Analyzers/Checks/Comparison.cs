@@ -48,7 +48,8 @@ internal readonly struct Comparison
                 return Both(binary.LeftOperand, op, binary.RightOperand);
 
             case IInvocationOperation { TargetMethod.Name: "Equals" } invocation:
-                if (invocation.Instance is { } instance && invocation.Arguments.Length == 1)
+                // `code.Equals(discount.CouponCode, StringComparison.OrdinalIgnoreCase)`: the second argument says how.
+                if (invocation.Instance is { } instance && invocation.Arguments.Length is 1 or 2)
                 {
                     return Both(instance, "==", invocation.Arguments[0].Value);
                 }

@@ -412,7 +412,12 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        if (stripped.Type?.TypeKind == TypeKind.Enum || value is bool or string or char)
+        if (stripped.Type?.TypeKind == TypeKind.Enum)
+        {
+            return _catalog.Value.MayTestState(GovernedMember(read.Member), Comparison.ValueKey(stripped));
+        }
+
+        if (value is bool or string or char)
         {
             return true;
         }

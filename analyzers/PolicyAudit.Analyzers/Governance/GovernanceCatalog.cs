@@ -83,6 +83,31 @@ internal sealed class GovernanceCatalog
     public bool ComparesWithZero(ISymbol member) =>
         GetGovernors(member).Any(g => g.Tests.Any(t => t.Value == "0"));
 
+    /// <summary>
+    /// False when every policy governing <paramref name="member"/> states its tests, each an equality with a named state,
+    /// and none names <paramref name="state"/>: <c>order.Status == Cancelled</c> asks another question than a policy
+    /// about <c>Status != Complete</c> (a workflow's other transitions, a switch's other arms). True when a test is
+    /// unknown (a hand-written <c>[GovernedBy]</c> without conditions, a listed member) or relational.
+    /// </summary>
+    public bool MayTestState(ISymbol member, string? state)
+    {
+        var governors = GetGovernors(member);
+        if (state is null || governors.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var governor in governors)
+        {
+            if (governor.Tests.Count == 0 || governor.Tests.Any(t => t.Value is null || t.Value == state || t.Operator is not ("==" or "!=")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private ImmutableArray<Governor> Resolve(ISymbol member)
     {
         for (var current = member; current is not null; current = Overridden(current))
