@@ -238,6 +238,67 @@ internal sealed class PolicyCheckFinder
             Report(context, flagged, flagged.ToString(), read, comparison.Operator, Comparison.ValueKey(comparison.Other), canFix);
             return;
         }
+
+        foreach (var comparison in new[] { pair.First, pair.Second })
+        {
+            if (StoredAfterCheck(comparison) is { } stored)
+            {
+                Report(context, flagged, flagged.ToString(), stored, comparison.Operator, Comparison.ValueKey(comparison.Other), fixable: false);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>var maxStorageGb = (short)(baseGb + extraGb); if (maxStorageGb &gt; 100) throw ...; user.MaxStorageGb = maxStorageGb;</c>:
+    /// the new value of a governed member, checked against that member's own policy threshold before it is stored, is
+    /// the policy's check made ahead of the write. Only a local or parameter compared with a constant that a policy's
+    /// condition on the member names, and then assigned unchanged to the member in the same method, counts.
+    /// </summary>
+    private MemberRead? StoredAfterCheck(Comparison comparison)
+    {
+        var key = Comparison.ValueKey(comparison.Other);
+        ISymbol? value = ValueTracer.Strip(comparison.Operand) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        if (key is null or "null" || value is null)
+        {
+            return null;
+        }
+
+        var body = comparison.Operand;
+        while (body.Parent is not null)
+        {
+            body = body.Parent;
+        }
+
+        foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+        {
+            var assigned = ValueTracer.Strip(assignment.Value) switch
+            {
+                ILocalReferenceOperation local => (ISymbol)local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            var target = assignment.Target switch
+            {
+                IPropertyReferenceOperation property => (ISymbol)property.Property,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            };
+            if (target is not null
+                && assignment.Syntax.SpanStart > comparison.Operand.Syntax.SpanStart
+                && SymbolEqualityComparer.Default.Equals(assigned, value)
+                && _catalog.Value.GetGovernors(target).Any(g => g.Tests.Any(t => t.Value == key)))
+            {
+                return new MemberRead(target, null, ReadKind.Derived);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -132,7 +132,47 @@ internal sealed class GovernanceCatalog
             }
         }
 
+        // A policy over an interface (`IStorable.MaxStorageGb`) governs what every implementation stores there
+        // (`user.MaxStorageGb`), as an override inherits its base member's governance.
+        foreach (var implemented in ImplementedInterfaceMembers(member))
+        {
+            var governors = GetGovernors(implemented);
+            if (!governors.IsEmpty)
+            {
+                return governors;
+            }
+        }
+
         return ImmutableArray<Governor>.Empty;
+    }
+
+    private static IEnumerable<ISymbol> ImplementedInterfaceMembers(ISymbol member)
+    {
+        if (member.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } type || member.IsStatic)
+        {
+            yield break;
+        }
+
+        foreach (var explicitMember in member switch
+        {
+            IPropertySymbol property => property.ExplicitInterfaceImplementations.Cast<ISymbol>(),
+            IMethodSymbol method => method.ExplicitInterfaceImplementations.Cast<ISymbol>(),
+            _ => Enumerable.Empty<ISymbol>(),
+        })
+        {
+            yield return explicitMember.OriginalDefinition;
+        }
+
+        foreach (var contract in type.AllInterfaces)
+        {
+            foreach (var candidate in contract.GetMembers(member.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate)?.OriginalDefinition, member))
+                {
+                    yield return candidate.OriginalDefinition;
+                }
+            }
+        }
     }
 
     private IEnumerable<Governor> ReadGovernedBy(ISymbol member)
