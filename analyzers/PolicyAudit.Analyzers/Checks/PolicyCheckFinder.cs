@@ -226,7 +226,9 @@ internal sealed class PolicyCheckFinder
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
                 || !Decides(comparison.Other, read)
-                || IsIdempotencyCheck(comparison, read)
+                || (VersionComparison.IsVersionComparison(comparison, read) && !RelatedByPolicy(read, comparison.Other))
+                || RangeOrdering.IsRangeOrdering(comparison, read)
+                || SearchCriterion.IsOptionalCriterion(comparison)
                 || IsStateCheckInDeclaringType(context, read, comparison.Operator))
             {
                 continue;
@@ -297,6 +299,29 @@ internal sealed class PolicyCheckFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the other side is a different governed member that shares a policy with the first: the policy
+    /// relates the two (<c>t.Currency != account.Currency</c>), so their equality is its test, not two versions of
+    /// one attribute. A carried copy of the same member (<c>model.Price</c> filled from <c>product.Price</c>) is a version.
+    /// </summary>
+    private bool RelatedByPolicy(MemberRead read, IOperation other)
+    {
+        if (Governed(other) is not { Kind: ReadKind.Value } otherRead)
+        {
+            return false;
+        }
+
+        var first = GovernedMember(read.Member);
+        var second = GovernedMember(otherRead.Member);
+        if (SymbolEqualityComparer.Default.Equals(first.OriginalDefinition, second.OriginalDefinition))
+        {
+            return false;
+        }
+
+        var policies = _catalog.Value.GetGovernors(first).Select(g => g.PolicyId);
+        return _catalog.Value.GetGovernors(second).Any(g => policies.Contains(g.PolicyId));
     }
 
     /// <summary>A boolean deciding on its own: a governed flag, plain or negated, or <c>Any</c> over a governed collection.</summary>
@@ -460,98 +485,6 @@ internal sealed class PolicyCheckFinder
 
         return Comparison.ValueKey(stripped) != "0" || _catalog.Value.ComparesWithZero(GovernedMember(read.Member));
     }
-
-    /// <summary>
-    /// <c>if (user.QuotaGb == requestedGb) return Unchanged();</c> beside <c>user.QuotaGb = requestedGb;</c>: skipping a
-    /// write that changes nothing is idempotency, not a decision. The write may also be one call away, in a method of
-    /// the member's own type that assigns it from the value passed (<c>if (end == EndTime) return this;
-    /// SetTimeInternal(end);</c>), as entities keep their setters in one private helper.
-    /// </summary>
-    private static bool IsIdempotencyCheck(Comparison comparison, MemberRead read)
-    {
-        if (comparison.Operator is not ("==" or "!=") || comparison.Other is null || comparison.Other.ConstantValue.HasValue)
-        {
-            return false;
-        }
-
-        var otherText = ValueTracer.Strip(comparison.Other)!.Syntax.ToString();
-        var root = comparison.Operand;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var assignment in root.Descendants().OfType<ISimpleAssignmentOperation>())
-        {
-            var target = ValueTracer.Strip(assignment.Target) switch
-            {
-                IPropertyReferenceOperation property => (ISymbol)property.Property,
-                IFieldReferenceOperation field => field.Field,
-                _ => null,
-            };
-            if (target is not null
-                && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, read.Member.OriginalDefinition)
-                && ValueTracer.Strip(assignment.Value)?.Syntax.ToString() == otherText)
-            {
-                return true;
-            }
-        }
-
-        foreach (var invocation in root.Descendants().OfType<IInvocationOperation>())
-        {
-            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, read.Member.ContainingType?.OriginalDefinition))
-            {
-                continue;
-            }
-
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is { } parameter
-                    && ValueTracer.Strip(argument.Value)?.Syntax.ToString() == otherText
-                    && AssignsFromParameter(invocation.TargetMethod, parameter, read.Member))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="method"/>'s source writes <paramref name="member"/> from <paramref name="parameter"/>
-    /// unchanged (<c>EndTime = endTime;</c> or <c>this.EndTime = endTime;</c>). Read from syntax, as the helper is in
-    /// the member's own type, where its simple name can only mean that member or a local shadowing it.
-    /// </summary>
-    private static bool AssignsFromParameter(IMethodSymbol method, IParameterSymbol parameter, ISymbol member)
-    {
-        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
-        {
-            foreach (var assignment in reference.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
-            {
-                var target = assignment.Left switch
-                {
-                    IdentifierNameSyntax name => name.Identifier.ValueText,
-                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
-                    _ => null,
-                };
-                if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                    && target == member.Name
-                    && assignment.Right is IdentifierNameSyntax value
-                    && value.Identifier.ValueText == parameter.Name
-                    && !DeclaresLocal(reference.GetSyntax(), member.Name))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool DeclaresLocal(SyntaxNode body, string name) =>
-        body.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(v => v.Identifier.ValueText == name)
-        || body.DescendantNodes().OfType<ParameterSyntax>().Any(p => p.Identifier.ValueText == name);
 
     /// <summary>
     /// <c>if (Status != OrderStatus.Paid) throw ...</c> inside <c>Order</c>: an entity guarding its own state

@@ -13,7 +13,7 @@ namespace PolicyAudit.Analyzers.Checks;
 internal static class ValueTracer
 {
     /// <summary>Locals initialised from locals: deep enough for real chains, shallow enough to stay cheap.</summary>
-    private const int MaxLocalDepth = 3;
+    public const int MaxLocalDepth = 3;
 
     public static MemberRead? Find(IOperation? operation, Func<ISymbol, bool> isCandidate) =>
         Find(operation, isCandidate, 0);
@@ -152,7 +152,7 @@ internal static class ValueTracer
     /// The value a local was declared with, when it has one: its initializer, or the value a pattern matched when the
     /// pattern declared it (<c>if (team.MemberCap is int cap &amp;&amp; active &gt;= cap)</c>).
     /// </summary>
-    private static IOperation? Initializer(ILocalReferenceOperation local)
+    public static IOperation? Initializer(ILocalReferenceOperation local)
     {
         var model = local.SemanticModel;
         if (model is null || local.Local.DeclaringSyntaxReferences.Length != 1)

@@ -555,7 +555,8 @@ public sealed class MeasuredShapesTests
     {
         // EventHub's Event.SetTime returns early when the times are unchanged and leaves the write to SetTimeInternal.
         // A helper that only reads the value (Announce), or writes a local that shadows the member (Log), writes
-        // nothing to EndTime, so those comparisons still decide.
+        // nothing to EndTime, so those comparisons still decide. Their parameter is not named endTime: a same-named value
+        // is another version of EndTime whether or not it is written (see DateShapesTests).
         await VerifyAsync("""
             using System;
             using PolicyAudit;
@@ -571,16 +572,16 @@ public sealed class MeasuredShapesTests
                     return this;
                 }
 
-                public bool Extend(DateTime endTime)
+                public bool Extend(DateTime at)
                 {
-                    if ([|endTime == EndTime|]) Announce(endTime);
+                    if ([|at == EndTime|]) Announce(at);
                     return true;
                 }
 
-                public bool Postpone(DateTime endTime)
+                public bool Postpone(DateTime at)
                 {
-                    if ([|endTime == EndTime|]) return false;
-                    Log(endTime);
+                    if ([|at == EndTime|]) return false;
+                    Log(at);
                     return true;
                 }
 

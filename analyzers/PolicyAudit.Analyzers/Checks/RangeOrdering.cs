@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PolicyAudit.Analyzers.Checks;
+
+/// <summary>
+/// A governed date or time ordered against the bound of a range that is not the clock: <c>this.EndTime &lt; endTime</c>
+/// (a session inside its event), <c>e.EndTime &gt;= input.MinDate</c> (a search from/to),
+/// <c>rsvpTerm.EndDate &gt; meetingTerm.StartDate</c> (two stored dates normalised). The policies that govern dates
+/// test them against the time of a request; code that orders two dates of the domain keeps a range consistent.
+/// </summary>
+internal static class RangeOrdering
+{
+    /// <summary>
+    /// Words that mark a value as one end of a range. <c>First</c> and <c>Last</c> are left out: they name when
+    /// something happened (<c>LastLogin</c>, <c>LastSync</c>), which policies compare with the clock.
+    /// </summary>
+    private static readonly HashSet<string> BoundWords = new(StringComparer.Ordinal)
+    {
+        "start", "starts", "started", "starting", "begin", "begins", "beginning",
+        "end", "ends", "ended", "ending", "finish", "finishes", "finished",
+        "from", "to", "since", "until", "till", "after", "before",
+        "min", "max", "minimum", "maximum",
+    };
+
+    /// <summary>
+    /// Whether <paramref name="comparison"/> orders the governed date of <paramref name="read"/> against a range
+    /// bound: relational (equality is left to the other rules), both sides dates or times, the other side named
+    /// as a bound and reading no clock.
+    /// </summary>
+    public static bool IsRangeOrdering(Comparison comparison, MemberRead read) =>
+        comparison.Operator is "<" or "<=" or ">" or ">="
+        && comparison.Other is { } other
+        && DateTimeTypes.IsDateOrTime(read.MemberType)
+        && DateTimeTypes.IsDateOrTime(ValueTracer.Strip(comparison.Operand)?.Type)
+        && DateTimeTypes.IsDateOrTime(ValueTracer.Strip(other)?.Type)
+        && !ValueTracer.Strip(other)!.ConstantValue.HasValue
+        && OperandName.Of(other) is { } name
+        && IsBoundName(name)
+        && !ReadsClock(other, 0);
+
+    /// <summary>A name with a bound word (<c>MinDate</c>, <c>endTime</c>, <c>DateFrom</c>) and no clock word (<c>endOfToday</c>).</summary>
+    private static bool IsBoundName(string name)
+    {
+        var words = OperandName.Words(name);
+        return words.Any(BoundWords.Contains) && !IsClockName(words);
+    }
+
+    /// <summary>
+    /// <c>Now</c>, <c>UtcNow</c>, <c>Today</c>, <c>GetUtcNow()</c>, <c>CurrentTime</c>, <c>GetCurrentInstant()</c>,
+    /// on any type: the framework's statics, <c>TimeProvider</c> and the clocks applications inject (<c>_clock.Now</c>).
+    /// </summary>
+    private static bool IsClockName(List<string> words) =>
+        words.Contains("now")
+        || words.Contains("today")
+        || (words.Contains("current") && words.Any(w => w is "time" or "date" or "instant" or "moment" or "timestamp"));
+
+    /// <summary>Whether the value reads the clock anywhere, also through the locals it is computed from (<c>DateTime.UtcNow.AddDays(-1)</c>).</summary>
+    private static bool ReadsClock(IOperation operation, int depth)
+    {
+        foreach (var node in new[] { operation }.Concat(operation.Descendants()))
+        {
+            var name = node switch
+            {
+                IPropertyReferenceOperation property => property.Property.Name,
+                IInvocationOperation invocation => invocation.TargetMethod.Name,
+                IFieldReferenceOperation field => field.Field.Name,
+                IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                ILocalReferenceOperation local => local.Local.Name,
+                _ => null,
+            };
+            if (name is not null && IsClockName(OperandName.Words(name)))
+            {
+                return true;
+            }
+
+            if (node is ILocalReferenceOperation reference
+                && depth < ValueTracer.MaxLocalDepth
+                && ValueTracer.Initializer(reference) is { } initializer
+                && ReadsClock(initializer, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

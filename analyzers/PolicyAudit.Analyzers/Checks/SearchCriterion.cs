@@ -1,0 +1,82 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PolicyAudit.Analyzers.Checks;
+
+/// <summary>
+/// A governed member compared, inside a query's predicate, with an optional criterion the caller passed:
+/// <c>if (input.MinDate.HasValue) query = query.Where(i =&gt; i.EndTime &gt;= input.MinDate.Value);</c>. The caller
+/// chooses the threshold and may leave it out, so the query filters a search; it does not apply a policy's threshold.
+/// </summary>
+internal static class SearchCriterion
+{
+    /// <summary>
+    /// Whether the other side of <paramref name="comparison"/> is an optional criterion: <c>Nullable.Value</c>,
+    /// <c>GetValueOrDefault()</c> or a lifted nullable, read from a parameter of the enclosing method or a member of
+    /// one (<c>createdFromUtc.Value</c>, <c>input.MinPrice</c>), in a lambda passed to a query method.
+    /// </summary>
+    public static bool IsOptionalCriterion(Comparison comparison)
+    {
+        if (comparison.Other is null || !IsInQueryLambda(comparison.Operand))
+        {
+            return false;
+        }
+
+        var criterion = ValueTracer.Strip(comparison.Other);
+        switch (criterion)
+        {
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } property when IsNullable(property.Property.ContainingType):
+                criterion = ValueTracer.Strip(instance);
+                break;
+            case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Instance: { } instance } call when IsNullable(call.TargetMethod.ContainingType):
+                criterion = ValueTracer.Strip(instance);
+                break;
+            case { Type: var type } when IsNullable(type):
+                break;
+            default:
+                return false;
+        }
+
+        return criterion is IPropertyReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation
+            && ValueTracer.RootSymbol(criterion) is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } };
+    }
+
+    private static bool IsNullable(ITypeSymbol? type) => type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    /// <summary>
+    /// The nearest lambda around <paramref name="operation"/> is an argument of a method called on a sequence or a
+    /// query (<c>Where</c>, <c>Any</c>, <c>Count</c>, an extension such as <c>WhereIf</c> on <c>IQueryable&lt;T&gt;</c>,
+    /// <c>List&lt;T&gt;.FindAll</c>).
+    /// </summary>
+    private static bool IsInQueryLambda(IOperation operation)
+    {
+        var current = operation.Parent;
+        while (current is not null and not IAnonymousFunctionOperation)
+        {
+            current = current.Parent;
+        }
+
+        current = current?.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current is not IArgumentOperation { Parent: IInvocationOperation invocation })
+        {
+            return false;
+        }
+
+        var method = invocation.TargetMethod;
+        var receiver = method.IsExtensionMethod
+            ? method.Parameters.FirstOrDefault()?.Type
+            : invocation.Instance?.Type;
+        return IsSequence(receiver);
+    }
+
+    private static bool IsSequence(ITypeSymbol? type) =>
+        type is not null
+        && (type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+            || type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T));
+}

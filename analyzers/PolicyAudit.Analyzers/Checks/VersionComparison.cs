@@ -1,0 +1,128 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PolicyAudit.Analyzers.Checks;
+
+/// <summary>
+/// An equality between two versions of one attribute, which decides whether it changed, not whether a policy's
+/// threshold is met: the same-named value of another object, parameter or local (<c>if (product.Price !=
+/// model.Price) AddPriceHistory(..)</c>, <c>if (stockQuantity != product.StockQuantity)</c>), or the value about to
+/// be written to the member (<c>if (user.QuotaGb == requestedGb) return Unchanged(); user.QuotaGb = requestedGb;</c>).
+/// </summary>
+internal static class VersionComparison
+{
+    /// <summary>
+    /// Whether <paramref name="comparison"/> (<c>==</c>, <c>!=</c> or <c>Equals</c>, against a value that is not a
+    /// constant) compares the member of <paramref name="read"/> with another version of it: a value of the same
+    /// name, or one the method writes to the member.
+    /// </summary>
+    public static bool IsVersionComparison(Comparison comparison, MemberRead read)
+    {
+        if (comparison.Operator is not ("==" or "!=") || comparison.Other is null || ValueTracer.Strip(comparison.Other)!.ConstantValue.HasValue)
+        {
+            return false;
+        }
+
+        return IsSameNamed(comparison.Other, read) || IsValueAboutToBeAssigned(comparison, read);
+    }
+
+    /// <summary>
+    /// <c>product.Price != model.Price</c>, <c>stockQuantity != product.StockQuantity</c>: the member itself (not a
+    /// value computed from it) against a value read under its name, ignoring case and a leading <c>_</c>.
+    /// </summary>
+    private static bool IsSameNamed(IOperation other, MemberRead read) =>
+        read.Kind == ReadKind.Value
+        && OperandName.Of(other) is { } name
+        && OperandName.SameAttribute(name, read.Member.Name);
+
+    /// <summary>
+    /// <c>if (user.QuotaGb == requestedGb) return Unchanged();</c> beside <c>user.QuotaGb = requestedGb;</c>: skipping a
+    /// write that changes nothing is idempotency, not a decision. The write may also be one call away, in a method of
+    /// the member's own type that assigns it from the value passed (<c>if (end == EndTime) return this;
+    /// SetTimeInternal(end);</c>), as entities keep their setters in one private helper.
+    /// </summary>
+    private static bool IsValueAboutToBeAssigned(Comparison comparison, MemberRead read)
+    {
+        var otherText = ValueTracer.Strip(comparison.Other)!.Syntax.ToString();
+        var root = comparison.Operand;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var assignment in root.Descendants().OfType<ISimpleAssignmentOperation>())
+        {
+            var target = ValueTracer.Strip(assignment.Target) switch
+            {
+                IPropertyReferenceOperation property => (ISymbol)property.Property,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            };
+            if (target is not null
+                && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, read.Member.OriginalDefinition)
+                && ValueTracer.Strip(assignment.Value)?.Syntax.ToString() == otherText)
+            {
+                return true;
+            }
+        }
+
+        foreach (var invocation in root.Descendants().OfType<IInvocationOperation>())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, read.Member.ContainingType?.OriginalDefinition))
+            {
+                continue;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter
+                    && ValueTracer.Strip(argument.Value)?.Syntax.ToString() == otherText
+                    && AssignsFromParameter(invocation.TargetMethod, parameter, read.Member))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/>'s source writes <paramref name="member"/> from <paramref name="parameter"/>
+    /// unchanged (<c>EndTime = endTime;</c> or <c>this.EndTime = endTime;</c>). Read from syntax, as the helper is in
+    /// the member's own type, where its simple name can only mean that member or a local shadowing it.
+    /// </summary>
+    private static bool AssignsFromParameter(IMethodSymbol method, IParameterSymbol parameter, ISymbol member)
+    {
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            foreach (var assignment in reference.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                var target = assignment.Left switch
+                {
+                    IdentifierNameSyntax name => name.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    && target == member.Name
+                    && assignment.Right is IdentifierNameSyntax value
+                    && value.Identifier.ValueText == parameter.Name
+                    && !DeclaresLocal(reference.GetSyntax(), member.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresLocal(SyntaxNode body, string name) =>
+        body.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(v => v.Identifier.ValueText == name)
+        || body.DescendantNodes().OfType<ParameterSyntax>().Any(p => p.Identifier.ValueText == name);
+}
+
