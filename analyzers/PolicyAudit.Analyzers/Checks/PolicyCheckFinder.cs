@@ -269,13 +269,7 @@ internal sealed class PolicyCheckFinder
             return null;
         }
 
-        var body = comparison.Operand;
-        while (body.Parent is not null)
-        {
-            body = body.Parent;
-        }
-
-        foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+        foreach (var (target, assignment) in VersionComparison.WritesAround(comparison.Operand))
         {
             var assigned = ValueTracer.Strip(assignment.Value) switch
             {
@@ -283,14 +277,7 @@ internal sealed class PolicyCheckFinder
                 IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
-            var target = assignment.Target switch
-            {
-                IPropertyReferenceOperation property => (ISymbol)property.Property,
-                IFieldReferenceOperation field => field.Field,
-                _ => null,
-            };
-            if (target is not null
-                && assignment.Syntax.SpanStart > comparison.Operand.Syntax.SpanStart
+            if (assignment.Syntax.SpanStart > comparison.Operand.Syntax.SpanStart
                 && SymbolEqualityComparer.Default.Equals(assigned, value)
                 && _catalog.Value.GetGovernors(target).Any(g => g.Tests.Any(t => t.Value == key)))
             {
