@@ -229,6 +229,7 @@ internal sealed class PolicyCheckFinder
                 || (VersionComparison.IsVersionComparison(comparison, read) && !RelatedByPolicy(read, comparison.Other))
                 || RangeOrdering.IsRangeOrdering(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
+                || IsUnlimitedGuard(comparison, read)
                 || IsStateCheckInDeclaringType(context, read, comparison.Operator))
             {
                 continue;
@@ -247,6 +248,74 @@ internal sealed class PolicyCheckFinder
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// <c>if (settings.ReturnDays &gt; 0 &amp;&amp; daysPassed &gt;= settings.ReturnDays)</c>, or <c>if (limit == 0) return; if (count
+    /// &gt;= limit) ...</c>: where zero means "no limit", the zero test only asks whether the limit is set, even when the
+    /// policy states it too. The comparison it guards is the policy's check, and that one is reported.
+    /// </summary>
+    private bool IsUnlimitedGuard(Comparison comparison, MemberRead read)
+    {
+        var set = comparison.Operator is ">" or "!=";
+        if (Comparison.ValueKey(comparison.Other) != "0" || !(set || comparison.Operator is "==" or "<="))
+        {
+            return false;
+        }
+
+        var test = comparison.Operand;
+        while (test.Parent is not null && test is not IBinaryOperation { OperatorKind: not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr) })
+        {
+            test = test.Parent;
+        }
+
+        for (var current = test; current.Parent is { } parent; current = parent)
+        {
+            switch (parent)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when set && conjunction.LeftOperand == current:
+                    return ComparesAgain(conjunction.RightOperand, read);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when !set && disjunction.LeftOperand == current:
+                    return ComparesAgain(disjunction.RightOperand, read);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+                case IParenthesizedOperation:
+                case IConversionOperation:
+                    continue;
+                case IConditionalOperation conditional when conditional.Condition == current:
+                    if (set)
+                    {
+                        return ComparesAgain(conditional.WhenTrue, read);
+                    }
+
+                    return conditional.WhenFalse is { } otherwise
+                        ? ComparesAgain(otherwise, read)
+                        : ExitsEarly(conditional.WhenTrue) && conditional.Parent is IBlockOperation block
+                            && block.Operations.SkipWhile(o => o != conditional).Skip(1).Any(o => ComparesAgain(o, read));
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ComparesAgain(IOperation region, MemberRead read)
+    {
+        var member = GovernedMember(read.Member);
+        return region.DescendantsAndSelf().Any(operation =>
+            Comparison.From(operation) is { } pair
+            && new[] { pair.First, pair.Second }.Any(c =>
+                c.Other is not null
+                && Comparison.ValueKey(c.Other) != "0"
+                && Governed(c.Operand) is { } again
+                && SymbolEqualityComparer.Default.Equals(GovernedMember(again.Member), member)));
+    }
+
+    private static bool ExitsEarly(IOperation branch)
+    {
+        var last = branch is IBlockOperation block ? block.Operations.LastOrDefault() : branch;
+        return last is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }
+            || last is IExpressionStatementOperation { Operation: IThrowOperation };
     }
 
     /// <summary>
@@ -269,13 +338,7 @@ internal sealed class PolicyCheckFinder
             return null;
         }
 
-        var body = comparison.Operand;
-        while (body.Parent is not null)
-        {
-            body = body.Parent;
-        }
-
-        foreach (var assignment in body.Descendants().OfType<ISimpleAssignmentOperation>())
+        foreach (var (target, assignment) in VersionComparison.WritesAround(comparison.Operand))
         {
             var assigned = ValueTracer.Strip(assignment.Value) switch
             {
@@ -283,14 +346,7 @@ internal sealed class PolicyCheckFinder
                 IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
-            var target = assignment.Target switch
-            {
-                IPropertyReferenceOperation property => (ISymbol)property.Property,
-                IFieldReferenceOperation field => field.Field,
-                _ => null,
-            };
-            if (target is not null
-                && assignment.Syntax.SpanStart > comparison.Operand.Syntax.SpanStart
+            if (assignment.Syntax.SpanStart > comparison.Operand.Syntax.SpanStart
                 && SymbolEqualityComparer.Default.Equals(assigned, value)
                 && _catalog.Value.GetGovernors(target).Any(g => g.Tests.Any(t => t.Value == key)))
             {

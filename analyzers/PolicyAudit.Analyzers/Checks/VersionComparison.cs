@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -21,13 +22,52 @@ internal static class VersionComparison
     /// </summary>
     public static bool IsVersionComparison(Comparison comparison, MemberRead read)
     {
-        if (comparison.Operator is not ("==" or "!=") || comparison.Other is null || ValueTracer.Strip(comparison.Other)!.ConstantValue.HasValue)
+        if (comparison.Other is null || ValueTracer.Strip(comparison.Other)!.ConstantValue.HasValue)
         {
             return false;
         }
 
-        return IsSameNamed(comparison.Other, read) || IsValueAboutToBeAssigned(comparison, read);
+        // Relational too: `update.SmSeats < organization.SmSeats` asks which way the attribute moves, not whether a
+        // threshold is met; `seats != initialSeats` (a local the member was copied into) asks whether it moved at all.
+        if (IsSameNamed(comparison.Other, read) || IsEarlierCopy(comparison.Other, read))
+        {
+            return true;
+        }
+
+        return comparison.Operator is "==" or "!=" && IsValueAboutToBeAssigned(comparison, read);
     }
+
+    /// <summary>
+    /// The simple assignments of the method (or lambda, or initializer) that <paramref name="inside"/> belongs to, with
+    /// the field or property each writes: the writes a check made before them may be about.
+    /// </summary>
+    public static IEnumerable<(ISymbol Target, ISimpleAssignmentOperation Assignment)> WritesAround(IOperation inside)
+    {
+        var root = inside;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var assignment in root.Descendants().OfType<ISimpleAssignmentOperation>())
+        {
+            ISymbol? target = ValueTracer.Strip(assignment.Target) switch
+            {
+                IPropertyReferenceOperation property => property.Property,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            };
+            if (target is not null)
+            {
+                yield return (target, assignment);
+            }
+        }
+    }
+
+    /// <summary><c>var initialSeats = organization.Seats; ... if (organization.Seats != initialSeats)</c>: the member against a local holding its own earlier value.</summary>
+    private static bool IsEarlierCopy(IOperation other, MemberRead read) =>
+        ValueTracer.Strip(other) is ILocalReferenceOperation or IPropertyReferenceOperation { Property.Name: "Value" } or IInvocationOperation { TargetMethod.Name: "GetValueOrDefault" }
+        && ValueTracer.Find(other, member => SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, read.Member.OriginalDefinition)) is { Kind: ReadKind.Value };
 
     /// <summary>
     /// <c>product.Price != model.Price</c>, <c>stockQuantity != product.StockQuantity</c>: the member itself (not a
@@ -47,26 +87,19 @@ internal static class VersionComparison
     private static bool IsValueAboutToBeAssigned(Comparison comparison, MemberRead read)
     {
         var otherText = ValueTracer.Strip(comparison.Other)!.Syntax.ToString();
-        var root = comparison.Operand;
-        while (root.Parent is not null)
+        foreach (var (target, assignment) in WritesAround(comparison.Operand))
         {
-            root = root.Parent;
-        }
-
-        foreach (var assignment in root.Descendants().OfType<ISimpleAssignmentOperation>())
-        {
-            var target = ValueTracer.Strip(assignment.Target) switch
-            {
-                IPropertyReferenceOperation property => (ISymbol)property.Property,
-                IFieldReferenceOperation field => field.Field,
-                _ => null,
-            };
-            if (target is not null
-                && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, read.Member.OriginalDefinition)
+            if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, read.Member.OriginalDefinition)
                 && ValueTracer.Strip(assignment.Value)?.Syntax.ToString() == otherText)
             {
                 return true;
             }
+        }
+
+        var root = comparison.Operand;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
         }
 
         foreach (var invocation in root.Descendants().OfType<IInvocationOperation>())

@@ -1,0 +1,76 @@
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
+
+namespace PolicyAudit.Analyzers.Tests.Shapes;
+
+/// <summary>
+/// Measured on held-out code (nopCommerce's return-request window, docs/analyzer-evaluation.md): where zero means "no
+/// limit", the zero test around the real comparison only asks whether the limit is set, even when the policy states
+/// it too (`s.ReturnDays &gt; 0 &amp;&amp; daysPassed &gt;= s.ReturnDays`).
+/// </summary>
+public sealed class UnlimitedGuardShapesTests
+{
+    private const string Settings = """
+        using PolicyAudit;
+        public sealed class OrderSettings
+        {
+            [GovernedBy("return-window", Conditions = ">0;<=")] public int ReturnDays { get; set; }
+        }
+
+        """;
+
+    [Fact]
+    public async Task ZeroTest_GuardingTheLimitsOwnComparison_IsNotReportedButTheComparisonIs()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Settings + """
+            public static class Returns
+            {
+                public static bool Nested(OrderSettings settings, int daysPassed)
+                {
+                    if (settings.ReturnDays > 0)
+                    {
+                        if ([|daysPassed >= settings.ReturnDays|]) return false;
+                    }
+
+                    return true;
+                }
+
+                public static bool Chained(OrderSettings settings, int daysPassed) =>
+                    !(settings.ReturnDays > 0 && [|daysPassed >= settings.ReturnDays|]);
+
+                public static bool Either(OrderSettings settings, int daysPassed) =>
+                    settings.ReturnDays == 0 || [|daysPassed < settings.ReturnDays|];
+
+                public static bool EarlyExit(OrderSettings settings, int daysPassed)
+                {
+                    if (settings.ReturnDays <= 0)
+                    {
+                        return true;
+                    }
+
+                    return [|daysPassed < settings.ReturnDays|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ZeroTest_AloneOrGuardingSomethingElse_IsReported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Settings + """
+            public static class Returns
+            {
+                public static bool Enabled(OrderSettings settings) => [|settings.ReturnDays > 0|];
+
+                public static bool Other(OrderSettings settings, int daysPassed)
+                {
+                    if ([|settings.ReturnDays > 0|])
+                    {
+                        return daysPassed < 30;
+                    }
+
+                    return false;
+                }
+            }
+            """);
+    }
+}
