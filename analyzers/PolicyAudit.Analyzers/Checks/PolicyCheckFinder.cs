@@ -225,7 +225,7 @@ internal sealed class PolicyCheckFinder
             if (Governed(comparison.Operand) is not { } read
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
-                || !Decides(comparison.Other, read)
+                || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
                 || (VersionComparison.IsVersionComparison(comparison, read) && !RelatedByPolicy(read, comparison.Other))
                 || RangeOrdering.IsRangeOrdering(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
@@ -545,10 +545,13 @@ internal sealed class PolicyCheckFinder
     /// <summary>
     /// <c>if (Status != OrderStatus.Paid) throw ...</c> inside <c>Order</c>: an entity guarding its own state
     /// transitions enforces an invariant, rarely a policy staff may override. Skipped unless configured otherwise.
+    /// Only a guard that throws (itself, or through a helper of the type that only throws) is such an invariant; a
+    /// state the type returns or combines into an answer (<c>return provider.Enabled &amp;&amp; Use2fa;</c>) is a decision.
     /// </summary>
     private static bool IsStateCheckInDeclaringType(OperationAnalysisContext context, MemberRead read, string op)
     {
-        if (op is not ("==" or "!=") || !ValueTracer.IsStateType(read.MemberType) || !IsInDeclaringType(context.ContainingSymbol, read.Member))
+        if (op is not ("==" or "!=") || !ValueTracer.IsStateType(read.MemberType) || !IsInDeclaringType(context.ContainingSymbol, read.Member)
+            || !IsThrowingGuard(context.Operation))
         {
             return false;
         }
@@ -557,6 +560,70 @@ internal sealed class PolicyCheckFinder
         return !(options.TryGetValue(DeclaringTypeStateChecksOption, out var setting)
             && string.Equals(setting.Trim(), "report", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// <c>var available = org.Seats.Value - occupied; var needed = adding - available; if (needed &gt; 0)</c>: a difference
+    /// of two quantities compared with zero compares the quantities themselves (<c>adding &gt; available</c>), so zero
+    /// is not a guard there.
+    /// </summary>
+    private static bool IsDifferenceWithZero(Comparison comparison)
+    {
+        if (Comparison.ValueKey(comparison.Other) != "0")
+        {
+            return false;
+        }
+
+        var value = ValueTracer.Strip(comparison.Operand);
+        for (var depth = 0; value is ILocalReferenceOperation local && depth < ValueTracer.MaxLocalDepth; depth++)
+        {
+            value = ValueTracer.Strip(ValueTracer.Initializer(local));
+        }
+
+        return value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference
+            && !ValueTracer.Strip(difference.LeftOperand)!.ConstantValue.HasValue
+            && !ValueTracer.Strip(difference.RightOperand)!.ConstantValue.HasValue;
+    }
+
+    /// <summary>The check is (part of) the condition of an <c>if</c> whose branch throws.</summary>
+    private static bool IsThrowingGuard(IOperation check)
+    {
+        var current = check;
+        while (current.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }
+            or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or IParenthesizedOperation or IConversionOperation or IIsPatternOperation)
+        {
+            current = current.Parent;
+        }
+
+        var conditional = current as IConditionalOperation ?? current.Parent as IConditionalOperation;
+        return conditional is { IsRef: false } && conditional.Condition == (current is IConditionalOperation ? conditional.Condition : current)
+            && (Throws(conditional.WhenTrue) || (conditional.WhenFalse is { } otherwise && Throws(otherwise)));
+    }
+
+    private static bool Throws(IOperation branch)
+    {
+        var last = branch is IBlockOperation block ? block.Operations.LastOrDefault() : branch;
+        if (last is IExpressionStatementOperation statement)
+        {
+            last = statement.Operation;
+        }
+
+        return last switch
+        {
+            IThrowOperation => true,
+            IInvocationOperation { TargetMethod: var helper } => OnlyThrows(helper),
+            _ => false,
+        };
+    }
+
+    /// <summary><c>private void StatusChangeException(..) { throw new OrderingDomainException(..); }</c>: a helper that only throws.</summary>
+    private static bool OnlyThrows(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.Length == 1
+        && method.DeclaringSyntaxReferences[0].GetSyntax() switch
+        {
+            MethodDeclarationSyntax { Body.Statements: { Count: 1 } statements } => statements[0] is ThrowStatementSyntax,
+            MethodDeclarationSyntax { ExpressionBody.Expression: ThrowExpressionSyntax } => true,
+            _ => false,
+        };
 
     private static bool IsInDeclaringType(ISymbol? symbol, ISymbol member)
     {

@@ -361,6 +361,26 @@ public sealed class RealWorldShapesTests
     }
 
     [Fact]
+    public async Task ZeroComparison_OfADifferenceOfQuantities_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Storage
+            {
+                public static void Add(Plan plan, short used, short adding)
+                {
+                    var room = plan.IncludedGb - used;
+                    var missing = adding - room;
+                    if ([|missing > 0|]) throw new InvalidOperationException("buy more storage");
+                    if ([|plan.IncludedGb - used <= 0|]) throw new InvalidOperationException("full");
+                    if (plan.IncludedGb - 5 > 0) Console.WriteLine("some");
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task ZeroComparison_WhenNoPolicyComparesMemberWithZero_IsNotReported()
     {
         await VerifyAsync("""
@@ -501,6 +521,60 @@ public sealed class RealWorldShapesTests
                     public OrderStatus Status { get; set; }
 
                     public bool Open() => Status == OrderStatus.Draft;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StateCheckInDeclaringType_GuardThatThrowsThroughHelper_IsNotReported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using PolicyAudit;
+            public enum Stage { Open, Paid, Shipped }
+            public sealed class Order
+            {
+                [GovernedBy("no-cancel-after-payment", Conditions = "==1;==2")] public Stage Stage { get; private set; }
+                [GovernedBy("two-factor")] public bool Use2fa { get; private set; }
+
+                public void Cancel()
+                {
+                    if (Stage == Stage.Paid || Stage == Stage.Shipped)
+                    {
+                        Refuse(Stage.Open);
+                    }
+
+                    if (!Use2fa) throw new InvalidOperationException("two-factor is off");
+                    Stage = Stage.Open;
+                }
+
+                private void Refuse(Stage to) => throw new InvalidOperationException($"{Stage} cannot become {to}.");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StateCheckInDeclaringType_ReturnedOrCombinedIntoAnAnswer_IsReported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Linq;
+            using PolicyAudit;
+            public enum Stage { Open, Paid, Shipped }
+            public sealed class Organization
+            {
+                [GovernedBy("no-cancel-after-payment", Conditions = "==1")] public Stage Stage { get; set; }
+                [GovernedBy("two-factor")] public bool Use2fa { get; set; }
+
+                public bool TwoFactorEnabled(bool providerEnabled) => providerEnabled && [|Use2fa|];
+
+                public bool AnyEnabled(bool[] providers) => providers.Any(p => p && [|Use2fa|]);
+
+                public bool Cancellable() => [|Stage != Stage.Paid|];
+
+                public void Note()
+                {
+                    if ([|Stage == Stage.Paid|]) System.Console.WriteLine("paid");
                 }
             }
             """);
