@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyAudit.Analyzers.Governance;
@@ -63,30 +65,57 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
         {
             // A flag that only scopes a comparison is not governed by the generator either, so it is not asked for.
             var qualifiers = ScopeFlags.Of(condition);
+            var tested = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             PolicyConditionScanner.ForEachTest(condition, (read, test, at) =>
             {
                 var member = read.Member.OriginalDefinition;
-                if (NearestConditionCall(at) == invocation
-                    && !qualifiers.Contains(member)
-                    && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, context.Compilation.Assembly)
-                    && IsSolutionAssembly(context.Compilation, member.ContainingAssembly)
-                    && !IsMarked(member, policyId)
-                    && member.GetDocumentationCommentId() is { } memberId)
+                tested.Add(member);
+                if (NearestConditionCall(at) == invocation && !qualifiers.Contains(member))
                 {
-                    var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(PolicyIdProperty, policyId)
-                        .Add(MemberIdProperty, memberId)
-                        .Add(ConditionsProperty, test.ToString());
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.UngovernedDeclaration,
-                        at.Syntax.GetLocation(),
-                        properties,
-                        policyId,
-                        member.ContainingType.Name + "." + member.Name,
-                        member.ContainingAssembly.Name));
+                    AskToMark(context, policyId, member, test.ToString(), at.Syntax);
                 }
             });
+
+            // A member the condition reads without a test the scanner knows (an argument: `Contains(d.CouponCode)`) is
+            // carried by the generator too, so the declaring project is asked to mark it, without conditions.
+            if (condition.Syntax is LambdaExpressionSyntax lambda && condition.SemanticModel is { } model)
+            {
+                var asked = new HashSet<ISymbol>(tested, SymbolEqualityComparer.Default);
+                foreach (var (symbol, name) in PolicyConditionScanner.ReadMembers(lambda, condition, qualifiers, model, context.CancellationToken))
+                {
+                    var access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : name;
+                    if (model.GetOperation(access, context.CancellationToken) is { } read
+                        && NearestConditionCall(read) == invocation
+                        && asked.Add(symbol))
+                    {
+                        AskToMark(context, policyId, symbol, string.Empty, name);
+                    }
+                }
+            }
         }
+    }
+
+    private static void AskToMark(OperationAnalysisContext context, string policyId, ISymbol member, string conditions, SyntaxNode at)
+    {
+        if (SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, context.Compilation.Assembly)
+            || !IsSolutionAssembly(context.Compilation, member.ContainingAssembly)
+            || IsMarked(member, policyId)
+            || member.GetDocumentationCommentId() is not { } memberId)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(PolicyIdProperty, policyId)
+            .Add(MemberIdProperty, memberId)
+            .Add(ConditionsProperty, conditions);
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.UngovernedDeclaration,
+            at.GetLocation(),
+            properties,
+            policyId,
+            member.ContainingType.Name + "." + member.Name,
+            member.ContainingAssembly.Name));
     }
 
     /// <summary>NRules' condition methods (and the Query's <c>Where</c>), as the generator scans them.</summary>

@@ -178,6 +178,35 @@ public sealed class UngovernedDeclarationTests
     }
 
     [Fact]
+    public async Task Condition_ReadsMemberAsAnArgument_AsksForItWithoutConditions()
+    {
+        // The generator carries product.Name (read inside Contains), so the Domain is asked to mark it too.
+        var test = WithDomain("""
+            using System.Collections.Generic;
+            using PolicyAudit;
+            using Store;
+            public sealed record Entered(List<string> Names);
+
+            [Policy("named-only")]
+            public sealed class NamedOnly : Policy
+            {
+                public override void Define()
+                {
+                    Product product = null!;
+                    Entered entered = null!;
+                    When().Match(() => product)
+                        .Match(() => entered, e => !e.Names.Contains(product.{|#0:Name|}));
+                    Then().Deny("Not on the list.");
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
+            "Policy 'named-only' tests 'Product.Name', but 'Store.Domain' does not know it is governed; mark the member [GovernedBy(\"named-only\")] so that checks in 'Store.Domain' are reported"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Condition_InsideQueryWhere_IsReportedOnce()
     {
         await WithDomain("""

@@ -40,19 +40,10 @@ internal static class PolicyConditionScanner
                 }
 
                 var operation = semanticModel.GetOperation(lambda, cancellationToken);
-                var joinKeys = operation is null ? new HashSet<SyntaxNode>() : JoinKeys(operation);
                 var qualifiers = operation is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : ScopeFlags.Of(operation);
-                foreach (var name in lambda.Body.DescendantNodesAndSelf())
+                foreach (var (symbol, _) in ReadMembers(lambda, operation, qualifiers, semanticModel, cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (name is SimpleNameSyntax
-                        && !name.AncestorsAndSelf().Any(joinKeys.Contains)
-                        && semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
-                        && !qualifiers.Contains(symbol.OriginalDefinition)
-                        && IsDomainMember(symbol)
-                        && !IsNavigation(symbol)
-                        && Id(symbol) is { } id
-                        && !found.ContainsKey(id))
+                    if (Id(symbol) is { } id && !found.ContainsKey(id))
                     {
                         found.Add(id, new SortedSet<ConditionTest>());
                     }
@@ -66,6 +57,37 @@ internal static class PolicyConditionScanner
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Every domain member a condition lambda reads, tested or not (<c>d.CouponCode</c> in <c>!x.Codes.Contains(d.CouponCode)</c>),
+    /// with the name that reads it; but join keys, navigation members and the lambda's scope flags, which it reads
+    /// without deciding on them. The generator carries these and PA0006 asks for the same set.
+    /// </summary>
+    public static IEnumerable<(ISymbol Member, SyntaxNode Name)> ReadMembers(LambdaExpressionSyntax lambda, IOperation? operation, HashSet<ISymbol> qualifiers, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        var joinKeys = operation is null ? new HashSet<SyntaxNode>() : JoinKeys(operation);
+        foreach (var name in lambda.Body.DescendantNodesAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (name is SimpleNameSyntax
+                && !name.AncestorsAndSelf().Any(joinKeys.Contains)
+                && !IsPresenceTest(name)
+                && semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
+                && !qualifiers.Contains(symbol.OriginalDefinition)
+                && IsDomainMember(symbol)
+                && !IsNavigation(symbol))
+            {
+                yield return (symbol.OriginalDefinition, name);
+            }
+        }
+    }
+
+    /// <summary><c>t.SpecialPrice.HasValue</c>: asking whether a value is there is a guard, not a read of the value.</summary>
+    private static bool IsPresenceTest(SyntaxNode name)
+    {
+        var access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : name;
+        return access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasValue" } presence && presence.Expression == access;
     }
 
     /// <summary>The comparisons, patterns and flags of one condition, recorded against the member they test, but for its scope qualifiers.</summary>
@@ -106,7 +128,12 @@ internal static class PolicyConditionScanner
                     {
                         if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, isTested) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
-                            onTest(read, new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other)), operation);
+                            var test = new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other));
+                            onTest(read, test, operation);
+                            foreach (var other in OtherTermsOf(comparison.Operand, read.Member, isTested))
+                            {
+                                onTest(other, test, operation);
+                            }
                         }
                     }
 
@@ -126,6 +153,34 @@ internal static class PolicyConditionScanner
                         : new ConditionTest("==", negated ? "false" : "true"), operation);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>(r.At - o.CreatedOnUtc).TotalDays &gt;= s.ReturnDays</c>: every member an arithmetic value is computed from is
+    /// compared, not only the first one found (which may be a host fact's member the Domain never sees).
+    /// </summary>
+    private static IEnumerable<MemberRead> OtherTermsOf(IOperation operand, ISymbol found, Func<ISymbol, bool> isTested)
+    {
+        var terms = new List<MemberRead>();
+        CollectTerms(ValueTracer.Strip(operand), isTested, terms);
+        return terms.Where(t => !SymbolEqualityComparer.Default.Equals(t.Member, found));
+    }
+
+    private static void CollectTerms(IOperation? operation, Func<ISymbol, bool> isTested, List<MemberRead> terms)
+    {
+        switch (ValueTracer.Strip(operation))
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply or BinaryOperatorKind.Divide } binary:
+                CollectTerms(binary.LeftOperand, isTested, terms);
+                CollectTerms(binary.RightOperand, isTested, terms);
+                break;
+            case IPropertyReferenceOperation { Instance: { } instance } property when ValueTracer.IsFramework(property.Property.ContainingType):
+                CollectTerms(instance, isTested, terms);
+                break;
+            case { } term when ValueTracer.Find(term, isTested) is { } read:
+                terms.Add(read.As(ReadKind.Derived));
+                break;
         }
     }
 
