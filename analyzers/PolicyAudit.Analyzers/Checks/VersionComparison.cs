@@ -64,10 +64,14 @@ internal static class VersionComparison
         }
     }
 
-    /// <summary><c>var initialSeats = organization.Seats; ... if (organization.Seats != initialSeats)</c>: the member against a local holding its own earlier value.</summary>
+    /// <summary>
+    /// The member against its own earlier value or a value computed from itself: <c>var initialSeats =
+    /// organization.Seats; ... if (organization.Seats != initialSeats)</c>, or <c>var newTotal = organization.Seats +
+    /// adjustment; if (organization.Seats &gt; newTotal)</c> (is the adjustment a decrease?).
+    /// </summary>
     private static bool IsEarlierCopy(IOperation other, MemberRead read) =>
-        ValueTracer.Strip(other) is ILocalReferenceOperation or IPropertyReferenceOperation { Property.Name: "Value" } or IInvocationOperation { TargetMethod.Name: "GetValueOrDefault" }
-        && ValueTracer.Find(other, member => SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, read.Member.OriginalDefinition)) is { Kind: ReadKind.Value };
+        ValueTracer.Strip(other) is ILocalReferenceOperation or IPropertyReferenceOperation { Property.Name: "Value" } or IInvocationOperation { TargetMethod.Name: "GetValueOrDefault" } or IBinaryOperation
+        && ValueTracer.Find(other, member => SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, read.Member.OriginalDefinition)) is not null;
 
     /// <summary>
     /// <c>product.Price != model.Price</c>, <c>stockQuantity != product.StockQuantity</c>: the member itself (not a

@@ -384,6 +384,12 @@ public sealed class RangeSearchAndChangeShapesTests
                     product.StockQuantity += extra;
                     if (product.StockQuantity != initialQuantity) Console.WriteLine("resized");
                 }
+
+                public static bool Shrinks(Product product, int adjustment)
+                {
+                    var newQuantity = product.StockQuantity + adjustment;
+                    return product.StockQuantity > newQuantity;
+                }
             }
             """);
     }
