@@ -70,8 +70,7 @@ internal static class VersionComparison
     /// adjustment; if (organization.Seats &gt; newTotal)</c> (is the adjustment a decrease?).
     /// </summary>
     private static bool IsEarlierCopy(IOperation other, MemberRead read) =>
-        ValueTracer.Strip(other) is ILocalReferenceOperation or IPropertyReferenceOperation { Property.Name: "Value" } or IInvocationOperation { TargetMethod.Name: "GetValueOrDefault" } or IBinaryOperation
-        && ValueTracer.Find(other, member => SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, read.Member.OriginalDefinition)) is not null;
+        ValueTracer.Find(other, member => SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, read.Member.OriginalDefinition)) is not null;
 
     /// <summary>
     /// <c>product.Price != model.Price</c>, <c>stockQuantity != product.StockQuantity</c>: the member itself (not a
