@@ -545,8 +545,9 @@ internal sealed class PolicyCheckFinder
     /// <summary>
     /// <c>if (Status != OrderStatus.Paid) throw ...</c> inside <c>Order</c>: an entity guarding its own state
     /// transitions enforces an invariant, rarely a policy staff may override. Skipped unless configured otherwise.
-    /// Only a guard that throws (itself, or through a helper of the type that only throws) is such an invariant; a
-    /// state the type returns or combines into an answer (<c>return provider.Enabled &amp;&amp; Use2fa;</c>) is a decision.
+    /// Only a guard clause is such an invariant: one that throws (itself, or through a helper of the type that only
+    /// throws) or leaves a void method (<c>if (Status == Retired) return;</c>); a state the type returns or combines into
+    /// an answer (<c>return provider.Enabled &amp;&amp; Use2fa;</c>) is a decision.
     /// </summary>
     private static bool IsStateCheckInDeclaringType(OperationAnalysisContext context, MemberRead read, string op)
     {
@@ -584,7 +585,7 @@ internal sealed class PolicyCheckFinder
             && !ValueTracer.Strip(difference.RightOperand)!.ConstantValue.HasValue;
     }
 
-    /// <summary>The check is (part of) the condition of an <c>if</c> whose branch throws.</summary>
+    /// <summary>The check is (part of) the condition of an <c>if</c> whose branch throws or leaves a void method.</summary>
     private static bool IsThrowingGuard(IOperation check)
     {
         var current = check;
@@ -610,6 +611,7 @@ internal sealed class PolicyCheckFinder
         return last switch
         {
             IThrowOperation => true,
+            IReturnOperation { ReturnedValue: null } => true,
             IInvocationOperation { TargetMethod: var helper } => OnlyThrows(helper),
             _ => false,
         };

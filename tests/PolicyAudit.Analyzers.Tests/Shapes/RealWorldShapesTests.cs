@@ -527,7 +527,7 @@ public sealed class RealWorldShapesTests
     }
 
     [Fact]
-    public async Task StateCheckInDeclaringType_GuardThatThrowsThroughHelper_IsNotReported()
+    public async Task StateCheckInDeclaringType_GuardClauseThatThrowsOrReturns_IsNotReported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             using System;
@@ -547,6 +547,12 @@ public sealed class RealWorldShapesTests
 
                     if (!Use2fa) throw new InvalidOperationException("two-factor is off");
                     Stage = Stage.Open;
+                }
+
+                public void Ship()
+                {
+                    if (Stage == Stage.Shipped) return;
+                    Stage = Stage.Shipped;
                 }
 
                 private void Refuse(Stage to) => throw new InvalidOperationException($"{Stage} cannot become {to}.");
