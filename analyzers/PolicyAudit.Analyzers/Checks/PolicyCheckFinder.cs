@@ -230,6 +230,7 @@ internal sealed class PolicyCheckFinder
                 || RangeOrdering.IsRangeOrdering(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || IsUnlimitedGuard(comparison, read)
+                || IsClampAtZero(comparison)
                 || IsStateCheckInDeclaringType(context, read, comparison.Operator))
             {
                 continue;
@@ -583,6 +584,33 @@ internal sealed class PolicyCheckFinder
         return value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference
             && !ValueTracer.Strip(difference.LeftOperand)!.ConstantValue.HasValue
             && !ValueTracer.Strip(difference.RightOperand)!.ConstantValue.HasValue;
+    }
+
+    /// <summary>
+    /// <c>Remaining = count &lt; 0 ? 0 : count</c> or <c>if (count &lt; 0) count = 0;</c>: a value clamped at zero is
+    /// normalised (a <c>Math.Max</c>), nothing is decided.
+    /// </summary>
+    private static bool IsClampAtZero(Comparison comparison)
+    {
+        var test = comparison.Operand.Parent;
+        while (test is IConversionOperation or IParenthesizedOperation)
+        {
+            test = test.Parent;
+        }
+
+        var operand = ValueTracer.Strip(comparison.Operand)!.Syntax.ToString();
+        bool IsZero(IOperation? value) => Comparison.ValueKey(value) == "0";
+        bool IsOperand(IOperation? value) => ValueTracer.Strip(value)?.Syntax.ToString() == operand;
+        return test?.Parent switch
+        {
+            IConditionalOperation { WhenFalse: { } otherwise } choice when choice.Condition == test && choice.Type is not null =>
+                (IsZero(choice.WhenTrue) && IsOperand(otherwise)) || (IsOperand(choice.WhenTrue) && IsZero(otherwise)),
+            IConditionalOperation { WhenFalse: null } statement when statement.Condition == test =>
+                (statement.WhenTrue is IBlockOperation { Operations.Length: 1 } block ? block.Operations[0] : statement.WhenTrue)
+                    is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
+                && IsOperand(assignment.Target) && IsZero(assignment.Value),
+            _ => false,
+        };
     }
 
     /// <summary>The check is (part of) the condition of an <c>if</c> whose branch throws or leaves a void method.</summary>

@@ -73,4 +73,32 @@ public sealed class UnlimitedGuardShapesTests
             }
             """);
     }
+    [Fact]
+    public async Task ZeroTest_ClampingAValueAtZero_IsNotReported()
+    {
+        // Ombi: Remaining = count < 0 ? 0 : count, where count = limit - used.
+        await VerifyCS.VerifyAnalyzerAsync(Settings + """
+            public static class Returns
+            {
+                public static int Left(OrderSettings settings, int daysPassed)
+                {
+                    var left = settings.ReturnDays - daysPassed;
+                    return left < 0 ? 0 : left;
+                }
+
+                public static int Clamped(OrderSettings settings, int daysPassed)
+                {
+                    var left = settings.ReturnDays - daysPassed;
+                    if (left < 0) left = 0;
+                    return left;
+                }
+
+                public static bool Late(OrderSettings settings, int daysPassed)
+                {
+                    var left = settings.ReturnDays - daysPassed;
+                    return [|left < 0|];
+                }
+            }
+            """);
+    }
 }
