@@ -25,11 +25,12 @@ internal enum ReadKind
 /// <summary>A member whose value feeds a checked expression, and the object it is read on.</summary>
 internal readonly struct MemberRead
 {
-    public MemberRead(ISymbol member, IOperation? instance, ReadKind kind)
+    public MemberRead(ISymbol member, IOperation? instance, ReadKind kind, string? key = null)
     {
         Member = member;
         Instance = instance;
         Kind = kind;
+        Key = key;
     }
 
     public ISymbol Member { get; }
@@ -39,7 +40,10 @@ internal readonly struct MemberRead
 
     public ReadKind Kind { get; }
 
-    public MemberRead As(ReadKind kind) => new(Member, Instance, Kind == ReadKind.Value ? kind : Kind);
+    /// <summary>A called method's constant arguments (<c>HasPermission(PermissionKind.IsDisabled)</c>), see <see cref="Governance.ConditionTest.Key"/>.</summary>
+    public string? Key { get; }
+
+    public MemberRead As(ReadKind kind) => new(Member, Instance, Kind == ReadKind.Value ? kind : Kind, Key);
 
     /// <summary>The type of the member itself (a flag, an enum, a number), whatever the check computes from it.</summary>
     public ITypeSymbol? MemberType => Member switch

@@ -801,7 +801,12 @@ internal sealed class PolicyCheckFinder
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
         var origin = GovernedMember(read.Member);
-        var policies = MatchingPolicies(origin, op, value);
+        if (!_catalog.Value.MayTestCall(origin, read.Key))
+        {
+            return;
+        }
+
+        var policies = MatchingPolicies(origin, op, value, read.Key);
 
         // A carried copy is not what the engine would be asked about: rewriting it to Evaluate(fact) could ask about the wrong fact.
         fixable &= SymbolEqualityComparer.Default.Equals(origin, read.Member);
@@ -837,9 +842,20 @@ internal sealed class PolicyCheckFinder
     /// The policies whose conditions make the same test: the same constant first, else the same operator (or its
     /// complement, which is how code often states the policy), else every policy governing the member.
     /// </summary>
-    private List<string> MatchingPolicies(ISymbol member, string op, string? value)
+    private List<string> MatchingPolicies(ISymbol member, string op, string? value, string? key)
     {
         var governors = _catalog.Value.GetGovernors(member);
+        if (key is not null && governors.Where(g => g.Tests.Any(t => t.Key == key)).ToImmutableArray() is { IsEmpty: false } byArguments)
+        {
+            // `HasPermission(PermissionKind.IsDisabled)` names the policies that ask about that permission.
+            governors = byArguments;
+        }
+        else if (key is null && governors.Any(g => g.Tests.Any(t => t.Key is not null)))
+        {
+            // `HasPermission(asked)` may ask any of them.
+            return governors.Select(g => g.PolicyId).ToList();
+        }
+
         var negated = Comparison.Negate(op);
         Func<ConditionTest, bool> sameOperator = t => t.Operator == op || t.Operator == negated;
         Func<ConditionTest, bool> sameValue = t => value is not null && t.Value == value;

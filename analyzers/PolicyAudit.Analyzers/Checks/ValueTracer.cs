@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -108,9 +109,16 @@ internal static class ValueTracer
     private static MemberRead? FromInvocation(IInvocationOperation invocation, Func<ISymbol, bool> isCandidate, int depth)
     {
         var method = invocation.TargetMethod;
+        if (method.IsExtensionMethod && !IsLinqOperators(method.ContainingType) && isCandidate(Definition(method)))
+        {
+            // `user.HasPermission(PermissionKind.IsDisabled)`: a domain's extension method, read on its first argument.
+            var receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            return new MemberRead(Definition(method), receiver, ReadKind.Value, CallKey(invocation));
+        }
+
         if (!method.IsExtensionMethod && isCandidate(method))
         {
-            return new MemberRead(method, ResolveInstance(invocation, invocation.Instance), ReadKind.Value);
+            return new MemberRead(method, ResolveInstance(invocation, invocation.Instance), ReadKind.Value, CallKey(invocation));
         }
 
         if (method.Name == "GetValueOrDefault" && method.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
@@ -146,6 +154,39 @@ internal static class ValueTracer
         }
 
         return found?.As(ReadKind.Derived);
+    }
+
+    /// <summary>The static method an extension method call binds to (its reduced form names the same method).</summary>
+    public static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
+
+    /// <summary>
+    /// The constant arguments of a call, comma-separated (<c>4</c> for <c>HasPermission(PermissionKind.IsDisabled)</c>),
+    /// without the receiver of an extension method; null when the call has none, or one is not a constant.
+    /// </summary>
+    public static string? CallKey(IInvocationOperation invocation)
+    {
+        var keys = new List<string>();
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Ordinal: 0 } && invocation.TargetMethod.IsExtensionMethod && invocation.Instance is null)
+            {
+                continue;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (Comparison.ValueKey(argument.Value) is not { } key || key.IndexOf(']') >= 0 || key.IndexOf(',') >= 0)
+            {
+                return null;
+            }
+
+            keys.Add(key);
+        }
+
+        return keys.Count == 0 ? null : string.Join(",", keys);
     }
 
     /// <summary>

@@ -5,21 +5,27 @@ namespace PolicyAudit.Analyzers.Governance;
 
 /// <summary>
 /// How a policy condition tests a member: an operator and, when it is a constant, the value (<c>&gt;30</c>,
-/// <c>==true</c>, <c>!=0</c>). Written into <c>GovernedMember.Conditions</c> as a <c>;</c>-separated list.
+/// <c>==true</c>, <c>!=0</c>). A method called with constant arguments is tested per argument list, written first
+/// in brackets: <c>user.HasPermission(PermissionKind.IsDisabled)</c> is <c>[4]==true</c>. Written into
+/// <c>GovernedMember.Conditions</c> as a <c>;</c>-separated list.
 /// </summary>
 internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<ConditionTest>
 {
-    public ConditionTest(string op, string? value)
+    public ConditionTest(string op, string? value, string? key = null)
     {
         Operator = op;
         Value = value;
+        Key = key;
     }
 
     public string Operator { get; }
 
     public string? Value { get; }
 
-    public override string ToString() => Operator + Value;
+    /// <summary>The constant arguments of a tested call (<c>4</c> for <c>HasPermission(PermissionKind.IsDisabled)</c>); null for a property or field.</summary>
+    public string? Key { get; }
+
+    public override string ToString() => (Key is null ? string.Empty : "[" + Key + "]") + Operator + Value;
 
     public static string Format(IEnumerable<ConditionTest> tests) => string.Join(";", tests);
 
@@ -31,8 +37,16 @@ internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<
             return tests;
         }
 
-        foreach (var entry in text!.Split(';'))
+        foreach (var item in text!.Split(';'))
         {
+            var entry = item;
+            string? key = null;
+            if (entry.StartsWith("[", StringComparison.Ordinal) && entry.IndexOf(']') is var close and > 0)
+            {
+                key = entry.Substring(1, close - 1);
+                entry = entry.Substring(close + 1);
+            }
+
             var split = 0;
             while (split < entry.Length && entry[split] is '<' or '>' or '=' or '!')
             {
@@ -42,7 +56,7 @@ internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<
             if (split > 0)
             {
                 var value = entry.Substring(split);
-                tests.Add(new ConditionTest(entry.Substring(0, split), value.Length == 0 ? null : value));
+                tests.Add(new ConditionTest(entry.Substring(0, split), value.Length == 0 ? null : value, key));
             }
         }
 
@@ -50,14 +64,23 @@ internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<
     }
 
     public bool Equals(ConditionTest other) =>
-        string.Equals(Operator, other.Operator, StringComparison.Ordinal) && string.Equals(Value, other.Value, StringComparison.Ordinal);
+        string.Equals(Operator, other.Operator, StringComparison.Ordinal)
+        && string.Equals(Value, other.Value, StringComparison.Ordinal)
+        && string.Equals(Key, other.Key, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is ConditionTest other && Equals(other);
 
-    public override int GetHashCode() => unchecked((StringComparer.Ordinal.GetHashCode(Operator) * 31) + (Value is null ? 0 : StringComparer.Ordinal.GetHashCode(Value)));
+    public override int GetHashCode() => unchecked((((StringComparer.Ordinal.GetHashCode(Operator) * 31) + (Value is null ? 0 : StringComparer.Ordinal.GetHashCode(Value))) * 31)
+        + (Key is null ? 0 : StringComparer.Ordinal.GetHashCode(Key)));
 
     public int CompareTo(ConditionTest other)
     {
+        var byKey = string.CompareOrdinal(Key, other.Key);
+        if (byKey != 0)
+        {
+            return byKey;
+        }
+
         var byOperator = string.CompareOrdinal(Operator, other.Operator);
         return byOperator != 0 ? byOperator : string.CompareOrdinal(Value, other.Value);
     }

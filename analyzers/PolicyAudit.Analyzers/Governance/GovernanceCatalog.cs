@@ -108,6 +108,18 @@ internal sealed class GovernanceCatalog
         return false;
     }
 
+    /// <summary>
+    /// False when every policy governing the method <paramref name="member"/> tests it per argument list and none names
+    /// <paramref name="key"/>: <c>user.HasPermission(PermissionKind.EnableAllDevices)</c> asks another question than a
+    /// policy about <c>HasPermission(PermissionKind.IsDisabled)</c>. True for a call whose arguments are not all
+    /// constants, and when some test names no arguments.
+    /// </summary>
+    public bool MayTestCall(ISymbol member, string? key)
+    {
+        var governors = GetGovernors(member);
+        return key is null || governors.IsEmpty || governors.Any(g => g.Tests.Count == 0 || g.Tests.Any(t => t.Key is null || t.Key == key));
+    }
+
     private ImmutableArray<Governor> Resolve(ISymbol member)
     {
         for (var current = member; current is not null; current = Overridden(current))

@@ -78,7 +78,7 @@ internal static class PolicyConditionScanner
                 && IsDomainMember(symbol)
                 && !IsNavigation(symbol))
             {
-                yield return (symbol.OriginalDefinition, name);
+                yield return (Definition(symbol), name);
             }
         }
     }
@@ -128,7 +128,7 @@ internal static class PolicyConditionScanner
                     {
                         if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, isTested) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
-                            var test = new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other));
+                            var test = new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other), read.Key);
                             onTest(read, test, operation);
                             foreach (var other in OtherTermsOf(comparison.Operand, read.Member, isTested))
                             {
@@ -150,7 +150,7 @@ internal static class PolicyConditionScanner
                         && ValueTracer.Find(operation, isTested) is { Kind: not ReadKind.Derived } flag:
                     onTest(flag, flag.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                         ? new ConditionTest(negated ? "==" : "!=", "0")
-                        : new ConditionTest("==", negated ? "false" : "true"), operation);
+                        : new ConditionTest("==", negated ? "false" : "true", flag.Key), operation);
                     break;
             }
         }
@@ -275,7 +275,10 @@ internal static class PolicyConditionScanner
         tests.Add(test);
     }
 
-    private static string? Id(ISymbol symbol) => symbol.OriginalDefinition.GetDocumentationCommentId();
+    private static string? Id(ISymbol symbol) => Definition(symbol).GetDocumentationCommentId();
+
+    /// <summary>The declaration a read names: an extension method's static form, a generic member's definition.</summary>
+    private static ISymbol Definition(ISymbol symbol) => symbol is IMethodSymbol method ? ValueTracer.Definition(method) : symbol.OriginalDefinition;
 
     public static string InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
@@ -315,7 +318,8 @@ internal static class PolicyConditionScanner
         {
             case IPropertySymbol:
             case IFieldSymbol { IsConst: false }:
-            case IMethodSymbol { MethodKind: MethodKind.Ordinary, IsExtensionMethod: false }:
+            case IMethodSymbol { MethodKind: MethodKind.Ordinary }:
+            case IMethodSymbol { MethodKind: MethodKind.ReducedExtension }:
                 break;
             default:
                 return false;
