@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -207,12 +208,38 @@ internal static class ValueTracer
             return null;
         }
 
-        return declarator switch
+        var declared = declarator switch
         {
             VariableDeclaratorSyntax { Initializer.Value: { } value } => model.GetOperation(value),
             SingleVariableDesignationSyntax { Parent: PatternSyntax pattern } => MatchedValue(model.GetOperation(pattern)),
             _ => null,
         };
+        return declared is null || Strip(declared)?.ConstantValue.HasValue == true ? AssignedLater(local) ?? declared : declared;
+    }
+
+    /// <summary>
+    /// <c>var needed = 0; if (..) needed = invited - (org.Seats.Value - occupied);</c>: a local declared with a constant
+    /// (or nothing) and given its real value later holds that value; the first such assignment in the body is it.
+    /// </summary>
+    private static IOperation? AssignedLater(ILocalReferenceOperation local)
+    {
+        IOperation root = local;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var assignment in root.Descendants().OfType<ISimpleAssignmentOperation>())
+        {
+            if (assignment.Target is ILocalReferenceOperation target
+                && SymbolEqualityComparer.Default.Equals(target.Local, local.Local)
+                && Strip(assignment.Value)?.ConstantValue.HasValue != true)
+            {
+                return assignment.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The value a pattern is matched against: the tested expression, the subpattern's member, the switch's value.</summary>

@@ -381,6 +381,33 @@ public sealed class RealWorldShapesTests
     }
 
     [Fact]
+    public async Task LocalGivenItsValueAfterADefault_ComparedLater_IsReported()
+    {
+        // Bitwarden: var newSeatsRequired = 0; if (..) newSeatsRequired = invited - (seats - occupied); if (newSeatsRequired > 0)
+        await VerifyAsync("""
+            using System;
+            using Saas;
+            public static class Storage
+            {
+                public static void Add(Plan plan, short used, short adding, bool metered)
+                {
+                    var missing = 0;
+                    if (metered)
+                    {
+                        missing = adding - (plan.IncludedGb - used);
+                    }
+
+                    if ([|missing > 0|]) throw new InvalidOperationException("buy more storage");
+
+                    var unrelated = 0;
+                    if (metered) unrelated = adding - used;
+                    if (unrelated > 0) Console.WriteLine("more");
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task ZeroComparison_WhenNoPolicyComparesMemberWithZero_IsNotReported()
     {
         await VerifyAsync("""
