@@ -118,6 +118,12 @@ internal readonly struct Comparison
     public static string? ValueKey(IOperation? operation)
     {
         var stripped = ValueTracer.Strip(operation);
+        if (stripped is IDefaultValueOperation)
+        {
+            // `RequestedDate != default`: a value type's default, which a policy may test like zero.
+            return "default";
+        }
+
         if (stripped is null || !stripped.ConstantValue.HasValue)
         {
             return null;

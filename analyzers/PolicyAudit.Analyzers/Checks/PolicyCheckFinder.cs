@@ -251,6 +251,10 @@ internal sealed class PolicyCheckFinder
         }
     }
 
+    private static bool IsBoolean(ITypeSymbol? type) =>
+        type?.SpecialType == SpecialType.System_Boolean
+        || (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
+
     /// <summary>
     /// <c>if (settings.ReturnDays &gt; 0 &amp;&amp; daysPassed &gt;= settings.ReturnDays)</c>, or <c>if (limit == 0) return; if (count
     /// &gt;= limit) ...</c>: where zero means "no limit", the zero test only asks whether the limit is set, even when the
@@ -516,12 +520,18 @@ internal sealed class PolicyCheckFinder
         var stripped = ValueTracer.Strip(other);
         if (stripped is IDefaultValueOperation)
         {
-            return false;
+            // A guard, unless a policy's own condition compares the member with default (`RequestedDate != default`
+            // is Ombi's "already requested"), as with zero.
+            return _catalog.Value.GetGovernors(GovernedMember(read.Member)).Any(g => g.Tests.Any(t => t.Value == "default"));
         }
 
         if (stripped is null || !stripped.ConstantValue.HasValue)
         {
-            return true;
+            // `Where(x => x.Status == status)`, the state chosen by the caller: a listing by state, when the policies
+            // governing it only name states of their own.
+            return !(ValueTracer.IsStateType(read.MemberType) && !IsBoolean(read.MemberType))
+                || Governed(stripped) is not null
+                || _catalog.Value.MayTestState(GovernedMember(read.Member), null, otherIsChosen: true);
         }
 
         var value = stripped.ConstantValue.Value;

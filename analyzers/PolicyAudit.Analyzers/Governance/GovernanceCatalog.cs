@@ -87,12 +87,14 @@ internal sealed class GovernanceCatalog
     /// False when every policy governing <paramref name="member"/> states its tests, each an equality with a named state,
     /// and none names <paramref name="state"/>: <c>order.Status == Cancelled</c> asks another question than a policy
     /// about <c>Status != Complete</c> (a workflow's other transitions, a switch's other arms). True when a test is
-    /// unknown (a hand-written <c>[GovernedBy]</c> without conditions, a listed member) or relational.
+    /// unknown (a hand-written <c>[GovernedBy]</c> without conditions, a listed member) or relational. With
+    /// <paramref name="otherIsChosen"/>, the state is a value the caller chose (a parameter, a DTO field): false
+    /// when every test names a state of its own.
     /// </summary>
-    public bool MayTestState(ISymbol member, string? state)
+    public bool MayTestState(ISymbol member, string? state, bool otherIsChosen = false)
     {
         var governors = GetGovernors(member);
-        if (state is null || governors.IsEmpty)
+        if ((state is null && !otherIsChosen) || governors.IsEmpty)
         {
             return true;
         }

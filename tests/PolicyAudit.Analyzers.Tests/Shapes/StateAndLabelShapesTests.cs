@@ -139,4 +139,40 @@ public sealed class StateAndLabelShapesTests
             }
             """);
     }
+    [Fact]
+    public async Task StateComparison_StateChosenByTheCaller_IsNotReportedButThePolicysStateIs()
+    {
+        // Ombi: the issues page lists by the state the caller asks for (`Where(x => x.Status == status)`).
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Saas;
+            public static class Listing
+            {
+                public static IEnumerable<Order> ByStatus(IEnumerable<Order> orders, OrderStatus status) => orders.Where(o => o.Status == status);
+
+                public static bool Paid(IEnumerable<Order> orders) => orders.Any(o => [|o.Status == OrderStatus.Paid|]);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DefaultComparison_WhenAPolicyComparesWithDefault_IsReported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using PolicyAudit;
+            public sealed class MovieRequest
+            {
+                [GovernedBy("already-requested", Conditions = "!=default")] public DateTime RequestedDate { get; set; }
+                [GovernedBy("other")] public DateTime Available { get; set; }
+            }
+
+            public static class Rules
+            {
+                public static bool Requested(MovieRequest existing) => [|existing.RequestedDate != default|];
+                public static bool Unset(MovieRequest existing) => existing.Available == default;
+            }
+            """);
+    }
 }
