@@ -390,13 +390,30 @@ internal sealed class PolicyCheckFinder
     {
         var negated = false;
         var current = ValueTracer.Strip(condition);
-        while (current is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        while (true)
         {
-            negated = !negated;
-            current = ValueTracer.Strip(not.Operand);
+            if (current is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                negated = !negated;
+                current = ValueTracer.Strip(not.Operand);
+            }
+            else if (current is ICoalesceOperation { WhenNull.ConstantValue.Value: bool } coalesce)
+            {
+                // `auth.User?.HasPermission(PermissionKind.IsDisabled) ?? false`: the flag, read through a null check.
+                current = ValueTracer.Strip(coalesce.Value);
+            }
+            else
+            {
+                break;
+            }
         }
 
-        if (current?.Type?.SpecialType != SpecialType.System_Boolean || Governed(current) is not { } read)
+        if (current is IConditionalAccessOperation access)
+        {
+            current = ValueTracer.Strip(access.WhenNotNull);
+        }
+
+        if (!IsBoolean(current?.Type) || Governed(current) is not { } read)
         {
             return;
         }

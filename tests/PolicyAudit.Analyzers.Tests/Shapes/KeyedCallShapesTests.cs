@@ -107,11 +107,17 @@ public sealed class KeyedCallShapesTests
                 }
 
                 public static bool Allowed(User user, PermissionKind asked) => {|#2:user.HasPermission(asked)|};
+
+                public static void Token(User? user)
+                {
+                    if ({|#3:user?.HasPermission(PermissionKind.IsDisabled) ?? false|}) throw new InvalidOperationException("disabled");
+                }
             }
             """,
             Expected(0, "user.HasPermission(PermissionKind.IsDisabled)", "policy 'disabled-account'"),
             Expected(1, "!user.HasPermission(PermissionKind.EnableRemoteAccess)", "policy 'remote-access'"),
-            Expected(2, "user.HasPermission(asked)", "policies 'disabled-account' and 'remote-access'"));
+            Expected(2, "user.HasPermission(asked)", "policies 'disabled-account' and 'remote-access'"),
+            Expected(3, "user?.HasPermission(PermissionKind.IsDisabled) ?? false", "policy 'disabled-account'"));
     }
 
     [Fact]
