@@ -83,8 +83,7 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
                 var asked = new HashSet<ISymbol>(tested, SymbolEqualityComparer.Default);
                 foreach (var (symbol, name) in PolicyConditionScanner.ReadMembers(lambda, condition, qualifiers, model, context.CancellationToken))
                 {
-                    var access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : name;
-                    if (model.GetOperation(access, context.CancellationToken) is { } read
+                    if (model.GetOperation(PolicyConditionScanner.AccessOf(name), context.CancellationToken) is { } read
                         && NearestConditionCall(read) == invocation
                         && asked.Add(symbol))
                     {

@@ -251,10 +251,6 @@ internal sealed class PolicyCheckFinder
         }
     }
 
-    private static bool IsBoolean(ITypeSymbol? type) =>
-        type?.SpecialType == SpecialType.System_Boolean
-        || (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
-
     /// <summary>
     /// <c>if (settings.ReturnDays &gt; 0 &amp;&amp; daysPassed &gt;= settings.ReturnDays)</c>, or <c>if (limit == 0) return; if (count
     /// &gt;= limit) ...</c>: where zero means "no limit", the zero test only asks whether the limit is set, even when the
@@ -316,11 +312,14 @@ internal sealed class PolicyCheckFinder
                 && SymbolEqualityComparer.Default.Equals(GovernedMember(again.Member), member)));
     }
 
-    private static bool ExitsEarly(IOperation branch)
+    private static bool ExitsEarly(IOperation branch) =>
+        LastStatement(branch) is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break };
+
+    /// <summary>What a branch ends with: its last statement (a block's, or itself), seen through an expression statement.</summary>
+    private static IOperation? LastStatement(IOperation branch)
     {
         var last = branch is IBlockOperation block ? block.Operations.LastOrDefault() : branch;
-        return last is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }
-            || last is IExpressionStatementOperation { Operation: IThrowOperation };
+        return last is IExpressionStatementOperation statement ? statement.Operation : last;
     }
 
     /// <summary>
@@ -332,12 +331,7 @@ internal sealed class PolicyCheckFinder
     private MemberRead? StoredAfterCheck(Comparison comparison)
     {
         var key = Comparison.ValueKey(comparison.Other);
-        ISymbol? value = ValueTracer.Strip(comparison.Operand) switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            _ => null,
-        };
+        var value = LocalOrParameter(comparison.Operand);
         if (key is null or "null" || value is null)
         {
             return null;
@@ -345,15 +339,9 @@ internal sealed class PolicyCheckFinder
 
         foreach (var (target, assignment) in VersionComparison.WritesAround(comparison.Operand))
         {
-            var assigned = ValueTracer.Strip(assignment.Value) switch
-            {
-                ILocalReferenceOperation local => (ISymbol)local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
             if (assignment.Syntax.SpanStart > comparison.Operand.Syntax.SpanStart
-                && SymbolEqualityComparer.Default.Equals(assigned, value)
-                && _catalog.Value.GetGovernors(target).Any(g => g.Tests.Any(t => t.Value == key)))
+                && SymbolEqualityComparer.Default.Equals(LocalOrParameter(assignment.Value), value)
+                && _catalog.Value.ComparesWith(target, key))
             {
                 return new MemberRead(target, null, ReadKind.Derived);
             }
@@ -361,6 +349,14 @@ internal sealed class PolicyCheckFinder
 
         return null;
     }
+
+    /// <summary>The local or parameter a value is, itself (not a member read on it).</summary>
+    private static ISymbol? LocalOrParameter(IOperation? value) => ValueTracer.Strip(value) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
 
     /// <summary>
     /// Whether the other side is a different governed member that shares a policy with the first: the policy
@@ -413,7 +409,7 @@ internal sealed class PolicyCheckFinder
             current = ValueTracer.Strip(access.WhenNotNull);
         }
 
-        if (!IsBoolean(current?.Type) || Governed(current) is not { } read)
+        if (!ValueTracer.IsFlagType(current?.Type) || Governed(current) is not { } read)
         {
             return;
         }
@@ -431,7 +427,7 @@ internal sealed class PolicyCheckFinder
                 }
 
                 break;
-            case ReadKind.NotEmpty when _catalog.Value.ComparesWithZero(GovernedMember(read.Member)):
+            case ReadKind.NotEmpty when _catalog.Value.ComparesWith(GovernedMember(read.Member), "0"):
                 op = negated ? "==" : "!=";
                 value = "0";
                 break;
@@ -539,14 +535,14 @@ internal sealed class PolicyCheckFinder
         {
             // A guard, unless a policy's own condition compares the member with default (`RequestedDate != default`
             // is Ombi's "already requested"), as with zero.
-            return _catalog.Value.GetGovernors(GovernedMember(read.Member)).Any(g => g.Tests.Any(t => t.Value == "default"));
+            return _catalog.Value.ComparesWith(GovernedMember(read.Member), "default");
         }
 
         if (stripped is null || !stripped.ConstantValue.HasValue)
         {
             // `Where(x => x.Status == status)`, the state chosen by the caller: a listing by state, when the policies
             // governing it only name states of their own.
-            return !(ValueTracer.IsStateType(read.MemberType) && !IsBoolean(read.MemberType))
+            return !(ValueTracer.IsStateType(read.MemberType) && !ValueTracer.IsFlagType(read.MemberType))
                 || Governed(stripped) is not null
                 || _catalog.Value.MayTestState(GovernedMember(read.Member), null, otherIsChosen: true);
         }
@@ -567,7 +563,7 @@ internal sealed class PolicyCheckFinder
             return true;
         }
 
-        return Comparison.ValueKey(stripped) != "0" || _catalog.Value.ComparesWithZero(GovernedMember(read.Member));
+        return Comparison.ValueKey(stripped) != "0" || _catalog.Value.ComparesWith(GovernedMember(read.Member), "0");
     }
 
     /// <summary>
@@ -625,6 +621,11 @@ internal sealed class PolicyCheckFinder
             test = test.Parent;
         }
 
+        if (test?.Parent is not IConditionalOperation)
+        {
+            return false;
+        }
+
         var operand = ValueTracer.Strip(comparison.Operand)!.Syntax.ToString();
         bool IsZero(IOperation? value) => Comparison.ValueKey(value) == "0";
         bool IsOperand(IOperation? value) => ValueTracer.Strip(value)?.Syntax.ToString() == operand;
@@ -655,22 +656,14 @@ internal sealed class PolicyCheckFinder
             && (Throws(conditional.WhenTrue) || (conditional.WhenFalse is { } otherwise && Throws(otherwise)));
     }
 
-    private static bool Throws(IOperation branch)
-    {
-        var last = branch is IBlockOperation block ? block.Operations.LastOrDefault() : branch;
-        if (last is IExpressionStatementOperation statement)
-        {
-            last = statement.Operation;
-        }
-
-        return last switch
+    private static bool Throws(IOperation branch) =>
+        LastStatement(branch) switch
         {
             IThrowOperation => true,
             IReturnOperation { ReturnedValue: null } => true,
             IInvocationOperation { TargetMethod: var helper } => OnlyThrows(helper),
             _ => false,
         };
-    }
 
     /// <summary><c>private void StatusChangeException(..) { throw new OrderingDomainException(..); }</c>: a helper that only throws.</summary>
     private static bool OnlyThrows(IMethodSymbol method) =>

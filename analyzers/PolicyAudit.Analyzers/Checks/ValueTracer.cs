@@ -157,6 +157,29 @@ internal static class ValueTracer
         return found?.As(ReadKind.Derived);
     }
 
+    /// <summary>The top of the operation tree <paramref name="inside"/> belongs to: its method body, lambda or initializer.</summary>
+    public static IOperation Root(IOperation inside)
+    {
+        var root = inside;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root;
+    }
+
+    /// <summary>A flag's type: <c>bool</c> or <c>bool?</c>.</summary>
+    public static bool IsFlagType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type?.SpecialType == SpecialType.System_Boolean;
+    }
+
     /// <summary>The static method an extension method call binds to (its reduced form names the same method).</summary>
     public static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
@@ -223,13 +246,7 @@ internal static class ValueTracer
     /// </summary>
     private static IOperation? AssignedLater(ILocalReferenceOperation local)
     {
-        IOperation root = local;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var assignment in root.Descendants().OfType<ISimpleAssignmentOperation>())
+        foreach (var assignment in Root(local).Descendants().OfType<ISimpleAssignmentOperation>())
         {
             if (assignment.Target is ILocalReferenceOperation target
                 && SymbolEqualityComparer.Default.Equals(target.Local, local.Local)

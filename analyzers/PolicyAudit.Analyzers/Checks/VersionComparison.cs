@@ -43,13 +43,7 @@ internal static class VersionComparison
     /// </summary>
     public static IEnumerable<(ISymbol Target, ISimpleAssignmentOperation Assignment)> WritesAround(IOperation inside)
     {
-        var root = inside;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var assignment in root.Descendants().OfType<ISimpleAssignmentOperation>())
+        foreach (var assignment in ValueTracer.Root(inside).Descendants().OfType<ISimpleAssignmentOperation>())
         {
             ISymbol? target = ValueTracer.Strip(assignment.Target) switch
             {
@@ -99,13 +93,7 @@ internal static class VersionComparison
             }
         }
 
-        var root = comparison.Operand;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var invocation in root.Descendants().OfType<IInvocationOperation>())
+        foreach (var invocation in ValueTracer.Root(comparison.Operand).Descendants().OfType<IInvocationOperation>())
         {
             if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, read.Member.ContainingType?.OriginalDefinition))
             {

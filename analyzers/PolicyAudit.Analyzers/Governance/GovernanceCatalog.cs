@@ -77,11 +77,12 @@ internal sealed class GovernanceCatalog
             : ImmutableArray<Governor>.Empty;
 
     /// <summary>
-    /// True when a policy's own condition compares the member with zero (<c>Stock == 0</c> is the sold-out policy), so
-    /// a comparison with zero is that policy rather than a guard.
+    /// True when a policy's own condition compares the member with <paramref name="value"/>, a guard's usual constant
+    /// (<c>0</c>: <c>Stock == 0</c> is the sold-out policy; <c>default</c>), so a comparison with it is that policy
+    /// rather than a guard.
     /// </summary>
-    public bool ComparesWithZero(ISymbol member) =>
-        GetGovernors(member).Any(g => g.Tests.Any(t => t.Value == "0"));
+    public bool ComparesWith(ISymbol member, string value) =>
+        GetGovernors(member).Any(g => g.Tests.Any(t => t.Value == value));
 
     /// <summary>
     /// False when every policy governing <paramref name="member"/> states its tests, each an equality with a named state,

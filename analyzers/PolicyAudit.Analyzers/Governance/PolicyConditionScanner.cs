@@ -86,9 +86,13 @@ internal static class PolicyConditionScanner
     /// <summary><c>t.SpecialPrice.HasValue</c>: asking whether a value is there is a guard, not a read of the value.</summary>
     private static bool IsPresenceTest(SyntaxNode name)
     {
-        var access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : name;
+        var access = AccessOf(name);
         return access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasValue" } presence && presence.Expression == access;
     }
+
+    /// <summary>The expression a member's name reads it through: <c>d.CouponCode</c> for <c>CouponCode</c>, or the name itself.</summary>
+    public static SyntaxNode AccessOf(SyntaxNode name) =>
+        name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member : name;
 
     /// <summary>The comparisons, patterns and flags of one condition, recorded against the member they test, but for its scope qualifiers.</summary>
     private static void CollectTests(IOperation condition, HashSet<ISymbol> qualifiers, SortedDictionary<string, SortedSet<ConditionTest>> found) =>
@@ -101,16 +105,7 @@ internal static class PolicyConditionScanner
         });
 
     /// <summary>A flag: a <c>bool</c> or <c>bool?</c> property, field or method.</summary>
-    public static bool IsBoolean(ISymbol member)
-    {
-        var type = ValueType(member);
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
-        return type?.SpecialType == SpecialType.System_Boolean;
-    }
+    public static bool IsBoolean(ISymbol member) => ValueTracer.IsFlagType(ValueType(member));
 
     /// <summary>
     /// Calls <paramref name="onTest"/> for each test a condition makes of a domain member: comparisons (including

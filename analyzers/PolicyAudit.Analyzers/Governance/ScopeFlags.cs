@@ -205,13 +205,7 @@ internal static class ScopeFlags
 
         if (root is IInvocationOperation { TargetMethod.Name: "When", TargetMethod.Parameters.Length: 0 } start)
         {
-            var body = root;
-            while (body.Parent is not null)
-            {
-                body = body.Parent;
-            }
-
-            return body.DescendantsAndSelf().OfType<IInvocationOperation>()
+            return ValueTracer.Root(root).DescendantsAndSelf().OfType<IInvocationOperation>()
                 .Where(call => call.TargetMethod.Name == "When" && call.TargetMethod.Parameters.Length == 0
                     && SymbolEqualityComparer.Default.Equals(call.TargetMethod, start.TargetMethod));
         }
