@@ -226,7 +226,7 @@ internal sealed class PolicyCheckFinder
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
-                || (VersionComparison.IsVersionComparison(comparison, read) && !RelatedByPolicy(read, comparison.Other))
+                || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other))
                 || RangeOrdering.IsRangeOrdering(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || IsUnlimitedGuard(comparison, read)
@@ -821,12 +821,14 @@ internal sealed class PolicyCheckFinder
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
         var origin = GovernedMember(read.Member);
-        if (!_catalog.Value.MayTestCall(origin, read.Key))
+        var governors = _catalog.Value.GetGovernors(origin);
+        var accompanied = governors.Where(g => !LacksCompany(g, read.Key, context.Operation)).ToImmutableArray();
+        if ((accompanied.IsEmpty && !governors.IsEmpty) || !GovernanceCatalog.MayTestCall(accompanied, read.Key))
         {
             return;
         }
 
-        var policies = MatchingPolicies(origin, op, value, read.Key);
+        var policies = MatchingPolicies(accompanied, op, value, read.Key);
 
         // A carried copy is not what the engine would be asked about: rewriting it to Evaluate(fact) could ask about the wrong fact.
         fixable &= SymbolEqualityComparer.Default.Equals(origin, read.Member);
@@ -854,6 +856,31 @@ internal sealed class PolicyCheckFinder
             DescribePolicies(policies)));
     }
 
+    /// <summary>
+    /// True when every test <paramref name="governor"/> makes of this flag (or this call's arguments) is conjoined with
+    /// companions (<see cref="FlagCompanions"/>) and the method that makes the check reads none of them: the policy's
+    /// exemption or grant, read here for another decision.
+    /// </summary>
+    private static bool LacksCompany(Governor governor, string? key, IOperation check)
+    {
+        var tests = governor.Tests.Where(t => t.Key == key && t.Value is "true" or "false").ToList();
+        if (tests.Count == 0 || tests.Any(t => t.With.Count == 0))
+        {
+            return false;
+        }
+
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var operation in ValueTracer.Root(check).DescendantsAndSelf())
+        {
+            if (FlagCompanions.TermNameOf(operation) is { } name)
+            {
+                read.Add(name);
+            }
+        }
+
+        return !tests.Any(t => t.With.Any(read.Contains));
+    }
+
     /// <summary>The governed member itself, or the one whose value a carrier (a view model's copy, a rule object's field) holds.</summary>
     private ISymbol GovernedMember(ISymbol member) =>
         _catalog.Value.IsGoverned(member) ? member : _carried.Value.OriginOf(member) ?? member;
@@ -862,9 +889,8 @@ internal sealed class PolicyCheckFinder
     /// The policies whose conditions make the same test: the same constant first, else the same operator (or its
     /// complement, which is how code often states the policy), else every policy governing the member.
     /// </summary>
-    private List<string> MatchingPolicies(ISymbol member, string op, string? value, string? key)
+    private static List<string> MatchingPolicies(ImmutableArray<Governor> governors, string op, string? value, string? key)
     {
-        var governors = _catalog.Value.GetGovernors(member);
         if (key is not null && governors.Where(g => g.Tests.Any(t => t.Key == key)).ToImmutableArray() is { IsEmpty: false } byArguments)
         {
             // `HasPermission(PermissionKind.IsDisabled)` names the policies that ask about that permission.

@@ -20,16 +20,21 @@ internal static class VersionComparison
     /// constant) compares the member of <paramref name="read"/> with another version of it: a value of the same
     /// name, or one the method writes to the member.
     /// </summary>
-    public static bool IsVersionComparison(Comparison comparison, MemberRead read)
+    /// <param name="comparison">The comparison, from the governed side.</param>
+    /// <param name="read">The governed side.</param>
+    /// <param name="governed">The member the policy governs: the read member itself, or the one a carrier (a view
+    /// model's copy) holds the value of, whose name is the attribute's (<c>restriction.AgeRating</c> carries
+    /// <c>AppUser.AgeRestriction</c>, so <c>s.AgeRating &lt;= restriction.AgeRating</c> compares two attributes).</param>
+    public static bool IsVersionComparison(Comparison comparison, MemberRead read, ISymbol governed)
     {
-        if (comparison.Other is null || ValueTracer.Strip(comparison.Other)!.ConstantValue.HasValue)
+        if (comparison.Other is null || ValueTracer.Strip(comparison.Other)!.ConstantValue.HasValue || IsRowAgainstThreshold(comparison))
         {
             return false;
         }
 
         // Relational too: `update.SmSeats < organization.SmSeats` asks which way the attribute moves, not whether a
         // threshold is met; `seats != initialSeats` (a local the member was copied into) asks whether it moved at all.
-        if (IsSameNamed(comparison.Other, read) || IsEarlierCopy(comparison.Other, read))
+        if (IsSameNamed(comparison.Other, read, governed) || IsEarlierCopy(comparison.Other, read))
         {
             return true;
         }
@@ -70,10 +75,37 @@ internal static class VersionComparison
     /// <c>product.Price != model.Price</c>, <c>stockQuantity != product.StockQuantity</c>: the member itself (not a
     /// value computed from it) against a value read under its name, ignoring case and a leading <c>_</c>.
     /// </summary>
-    private static bool IsSameNamed(IOperation other, MemberRead read) =>
+    private static bool IsSameNamed(IOperation other, MemberRead read, ISymbol governed) =>
         read.Kind == ReadKind.Value
         && OperandName.Of(other) is { } name
-        && OperandName.SameAttribute(name, read.Member.Name);
+        && OperandName.SameAttribute(name, governed.Name);
+
+    /// <summary>
+    /// <c>series.Where(s =&gt; s.Metadata.AgeRating &lt;= user.AgeRating)</c>: in a query's predicate, an ordering of the
+    /// row's value (read on the lambda's parameter) against a value from outside the row is a filter by a threshold,
+    /// whatever the two are named; two versions of one attribute are not compared row by row.
+    /// </summary>
+    private static bool IsRowAgainstThreshold(Comparison comparison)
+    {
+        if (comparison.Operator is "==" or "!=" || comparison.Other is null)
+        {
+            return false;
+        }
+
+        for (var current = comparison.Operand.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda)
+            {
+                var parameters = lambda.Symbol.Parameters;
+                return ReadsRow(comparison.Operand, parameters) != ReadsRow(comparison.Other, parameters);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReadsRow(IOperation value, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
+        ValueTracer.RootSymbol(value, throughCalls: true) is IParameterSymbol parameter && parameters.Contains(parameter, SymbolEqualityComparer.Default);
 
     /// <summary>
     /// <c>if (user.QuotaGb == requestedGb) return Unchanged();</c> beside <c>user.QuotaGb = requestedGb;</c>: skipping a

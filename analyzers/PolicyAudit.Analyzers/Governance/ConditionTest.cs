@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace PolicyAudit.Analyzers.Governance;
 
@@ -7,15 +8,18 @@ namespace PolicyAudit.Analyzers.Governance;
 /// How a policy condition tests a member: an operator and, when it is a constant, the value (<c>&gt;30</c>,
 /// <c>==true</c>, <c>!=0</c>). A method called with constant arguments is tested per argument list, written first
 /// in brackets: <c>user.HasPermission(PermissionKind.IsDisabled)</c> is <c>[4]==true</c>. Written into
-/// <c>GovernedMember.Conditions</c> as a <c>;</c>-separated list.
+/// <c>GovernedMember.Conditions</c> as a <c>;</c>-separated list. A flag conjoined with other terms of the Domain's
+/// members carries their names after <c>&amp;</c> (<c>[0]==false&amp;HasPermission[14]&amp;GetPreference[6]</c>), see
+/// <see cref="FlagCompanions"/>.
 /// </summary>
 internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<ConditionTest>
 {
-    public ConditionTest(string op, string? value, string? key = null)
+    public ConditionTest(string op, string? value, string? key = null, IReadOnlyList<string>? with = null)
     {
         Operator = op;
         Value = value;
         Key = key;
+        With = with ?? [];
     }
 
     public string Operator { get; }
@@ -25,7 +29,15 @@ internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<
     /// <summary>The constant arguments of a tested call (<c>4</c> for <c>HasPermission(PermissionKind.IsDisabled)</c>); null for a property or field.</summary>
     public string? Key { get; }
 
-    public override string ToString() => (Key is null ? string.Empty : "[" + Key + "]") + Operator + Value;
+    /// <summary>
+    /// The other terms of the Domain's members a flag is conjoined with (<c>GetPreference[6]</c>), empty for a test
+    /// that decides on its own; see <see cref="FlagCompanions"/>.
+    /// </summary>
+    public IReadOnlyList<string> With { get; }
+
+    public override string ToString() => (Key is null ? string.Empty : "[" + Key + "]") + Operator + Value + WithText;
+
+    private string WithText => With is null || With.Count == 0 ? string.Empty : "&" + string.Join("&", With);
 
     public static string Format(IEnumerable<ConditionTest> tests) => string.Join(";", tests);
 
@@ -39,7 +51,8 @@ internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<
 
         foreach (var item in text!.Split(';'))
         {
-            var entry = item;
+            var parts = item.Split('&');
+            var entry = parts[0];
             string? key = null;
             if (entry.StartsWith("[", StringComparison.Ordinal) && entry.IndexOf(']') is var close and > 0)
             {
@@ -56,7 +69,7 @@ internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<
             if (split > 0)
             {
                 var value = entry.Substring(split);
-                tests.Add(new ConditionTest(entry.Substring(0, split), value.Length == 0 ? null : value, key));
+                tests.Add(new ConditionTest(entry.Substring(0, split), value.Length == 0 ? null : value, key, parts.Skip(1).Where(p => p.Length > 0).ToList()));
             }
         }
 
@@ -66,12 +79,13 @@ internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<
     public bool Equals(ConditionTest other) =>
         string.Equals(Operator, other.Operator, StringComparison.Ordinal)
         && string.Equals(Value, other.Value, StringComparison.Ordinal)
-        && string.Equals(Key, other.Key, StringComparison.Ordinal);
+        && string.Equals(Key, other.Key, StringComparison.Ordinal)
+        && string.Equals(WithText, other.WithText, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is ConditionTest other && Equals(other);
 
     public override int GetHashCode() => unchecked((((StringComparer.Ordinal.GetHashCode(Operator) * 31) + (Value is null ? 0 : StringComparer.Ordinal.GetHashCode(Value))) * 31)
-        + (Key is null ? 0 : StringComparer.Ordinal.GetHashCode(Key)));
+        + (Key is null ? 0 : StringComparer.Ordinal.GetHashCode(Key))) ^ StringComparer.Ordinal.GetHashCode(WithText);
 
     public int CompareTo(ConditionTest other)
     {
@@ -82,6 +96,12 @@ internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<
         }
 
         var byOperator = string.CompareOrdinal(Operator, other.Operator);
-        return byOperator != 0 ? byOperator : string.CompareOrdinal(Value, other.Value);
+        if (byOperator != 0)
+        {
+            return byOperator;
+        }
+
+        var byValue = string.CompareOrdinal(Value, other.Value);
+        return byValue != 0 ? byValue : string.CompareOrdinal(WithText, other.WithText);
     }
 }

@@ -117,11 +117,11 @@ internal sealed class GovernanceCatalog
     /// policy about <c>HasPermission(PermissionKind.IsDisabled)</c>. True for a call whose arguments are not all
     /// constants, and when some test names no arguments.
     /// </summary>
-    public bool MayTestCall(ISymbol member, string? key)
-    {
-        var governors = GetGovernors(member);
-        return key is null || governors.IsEmpty || governors.Any(g => g.Tests.Count == 0 || g.Tests.Any(t => t.Key is null || t.Key == key));
-    }
+    public bool MayTestCall(ISymbol member, string? key) => MayTestCall(GetGovernors(member), key);
+
+    /// <summary>As <see cref="MayTestCall(ISymbol, string?)"/>, over some of a member's governors.</summary>
+    public static bool MayTestCall(ImmutableArray<Governor> governors, string? key) =>
+        key is null || governors.IsEmpty || governors.Any(g => g.Tests.Count == 0 || g.Tests.Any(t => t.Key is null || t.Key == key));
 
     private ImmutableArray<Governor> Resolve(ISymbol member)
     {

@@ -104,6 +104,9 @@ internal static class PolicyConditionScanner
             }
         });
 
+    /// <summary>A member a condition can test: a domain member that is not a navigation to another entity.</summary>
+    public static bool IsTestedMember(ISymbol symbol) => IsDomainMember(symbol) && !IsNavigation(symbol);
+
     /// <summary>A flag: a <c>bool</c> or <c>bool?</c> property, field or method.</summary>
     public static bool IsBoolean(ISymbol member) => ValueTracer.IsFlagType(ValueType(member));
 
@@ -113,7 +116,7 @@ internal static class PolicyConditionScanner
     /// </summary>
     public static void ForEachTest(IOperation condition, Action<MemberRead, ConditionTest, IOperation> onTest)
     {
-        Func<ISymbol, bool> isTested = symbol => IsDomainMember(symbol) && !IsNavigation(symbol);
+        Func<ISymbol, bool> isTested = IsTestedMember;
         foreach (var operation in condition.DescendantsAndSelf())
         {
             switch (operation)
@@ -145,7 +148,7 @@ internal static class PolicyConditionScanner
                         && ValueTracer.Find(operation, isTested) is { Kind: not ReadKind.Derived } flag:
                     onTest(flag, flag.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                         ? new ConditionTest(negated ? "==" : "!=", "0")
-                        : new ConditionTest("==", negated ? "false" : "true", flag.Key), operation);
+                        : new ConditionTest("==", negated ? "false" : "true", flag.Key, FlagCompanions.Of(operation, flag, condition)), operation);
                     break;
             }
         }
@@ -185,6 +188,11 @@ internal static class PolicyConditionScanner
     /// </summary>
     private static bool IsJoin(IOperation operation, Func<ISymbol, bool> isTested)
     {
+        if (operation is IInvocationOperation call && call.TargetMethod.Name != "Equals")
+        {
+            return IsMembershipJoin(call, isTested);
+        }
+
         if (Comparison.From(operation) is not { } pair || pair.First.Operator is not ("==" or "!=") || pair.First.Other is null)
         {
             return false;
@@ -197,10 +205,35 @@ internal static class PolicyConditionScanner
             && !SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(left.Value.Instance), ValueTracer.RootSymbol(right.Value.Instance));
     }
 
-    /// <summary>The operands of every join in a condition, whose names are keys rather than tested members.</summary>
-    private static HashSet<SyntaxNode> JoinKeys(IOperation condition)
+    /// <summary>
+    /// <c>c.Groups.Contains(gr.Id)</c>: a fact's list of another fact's ids matches the two up, as an equality of keys
+    /// does. Only the other fact's own identity makes it a join: <c>x.Codes.Contains(d.CouponCode)</c> tests the coupon's
+    /// code, and <c>u.AllowedDevices.Contains(x.DeviceId)</c> whether the device is allowed. Governing <c>Id</c>, which every entity inherits, would report every lookup by id.
+    /// </summary>
+    private static bool IsMembershipJoin(IInvocationOperation call, Func<ISymbol, bool> isTested)
     {
-        Func<ISymbol, bool> isTested = symbol => IsDomainMember(symbol) && !IsNavigation(symbol);
+        if (call.TargetMethod.Name != "Contains" || call.Type?.SpecialType != SpecialType.System_Boolean)
+        {
+            return false;
+        }
+
+        var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
+        var collection = extension ? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null) : call.Instance;
+        var item = call.Arguments.Length > (extension ? 1 : 0) ? call.Arguments[extension ? 1 : 0].Value : null;
+        return ValueTracer.Find(collection, isTested) is { } list
+            && ValueTracer.Find(item, isTested) is { Kind: ReadKind.Value } key
+            && IsIdentityKey(key.Member)
+            && !SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(list.Instance, throughCalls: true), ValueTracer.RootSymbol(key.Instance, throughCalls: true));
+    }
+
+    /// <summary>An entity's own identity: <c>Id</c>, or its type's name and <c>Id</c> (<c>Group.GroupId</c>); not a reference to another (<c>x.DeviceId</c>).</summary>
+    private static bool IsIdentityKey(ISymbol member) =>
+        member.Name == "Id" || member.Name == member.ContainingType?.Name + "Id";
+
+    /// <summary>The operands of every join in a condition, whose names are keys rather than tested members.</summary>
+    internal static HashSet<SyntaxNode> JoinKeys(IOperation condition)
+    {
+        Func<ISymbol, bool> isTested = IsTestedMember;
         var keys = new HashSet<SyntaxNode>();
         foreach (var operation in condition.DescendantsAndSelf())
         {
@@ -208,6 +241,14 @@ internal static class PolicyConditionScanner
             {
                 keys.Add(binary.LeftOperand.Syntax);
                 keys.Add(binary.RightOperand.Syntax);
+            }
+            else if (operation is IInvocationOperation call && IsMembershipJoin(call, isTested))
+            {
+                keys.UnionWith(call.Arguments.Select(argument => argument.Value.Syntax));
+                if (call.Instance is not null)
+                {
+                    keys.Add(call.Instance.Syntax);
+                }
             }
         }
 
@@ -318,6 +359,13 @@ internal static class PolicyConditionScanner
                 break;
             default:
                 return false;
+        }
+
+        // A value's own equality or text (`plan.Owner.Equals(x.Actor)`) compares or shows it; governing the method
+        // would report every equality of that type.
+        if (symbol is IMethodSymbol { Name: "Equals" or "GetHashCode" or "ToString" or "CompareTo" })
+        {
+            return false;
         }
 
         return symbol.ContainingType is not null

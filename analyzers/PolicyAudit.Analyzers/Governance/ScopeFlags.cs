@@ -127,7 +127,7 @@ internal static class ScopeFlags
     /// The <c>&amp;&amp;</c> chain a test is a conjunct of (the test itself, negated or not, when it is in none); null
     /// when that chain sits under a <c>!</c>, where <c>!(a &amp;&amp; b)</c> is a disjunction.
     /// </summary>
-    private static IOperation? ConjunctionOf(IOperation at)
+    internal static IOperation? ConjunctionOf(IOperation at)
     {
         var top = NegatedSelf(at);
         while (top.Parent is IConversionOperation or IParenthesizedOperation
@@ -148,7 +148,7 @@ internal static class ScopeFlags
     }
 
     /// <summary>A test with the conversions, parentheses and <c>!</c> directly around it.</summary>
-    private static IOperation NegatedSelf(IOperation at)
+    internal static IOperation NegatedSelf(IOperation at)
     {
         while (at.Parent is IConversionOperation or IParenthesizedOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not })
         {
@@ -158,7 +158,7 @@ internal static class ScopeFlags
         return at;
     }
 
-    private static bool IsWithin(IOperation operation, IOperation ancestor)
+    internal static bool IsWithin(IOperation operation, IOperation ancestor)
     {
         for (var current = operation; current is not null; current = current.Parent)
         {
@@ -177,7 +177,7 @@ internal static class ScopeFlags
     /// method: NRules builds one left-hand side from them) or of the same <c>And</c> group. An <c>Or</c> group's
     /// patterns are alternatives and are conjoined with nothing.
     /// </summary>
-    private static IEnumerable<IAnonymousFunctionOperation> ConjoinedConditions(IInvocationOperation? pattern)
+    internal static IEnumerable<IAnonymousFunctionOperation> ConjoinedConditions(IInvocationOperation? pattern)
     {
         if (pattern is null)
         {
@@ -237,7 +237,7 @@ internal static class ScopeFlags
     /// and the captured <c>product</c> in another pattern's lambda), the pattern itself when it has no alias, or the
     /// parameter or local the read starts from; null when it starts elsewhere (a static, <c>this</c>).
     /// </summary>
-    private static object? FactOf(MemberRead read)
+    internal static object? FactOf(MemberRead read)
     {
         var root = ValueTracer.RootSymbol(read.Instance, throughCalls: true);
         if (root is not IParameterSymbol parameter)
@@ -270,10 +270,10 @@ internal static class ScopeFlags
             .Select(local => local.Local)
             .FirstOrDefault();
 
-    private static bool SameFact(object flag, object? comparison) =>
+    internal static bool SameFact(object flag, object? comparison) =>
         flag is ISymbol symbol ? SymbolEqualityComparer.Default.Equals(symbol, comparison as ISymbol) : ReferenceEquals(flag, comparison);
 
-    private static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
+    internal static IAnonymousFunctionOperation? EnclosingLambda(IOperation operation)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
@@ -287,7 +287,7 @@ internal static class ScopeFlags
     }
 
     /// <summary>The call a lambda is an argument of (through a <c>params</c> array and its conversion to a delegate or expression).</summary>
-    private static IInvocationOperation? EnclosingCall(IOperation lambda)
+    internal static IInvocationOperation? EnclosingCall(IOperation lambda)
     {
         var current = lambda.Parent;
         while (current is IConversionOperation or IDelegateCreationOperation or IParenthesizedOperation or IArgumentOperation

@@ -395,6 +395,43 @@ public sealed class RangeSearchAndChangeShapesTests
     }
 
     [Fact]
+    public async Task ChangeDetection_RowAgainstSameNamedThresholdOrCarrierOfAnotherMember_IsReported()
+    {
+        // Kavita: `series.Where(s => s.AgeRating <= restriction.AgeRating)` filters rows by a user's limit, and
+        // `restriction.AgeRating` carries `AppUser.AgeRestriction`: the names match, the attributes do not.
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Dates;
+
+            public sealed class Ceiling
+            {
+                public decimal Price { get; set; }
+            }
+
+            public sealed class Restock
+            {
+                public int Level { get; set; }
+            }
+
+            public sealed class Shelf
+            {
+                public int Level { get; set; }
+            }
+
+            public static class Browsing
+            {
+                public static IEnumerable<Product> Under(IEnumerable<Product> products, Ceiling ceiling) =>
+                    products.Where(p => [|p.Price <= ceiling.Price|]);
+
+                public static Restock Plan(Product product) => new Restock { Level = product.StockQuantity };
+
+                public static bool Below(Restock restock, Shelf shelf) => [|restock.Level > shelf.Level|];
+            }
+            """);
+    }
+
+    [Fact]
     public async Task ChangeDetection_OtherNamedComputedOrRelatedByPolicy_IsReported()
     {
         // Only one attribute's versions are change detection: a differently named value, a computed one, and two

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyAudit.Analyzers.Checks;
+
+namespace PolicyAudit.Analyzers.Governance;
+
+/// <summary>
+/// The other grants over the same fact (flags and membership tests) that a flag is conjoined with in a policy
+/// condition:
+/// <c>HasPermission[14]</c> and <c>GetPreference[6]</c> for <c>!u.HasPermission(PermissionKind.IsAdministrator)</c> in
+/// <c>!u.HasPermission(PermissionKind.EnableAllDevices) &amp;&amp; !u.HasPermission(PermissionKind.IsAdministrator) &amp;&amp; !u.GetPreference(PreferenceKind.EnabledDevices).Contains(x.DeviceId)</c>.
+/// </summary>
+/// <remarks>
+/// Such a flag decides the policy only together with its companions: an exemption (administrators may use any device)
+/// or one grant of several. The same flag tested where none of them is read asks another question, as the
+/// administrator check of an administration page does, so PA0001 reports a flag test only where the method also reads
+/// one of its companions. Only grants over the flag's own fact are companions: a switch conjoined with another fact's
+/// state (<c>settings.AutoDelete &amp;&amp; request.Available</c>) is checked alone where the switch is read, and a
+/// flag beside a threshold (<c>c.IsVip</c> beside <c>o.Total &gt; 100</c>) is the policy's own question. Facts the
+/// host builds (types declared beside the policy) give no companions, as the code computes them its own way; join
+/// keys give none either. A flag under a <c>!</c> around a conjunction (<c>!(a &amp;&amp; b)</c>, a disjunction) has
+/// none. Stateless and thread-safe.
+/// </remarks>
+internal static class FlagCompanions
+{
+    /// <summary>The companions of the flag tested at <paramref name="at"/> (read as <paramref name="flag"/>) in <paramref name="condition"/>, sorted.</summary>
+    public static IReadOnlyList<string> Of(IOperation at, MemberRead flag, IOperation condition)
+    {
+        if (ScopeFlags.ConjunctionOf(at) is not { } conjunction)
+        {
+            return [];
+        }
+
+        var own = ScopeFlags.NegatedSelf(at);
+        if (ScopeFlags.FactOf(flag) is not { } fact)
+        {
+            return [];
+        }
+
+        var ownName = TermName(flag.Member, flag.Key);
+        var policy = condition.SemanticModel?.GetEnclosingSymbol(condition.Syntax.SpanStart)?.ContainingType;
+        var companions = new SortedSet<string>(StringComparer.Ordinal);
+        Collect(conjunction, own, ownName, fact, policy, PolicyConditionScanner.JoinKeys(condition), companions);
+
+        // A flag that is a whole conjunct of its lambda is conjoined with the rule's other patterns too.
+        if (conjunction.Parent is IReturnOperation && ScopeFlags.EnclosingLambda(conjunction) is { } lambda)
+        {
+            foreach (var other in ScopeFlags.ConjoinedConditions(ScopeFlags.EnclosingCall(lambda)).Where(other => other != lambda))
+            {
+                Collect(other.Body, own, ownName, fact, policy, PolicyConditionScanner.JoinKeys(other), companions);
+            }
+        }
+
+        return companions.ToList();
+    }
+
+    /// <summary>How a term is named in a condition's text and matched in code: the member's name, and a call's constant arguments.</summary>
+    public static string TermName(ISymbol member, string? key) => member.Name + (key is null ? string.Empty : "[" + key + "]");
+
+    /// <summary>The name of the term <paramref name="operation"/> reads, when it reads a property, field or method directly.</summary>
+    public static string? TermNameOf(IOperation operation) => operation switch
+    {
+        IPropertyReferenceOperation property => TermName(property.Property, null),
+        IFieldReferenceOperation { Field.IsConst: false } field => TermName(field.Field, null),
+        IInvocationOperation invocation => TermName(ValueTracer.Definition(invocation.TargetMethod), ValueTracer.CallKey(invocation)),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A flag (<c>u.AllDevices</c>, <c>u.HasPermission(..)</c>) or a collection asked about membership
+    /// (<c>u.AllowedDevices.Contains(..)</c>): another grant beside the flag. A threshold (<c>o.Total &gt; 100</c> beside
+    /// <c>c.IsVip</c>) is not: the flag is then the policy's own question about who qualifies.
+    /// </summary>
+    private static bool IsBooleanTerm(IOperation operation, ISymbol member)
+    {
+        if (ValueTracer.IsFlagType(member switch
+            {
+                IPropertySymbol property => property.Type,
+                IFieldSymbol field => field.Type,
+                IMethodSymbol method => method.ReturnType,
+                _ => null,
+            }))
+        {
+            return true;
+        }
+
+        var value = operation;
+        while (value.Parent is IConversionOperation or IParenthesizedOperation or IArgumentOperation)
+        {
+            value = value.Parent;
+        }
+
+        return value.Parent is IInvocationOperation { Type.SpecialType: SpecialType.System_Boolean } call
+            && (call.Instance == value || (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 && call.Arguments[0] == value));
+    }
+
+    /// <summary>
+    /// A fact the host builds for the policies (<c>record DeviceSignIn(..)</c>): a type of the policy's own project that
+    /// is declared beside it, in its namespace or its file. The Domain's types live in another project, or at least in
+    /// another namespace; where the two cannot be told apart, the type counts as the host's, which leaves the flag
+    /// without companions and reported as before.
+    /// </summary>
+    private static bool IsHostFact(INamedTypeSymbol? type, INamedTypeSymbol? policy)
+    {
+        if (type is null || policy is null)
+        {
+            return true;
+        }
+
+        if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, policy.ContainingAssembly))
+        {
+            return false;
+        }
+
+        return type.ContainingNamespace.ToDisplayString() == policy.ContainingNamespace.ToDisplayString()
+            || type.DeclaringSyntaxReferences.Any(t => policy.DeclaringSyntaxReferences.Any(p => p.SyntaxTree == t.SyntaxTree));
+    }
+
+    private static void Collect(IOperation scope, IOperation own, string ownName, object fact, INamedTypeSymbol? policy, HashSet<SyntaxNode> joinKeys, SortedSet<string> companions)
+    {
+        foreach (var operation in scope.DescendantsAndSelf())
+        {
+            var member = operation switch
+            {
+                IPropertyReferenceOperation property => property.Property,
+                IFieldReferenceOperation field => field.Field,
+                IInvocationOperation invocation => (ISymbol)ValueTracer.Definition(invocation.TargetMethod),
+                _ => null,
+            };
+
+            if (member is null
+                || !PolicyConditionScanner.IsTestedMember(member)
+                || !IsBooleanTerm(operation, member)
+                || IsHostFact(member.ContainingType, policy)
+                || ScopeFlags.IsWithin(operation, own)
+                || operation.Syntax.AncestorsAndSelf().Any(joinKeys.Contains)
+                || TermNameOf(operation) is not { } name
+                || name == ownName
+                || name.IndexOfAny(['&', ';']) >= 0
+                || ValueTracer.Find(operation, PolicyConditionScanner.IsTestedMember) is not { } read
+                || !ScopeFlags.SameFact(fact, ScopeFlags.FactOf(read)))
+            {
+                continue;
+            }
+
+            companions.Add(name);
+        }
+    }
+}
