@@ -274,10 +274,22 @@ internal sealed class PolicyCheckFinder
         {
             switch (parent)
             {
+                // `limit <= 0 || count < limit` guards its own right side; `limit <= 0 || command is not Create` does
+                // not, but may still be one part of an early exit whose code below compares the limit.
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when set && conjunction.LeftOperand == current:
-                    return ComparesAgain(conjunction.RightOperand, read);
+                    if (ComparesAgain(conjunction.RightOperand, read))
+                    {
+                        return true;
+                    }
+
+                    continue;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when !set && disjunction.LeftOperand == current:
-                    return ComparesAgain(disjunction.RightOperand, read);
+                    if (ComparesAgain(disjunction.RightOperand, read))
+                    {
+                        return true;
+                    }
+
+                    continue;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
                 case IParenthesizedOperation:
                 case IConversionOperation:
@@ -811,8 +823,26 @@ internal sealed class PolicyCheckFinder
             current = current.Parent;
         }
 
-        return current is IArgumentOperation { Parent: IInvocationOperation invocation }
-            && ValueTracer.IsLinqOperators(invocation.TargetMethod.ContainingType);
+        return current is IArgumentOperation { Parent: IInvocationOperation invocation, Parameter: { } parameter }
+            && ValueTracer.IsLinqOperators(invocation.TargetMethod.ContainingType)
+            && IsPredicate(parameter.OriginalDefinition.Type);
+    }
+
+    /// <summary>
+    /// <c>Func&lt;T, bool&gt;</c> or its expression tree, as the operator declares it: <c>Where</c>'s and <c>Any</c>'s
+    /// lambdas decide, while <c>ToDictionary(l =&gt; l.Id, l =&gt; l.AllowScrobbling)</c>'s only copies a flag.
+    /// </summary>
+    private static bool IsPredicate(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { Name: "Expression", TypeArguments.Length: 1 } expression)
+        {
+            type = expression.TypeArguments[0];
+        }
+
+        return type is INamedTypeSymbol { Name: "Predicate" }
+            || (type is INamedTypeSymbol { Name: "Func" } function
+                && function.TypeArguments.Length > 0
+                && function.TypeArguments[function.TypeArguments.Length - 1].SpecialType == SpecialType.System_Boolean);
     }
 
     private void Report(OperationAnalysisContext context, SyntaxNode flagged, string text, MemberRead read, string op, string? value, bool fixable) =>

@@ -161,4 +161,22 @@ public sealed class ConjoinedFlagShapesTests
             """,
             Expected(0, "user.IsDisabled", "policy 'disabled-account'"));
     }
+
+    [Fact]
+    public async Task FlagInQuery_PredicateDecidesButValueSelectorCopies_OnlyThePredicateIsReported()
+    {
+        // Kavita: `ToDictionary(lib => lib.Id, lib => lib.AllowScrobbling)` builds a lookup; its selector is no predicate.
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Media;
+            public static class Lists
+            {
+                public static List<User> Disabled(IEnumerable<User> users) => users.Where({|#0:u => u.IsDisabled|}).ToList();
+
+                public static Dictionary<User, bool> ByUser(IEnumerable<User> users) => users.ToDictionary(u => u, u => u.IsDisabled);
+            }
+            """,
+            Expected(0, "u => u.IsDisabled", "policy 'disabled-account'"));
+    }
 }

@@ -49,6 +49,17 @@ public sealed class UnlimitedGuardShapesTests
 
                     return [|daysPassed < settings.ReturnDays|];
                 }
+
+                // Squidex: the "limit is off" test is one part of an early exit that also lets other cases through.
+                public static bool EarlyExitAmongOthers(OrderSettings settings, int daysPassed, object command, bool isClient)
+                {
+                    if (settings.ReturnDays <= 0 || command is not string || isClient)
+                    {
+                        return true;
+                    }
+
+                    return [|daysPassed < settings.ReturnDays|];
+                }
             }
             """);
     }
@@ -60,6 +71,16 @@ public sealed class UnlimitedGuardShapesTests
             public static class Returns
             {
                 public static bool Enabled(OrderSettings settings) => [|settings.ReturnDays > 0|];
+
+                public static bool PassThroughWithoutLaterComparison(OrderSettings settings, bool isClient)
+                {
+                    if ([|settings.ReturnDays <= 0|] || isClient)
+                    {
+                        return true;
+                    }
+
+                    return false;
+                }
 
                 public static bool Other(OrderSettings settings, int daysPassed)
                 {
