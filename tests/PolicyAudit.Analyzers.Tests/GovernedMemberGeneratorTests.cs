@@ -211,7 +211,7 @@ public sealed class GovernedMemberGeneratorTests
                         // Members governed by this assembly's policies, for the PolicyAudit analyzer in referencing projects.
                         [assembly: global::PolicyAudit.GovernedMember("P:Shop.Cart.Code", "group-minimum")]
                         [assembly: global::PolicyAudit.GovernedMember("P:Shop.Cart.Total", "group-minimum", Conditions = "<")]
-                        [assembly: global::PolicyAudit.GovernedMember("P:Shop.Customer.Codes", "group-minimum")]
+                        [assembly: global::PolicyAudit.GovernedMember("P:Shop.Customer.Codes", "group-minimum", Conditions = "==out")]
                         [assembly: global::PolicyAudit.GovernedMember("P:Shop.Group.MinOrder", "group-minimum", Conditions = ">")]
 
                         """),

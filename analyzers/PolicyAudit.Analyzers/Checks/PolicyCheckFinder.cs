@@ -229,6 +229,7 @@ internal sealed class PolicyCheckFinder
                 || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other))
                 || RangeOrdering.IsRangeOrdering(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
+                || IsSizeOfMembershipList(read)
                 || IsUnlimitedGuard(comparison, read)
                 || IsClampAtZero(comparison)
                 || IsStateCheckInDeclaringType(context, read, comparison.Operator))
@@ -311,6 +312,15 @@ internal sealed class PolicyCheckFinder
 
         return false;
     }
+
+    /// <summary>
+    /// <c>user.AllowedDevices.Count &gt; 3</c> where every policy asks only whether the list holds an item: its size is
+    /// another question.
+    /// </summary>
+    private bool IsSizeOfMembershipList(MemberRead read) =>
+        read.Kind == ReadKind.Size
+        && _catalog.Value.GetGovernors(GovernedMember(read.Member)) is { IsEmpty: false } governors
+        && governors.All(g => g.Tests.Count > 0 && g.Tests.All(t => t.Value is Membership.Inside or Membership.Outside));
 
     private bool ComparesAgain(IOperation region, MemberRead read)
     {
@@ -419,6 +429,17 @@ internal sealed class PolicyCheckFinder
         if (current is IConditionalAccessOperation access)
         {
             current = ValueTracer.Strip(access.WhenNotNull);
+        }
+
+        if (current is IInvocationOperation call && Membership.Of(call, _isGoverned) is { } collection)
+        {
+            var membership = negated ? Membership.Outside : Membership.Inside;
+            if (_catalog.Value.GetGovernors(GovernedMember(collection.Member)).Any(g => g.Tests.Any(t => t.Key == collection.Key && t.Value is Membership.Inside or Membership.Outside)))
+            {
+                Report(context, flagged, flagged.ToString(), collection, "==", membership, fixable: false);
+            }
+
+            return;
         }
 
         if (!ValueTracer.IsFlagType(current?.Type) || Governed(current) is not { } read)

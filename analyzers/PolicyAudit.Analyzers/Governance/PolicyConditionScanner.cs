@@ -143,6 +143,10 @@ internal static class PolicyConditionScanner
                     }
 
                     break;
+                case IInvocationOperation call when Membership.Of(call, isTested) is { } collection && !IsMembershipJoin(call, isTested)
+                    && IsTestedAlone(operation, out var outside):
+                    onTest(collection, new ConditionTest("==", outside ? Membership.Outside : Membership.Inside, collection.Key), operation);
+                    break;
                 case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation
                     when operation.Type?.SpecialType == SpecialType.System_Boolean && IsTestedAlone(operation, out var negated)
                         && ValueTracer.Find(operation, isTested) is { Kind: not ReadKind.Derived } flag:

@@ -48,7 +48,7 @@ internal static class ScopeFlags
             {
                 if (!PolicyConditionScanner.IsBoolean(read.Member)
                     && read.Kind is not (ReadKind.NotEmpty or ReadKind.AnyMatching)
-                    && test.Value != "null")
+                    && test.Value is not ("null" or Membership.Inside or Membership.Outside))
                 {
                     comparisons.Add((lambda, FactOf(read), at));
                 }

@@ -89,7 +89,7 @@ public sealed class ConjoinedFlagShapesTests
                         [assembly: global::PolicyAudit.GovernedMember("P:Media.Policies.DeviceSignIn.DeviceId", "device-access")]
                         [assembly: global::PolicyAudit.GovernedMember("P:Media.Policies.DeviceSignIn.Remote", "disabled-account", Conditions = "==true")]
                         [assembly: global::PolicyAudit.GovernedMember("P:Media.User.AllDevices", "device-access", Conditions = "==false&AllowedDevices&IsAdministrator")]
-                        [assembly: global::PolicyAudit.GovernedMember("P:Media.User.AllowedDevices", "device-access")]
+                        [assembly: global::PolicyAudit.GovernedMember("P:Media.User.AllowedDevices", "device-access", Conditions = "==out")]
                         [assembly: global::PolicyAudit.GovernedMember("P:Media.User.IsAdministrator", "device-access", Conditions = "==false&AllDevices&AllowedDevices")]
                         [assembly: global::PolicyAudit.GovernedMember("P:Media.User.IsDisabled", "disabled-account", Conditions = "==true")]
 
@@ -113,12 +113,13 @@ public sealed class ConjoinedFlagShapesTests
                         return true;
                     }
 
-                    return user.AllowedDevices.Contains(deviceId);
+                    return {|#2:user.AllowedDevices.Contains(deviceId)|};
                 }
             }
             """,
             Expected(0, "user.AllDevices", "policy 'device-access'"),
-            Expected(1, "user.IsAdministrator", "policy 'device-access'"));
+            Expected(1, "user.IsAdministrator", "policy 'device-access'"),
+            Expected(2, "user.AllowedDevices.Contains(deviceId)", "policy 'device-access'"));
     }
 
     [Fact]
@@ -178,5 +179,33 @@ public sealed class ConjoinedFlagShapesTests
             }
             """,
             Expected(0, "u => u.IsDisabled", "policy 'disabled-account'"));
+    }
+
+    [Fact]
+    public async Task Membership_TestOfTheListAPolicyTests_IsReportedThroughLocalsButNotItsSize()
+    {
+        // Jellyfin: `allowed = user.GetPreferenceValues(..); if (allowed.Contains(folder.Id))`; the list's size or a
+        // constant item is not the policy's membership test.
+        await VerifyAsync("""
+            using System;
+            using System.Linq;
+            using Media;
+            public static class Devices
+            {
+                public static void SignIn(User user, string deviceId)
+                {
+                    var allowed = user.AllowedDevices;
+                    if ({|#0:!allowed.Contains(deviceId)|}) throw new UnauthorizedAccessException();
+                }
+
+                public static bool Any(User user, string[] devices) => devices.Any({|#1:d => user.AllowedDevices.Contains(d)|});
+
+                public static string Summary(User user) => user.AllowedDevices.Count > 3 ? "many" : "few";
+
+                public static bool HasDefault(User user) => user.AllowedDevices.Contains("default");
+            }
+            """,
+            Expected(0, "!allowed.Contains(deviceId)", "policy 'device-access'"),
+            Expected(1, "d => user.AllowedDevices.Contains(d)", "policy 'device-access'"));
     }
 }
