@@ -205,7 +205,24 @@ internal sealed class PolicyCheckFinder
     }
 
     private bool Skip(OperationAnalysisContext context) =>
-        _types.IsInsideRuleDefinition(context.ContainingSymbol) || IsEqualityMember(context.ContainingSymbol);
+        _types.IsInsideRuleDefinition(context.ContainingSymbol) || IsEqualityMember(context.ContainingSymbol) || IsInComparer(context.ContainingSymbol);
+
+    /// <summary>
+    /// A member of an <c>IComparer&lt;T&gt;</c> or <c>IEqualityComparer&lt;T&gt;</c>: it ranks or matches values (the best
+    /// release first, by protocol and age), it does not decide a case.
+    /// </summary>
+    private static bool IsInComparer(ISymbol? symbol)
+    {
+        for (var type = symbol?.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.AllInterfaces.Any(i => i.Name is "IComparer" or "IEqualityComparer" && PolicyAuditTypes.RootNamespaceOf(i) == "System"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// <c>Equals</c>, <c>CompareTo</c>, <c>GetHashCode</c> and the equality and comparison operators: a value object
@@ -259,8 +276,9 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private bool IsUnlimitedGuard(Comparison comparison, MemberRead read)
     {
+        // A limit is a stored setting: `remainingSpace <= 0` (free space minus the size) asks whether it fits at all.
         var set = comparison.Operator is ">" or "!=";
-        if (Comparison.ValueKey(comparison.Other) != "0" || !(set || comparison.Operator is "==" or "<="))
+        if (IsDifference(comparison.Operand, 0) || Comparison.ValueKey(comparison.Other) != "0" || !(set || comparison.Operator is "==" or "<="))
         {
             return false;
         }
@@ -321,6 +339,17 @@ internal sealed class PolicyCheckFinder
         read.Kind == ReadKind.Size
         && _catalog.Value.GetGovernors(GovernedMember(read.Member)) is { IsEmpty: false } governors
         && governors.All(g => g.Tests.Count > 0 && g.Tests.All(t => t.Value is Membership.Inside or Membership.Outside));
+
+    private static bool IsEnumState(MemberRead read) =>
+        read.MemberType is { } type && ValueTracer.IsStateType(type) && !ValueTracer.IsFlagType(type);
+
+    /// <summary>A value computed by adding or subtracting, itself or in the local it was read from.</summary>
+    private static bool IsDifference(IOperation? value, int depth) => ValueTracer.Strip(value) switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract or BinaryOperatorKind.Add } => true,
+        ILocalReferenceOperation local when depth < 3 => IsDifference(ValueTracer.Initializer(local), depth + 1),
+        _ => false,
+    };
 
     private bool ComparesAgain(IOperation region, MemberRead read)
     {
@@ -874,8 +903,11 @@ internal sealed class PolicyCheckFinder
         var origin = GovernedMember(read.Member);
         var governors = _catalog.Value.GetGovernors(origin);
         var accompanied = governors.Where(g => !LacksCompany(g, read.Key, context.Operation)).ToImmutableArray();
-        if ((accompanied.IsEmpty && !governors.IsEmpty) || !GovernanceCatalog.MayTestCall(accompanied, read.Key))
+        if ((accompanied.IsEmpty && !governors.IsEmpty) || !GovernanceCatalog.MayTestCall(accompanied, read.Key)
+            || (accompanied.Length < governors.Length && IsEnumState(read) && !GovernanceCatalog.MayTestState(accompanied, value)))
         {
+            // What is left may name other states only: `r.Protocol == Usenet` for a client's name, where only the
+            // Usenet policy that needs the release's age named that state.
             return;
         }
 
@@ -908,13 +940,13 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
-    /// True when every test <paramref name="governor"/> makes of this flag (or this call's arguments) is conjoined with
-    /// companions (<see cref="FlagCompanions"/>) and the method that makes the check reads none of them: the policy's
-    /// exemption or grant, read here for another decision.
+    /// True when every test <paramref name="governor"/> makes of this member (or this call's arguments) is conjoined
+    /// with companions (<see cref="FlagCompanions"/>: a flag's other grants, a state's rule) and the method that makes
+    /// the check reads none of them: the policy's exemption or scope, read here for another decision.
     /// </summary>
     private static bool LacksCompany(Governor governor, string? key, IOperation check)
     {
-        var tests = governor.Tests.Where(t => t.Key == key && t.Value is "true" or "false").ToList();
+        var tests = governor.Tests.Where(t => t.Key == key).ToList();
         if (tests.Count == 0 || tests.Any(t => t.With.Count == 0))
         {
             return false;

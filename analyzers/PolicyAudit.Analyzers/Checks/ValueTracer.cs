@@ -72,6 +72,11 @@ internal static class ValueTracer
             case ICoalesceOperation coalesce:
                 return Find(coalesce.Value, isCandidate, depth)?.As(ReadKind.Derived);
 
+            case IConditionalOperation { WhenFalse: { } whenFalse } choice when choice.Type?.SpecialType != SpecialType.System_Boolean || IsFlagChoice(choice):
+                // `role == null ? settings.OrderTotalMinimum : role.OrderTotalMinimum`: either branch may be the value;
+                // the condition only picks one, and its reads are guards.
+                return Find(choice.WhenTrue, isCandidate, depth) ?? Find(whenFalse, isCandidate, depth);
+
             case IParameterReferenceOperation parameter when isCandidate(parameter.Parameter):
                 // A parameter that carries a governed member's value from its callers (see CarriedValues).
                 return new MemberRead(parameter.Parameter, null, ReadKind.Value);
@@ -168,6 +173,13 @@ internal static class ValueTracer
 
         return root;
     }
+
+    /// <summary>
+    /// <c>onChain ? hasPayment : !invoice.IsUnderPaid</c>: a boolean chosen between values, not a test of its own
+    /// (a constant branch, as in <c>x ? true : y</c>, makes it a logical operator the caller already walks).
+    /// </summary>
+    private static bool IsFlagChoice(IConditionalOperation choice) =>
+        Strip(choice.WhenTrue)?.ConstantValue.HasValue != true && Strip(choice.WhenFalse)?.ConstantValue.HasValue != true;
 
     /// <summary>A flag's type: <c>bool</c> or <c>bool?</c>.</summary>
     public static bool IsFlagType(ITypeSymbol? type)

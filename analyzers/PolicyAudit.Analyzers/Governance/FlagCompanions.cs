@@ -27,7 +27,14 @@ namespace PolicyAudit.Analyzers.Governance;
 internal static class FlagCompanions
 {
     /// <summary>The companions of the flag tested at <paramref name="at"/> (read as <paramref name="flag"/>) in <paramref name="condition"/>, sorted.</summary>
-    public static IReadOnlyList<string> Of(IOperation at, MemberRead flag, IOperation condition)
+    /// <param name="at">Where the flag or state is tested.</param>
+    /// <param name="flag">The tested member.</param>
+    /// <param name="condition">The condition lambda.</param>
+    /// <param name="state">For an enum state (<c>r.Protocol == Usenet &amp;&amp; r.Age &gt; c.Retention</c>): every term of the
+    /// same fact conjoined with it is a companion, thresholds included (<c>Age</c>). A state a rule is scoped to is
+    /// switched on everywhere for dispatch and display; the policy's check reads the rest of the rule beside it, as a
+    /// flag beside a threshold of its fact only scopes it (<see cref="ScopeFlags"/>).</param>
+    public static IReadOnlyList<string> Of(IOperation at, MemberRead flag, IOperation condition, bool state = false)
     {
         if (ScopeFlags.ConjunctionOf(at) is not { } conjunction)
         {
@@ -43,15 +50,25 @@ internal static class FlagCompanions
         var ownName = TermName(flag.Member, flag.Key);
         var policy = condition.SemanticModel?.GetEnclosingSymbol(condition.Syntax.SpanStart)?.ContainingType;
         var companions = new SortedSet<string>(StringComparer.Ordinal);
-        Collect(conjunction, own, ownName, fact, policy, PolicyConditionScanner.JoinKeys(condition), companions);
+        var scopes = new List<(IOperation Scope, IOperation Condition)> { (conjunction, condition) };
 
         // A flag that is a whole conjunct of its lambda is conjoined with the rule's other patterns too.
         if (conjunction.Parent is IReturnOperation && ScopeFlags.EnclosingLambda(conjunction) is { } lambda)
         {
-            foreach (var other in ScopeFlags.ConjoinedConditions(ScopeFlags.EnclosingCall(lambda)).Where(other => other != lambda))
-            {
-                Collect(other.Body, own, ownName, fact, policy, PolicyConditionScanner.JoinKeys(other), companions);
-            }
+            scopes.AddRange(ScopeFlags.ConjoinedConditions(ScopeFlags.EnclosingCall(lambda)).Where(other => other != lambda).Select(other => ((IOperation)other.Body, (IOperation)other)));
+        }
+
+        // A state scopes a rule whose limit comes from data (`r.Age > config.Retention`, `x.Requested > x.Available`);
+        // beside fixed numbers only (`c.Tier == Gold && c.Visits > 10`) it is the rule's own question, reported wherever
+        // it is asked.
+        if (state && !scopes.Any(scope => ComparesWithData(scope.Scope)))
+        {
+            return [];
+        }
+
+        foreach (var (scope, scoped) in scopes)
+        {
+            Collect(scope, own, ownName, fact, !state, policy, PolicyConditionScanner.JoinKeys(scoped), companions);
         }
 
         return companions.ToList();
@@ -97,6 +114,14 @@ internal static class FlagCompanions
             && (call.Instance == value || (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 && call.Arguments[0] == value));
     }
 
+    /// <summary>Whether <paramref name="scope"/> orders two values neither of which is a constant.</summary>
+    private static bool ComparesWithData(IOperation scope) =>
+        scope.DescendantsAndSelf().OfType<IBinaryOperation>().Any(comparison =>
+            comparison.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+                or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
+            && ValueTracer.Strip(comparison.LeftOperand)?.ConstantValue.HasValue != true
+            && ValueTracer.Strip(comparison.RightOperand)?.ConstantValue.HasValue != true);
+
     /// <summary>
     /// A fact the host builds for the policies (<c>record DeviceSignIn(..)</c>): a type of the policy's own project that
     /// is declared beside it, in its namespace or its file. The Domain's types live in another project, or at least in
@@ -119,7 +144,7 @@ internal static class FlagCompanions
             || type.DeclaringSyntaxReferences.Any(t => policy.DeclaringSyntaxReferences.Any(p => p.SyntaxTree == t.SyntaxTree));
     }
 
-    private static void Collect(IOperation scope, IOperation own, string ownName, object fact, INamedTypeSymbol? policy, HashSet<SyntaxNode> joinKeys, SortedSet<string> companions)
+    private static void Collect(IOperation scope, IOperation own, string ownName, object fact, bool grantsOnly, INamedTypeSymbol? policy, HashSet<SyntaxNode> joinKeys, SortedSet<string> companions)
     {
         foreach (var operation in scope.DescendantsAndSelf())
         {
@@ -133,7 +158,7 @@ internal static class FlagCompanions
 
             if (member is null
                 || !PolicyConditionScanner.IsTestedMember(member)
-                || !IsBooleanTerm(operation, member)
+                || (grantsOnly && !IsBooleanTerm(operation, member))
                 || IsHostFact(member.ContainingType, policy)
                 || ScopeFlags.IsWithin(operation, own)
                 || operation.Syntax.AncestorsAndSelf().Any(joinKeys.Contains)

@@ -92,9 +92,11 @@ internal sealed class GovernanceCatalog
     /// <paramref name="otherIsChosen"/>, the state is a value the caller chose (a parameter, a DTO field): false
     /// when every test names a state of its own.
     /// </summary>
-    public bool MayTestState(ISymbol member, string? state, bool otherIsChosen = false)
+    public bool MayTestState(ISymbol member, string? state, bool otherIsChosen = false) => MayTestState(GetGovernors(member), state, otherIsChosen);
+
+    /// <summary>As <see cref="MayTestState(ISymbol, string?, bool)"/>, over some of a member's governors.</summary>
+    public static bool MayTestState(ImmutableArray<Governor> governors, string? state, bool otherIsChosen = false)
     {
-        var governors = GetGovernors(member);
         if ((state is null && !otherIsChosen) || governors.IsEmpty)
         {
             return true;

@@ -104,6 +104,17 @@ internal static class PolicyConditionScanner
             }
         });
 
+    /// <summary>The companions of an enum state's test (see <see cref="FlagCompanions"/>); none for any other test.</summary>
+    private static IReadOnlyList<string>? StateCompanions(IOperation at, MemberRead read, IOperation condition)
+    {
+        if (read.Kind != ReadKind.Value || read.MemberType is not { } type || !ValueTracer.IsStateType(type) || ValueTracer.IsFlagType(type))
+        {
+            return null;
+        }
+
+        return FlagCompanions.Of(at, read, condition, state: true);
+    }
+
     /// <summary>A member a condition can test: a domain member that is not a navigation to another entity.</summary>
     public static bool IsTestedMember(ISymbol symbol) => IsDomainMember(symbol) && !IsNavigation(symbol);
 
@@ -126,7 +137,7 @@ internal static class PolicyConditionScanner
                     {
                         if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, isTested) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
-                            var test = new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other), read.Key);
+                            var test = new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other), read.Key, StateCompanions(operation, read, condition));
                             onTest(read, test, operation);
                             foreach (var other in OtherTermsOf(comparison.Operand, read.Member, isTested))
                             {
@@ -137,9 +148,10 @@ internal static class PolicyConditionScanner
 
                     break;
                 case IIsPatternOperation isPattern when ValueTracer.Find(isPattern.Value, isTested) is { } read:
+                    var companions = StateCompanions(operation, read, condition);
                     foreach (var test in PatternTests(isPattern.Pattern))
                     {
-                        onTest(read, test, operation);
+                        onTest(read, new ConditionTest(test.Operator, test.Value, test.Key, companions), operation);
                     }
 
                     break;

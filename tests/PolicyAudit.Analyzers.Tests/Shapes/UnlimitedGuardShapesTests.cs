@@ -122,4 +122,52 @@ public sealed class UnlimitedGuardShapesTests
             }
             """);
     }
+
+    [Fact]
+    public async Task ZeroTest_OfADifferenceBeforeAMarginCheck_IsReported()
+    {
+        // Sonarr: `remainingSpace = freeSpace - size; if (remainingSpace <= 0) reject; if (remainingSpace < margin)`:
+        // a computed difference is not a limit that may be unset.
+        await VerifyCS.VerifyAnalyzerAsync(Settings + """
+            public static class Returns
+            {
+                public static bool Fits(OrderSettings settings, int daysPassed)
+                {
+                    var left = settings.ReturnDays - daysPassed;
+                    if ([|left <= 0|])
+                    {
+                        return false;
+                    }
+
+                    return [|left > 0|] && left < settings.ReturnDays;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LimitChosenByConditional_ComparedLater_IsReportedAndItsZeroGuardIsNot()
+    {
+        // Smartstore: the effective limit is the role's or the store's; the condition that picks it is a guard.
+        await VerifyCS.VerifyAnalyzerAsync(Settings + """
+            public sealed class Role { public int? ReturnDays { get; set; } }
+
+            public static class Returns
+            {
+                public static bool Allowed(OrderSettings settings, Role? role, int daysPassed)
+                {
+                    var limit = (role == null ? settings.ReturnDays : role.ReturnDays) ?? 0;
+                    if (limit <= 0)
+                    {
+                        return true;
+                    }
+
+                    return [|daysPassed < limit|];
+                }
+
+                public static bool Unchosen(OrderSettings settings, bool strict, int daysPassed) =>
+                    (strict ? 7 : 30) > daysPassed;
+            }
+            """);
+    }
 }
