@@ -98,6 +98,13 @@ internal static class ValueTracer
             return null;
         }
 
+        if (property.IsIndexer && ElementSelected(instance, depth) is { } element)
+        {
+            // `allows = libraries.ToDictionary(l => l.Id, l => l.AllowScrobbling); if (!allows[id])`: the lookup's
+            // element is the member's value, read for one key.
+            return Find(element, isCandidate, depth + 1);
+        }
+
         var inner = Find(instance, isCandidate, depth);
         if (inner is null)
         {
@@ -110,6 +117,33 @@ internal static class ValueTracer
         }
 
         return inner.Value.As(property.Name is "Count" or "Length" or "LongLength" ? ReadKind.Size : ReadKind.Derived);
+    }
+
+    /// <summary>The value a dictionary built by <c>ToDictionary(key, element)</c> holds for each key: its element selector's result.</summary>
+    private static IOperation? ElementSelected(IOperation? dictionary, int depth)
+    {
+        var value = Strip(dictionary);
+        if (value is ILocalReferenceOperation local && depth < MaxLocalDepth)
+        {
+            value = Strip(Initializer(local));
+        }
+
+        while (value is IAwaitOperation or IInvocationOperation { TargetMethod.Name: "ConfigureAwait" })
+        {
+            value = Strip(value is IAwaitOperation awaited ? awaited.Operation : ((IInvocationOperation)value).Instance);
+        }
+
+        if (value is not IInvocationOperation { TargetMethod.Name: "ToDictionary" or "ToDictionaryAsync" or "ToImmutableDictionary" or "ToFrozenDictionary" } call)
+        {
+            return null;
+        }
+
+        var selectors = call.Arguments.Select(argument => Strip(argument.Value)).OfType<IAnonymousFunctionOperation>()
+            .Concat(call.Arguments.Select(argument => Strip(argument.Value)).OfType<IDelegateCreationOperation>().Select(d => d.Target).OfType<IAnonymousFunctionOperation>())
+            .ToList();
+        return selectors.Count == 2 && selectors[1].Body.Operations.Length == 1 && selectors[1].Body.Operations[0] is IReturnOperation { ReturnedValue: { } element }
+            ? element
+            : null;
     }
 
     private static MemberRead? FromInvocation(IInvocationOperation invocation, Func<ISymbol, bool> isCandidate, int depth)

@@ -208,4 +208,32 @@ public sealed class ConjoinedFlagShapesTests
             Expected(0, "!allowed.Contains(deviceId)", "policy 'device-access'"),
             Expected(1, "d => user.AllowedDevices.Contains(d)", "policy 'device-access'"));
     }
+
+    [Fact]
+    public async Task FlagKeptInALookup_ReadForOneKey_IsReported()
+    {
+        // Kavita: a batch job builds `ToDictionary(lib => lib.Id, lib => lib.AllowScrobbling)` once, then skips rows
+        // whose library does not allow it.
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Media;
+            public static class Batch
+            {
+                public static int Count(IEnumerable<User> users, IEnumerable<(User User, int Plays)> rows)
+                {
+                    var disabled = users.ToDictionary(u => u, u => u.IsDisabled);
+                    var total = 0;
+                    foreach (var row in rows)
+                    {
+                        if ({|#0:disabled[row.User]|}) continue;
+                        total += row.Plays;
+                    }
+
+                    return total + disabled.Count;
+                }
+            }
+            """,
+            Expected(0, "disabled[row.User]", "policy 'disabled-account'"));
+    }
 }
