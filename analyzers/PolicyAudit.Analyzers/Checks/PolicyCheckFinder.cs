@@ -248,7 +248,7 @@ internal sealed class PolicyCheckFinder
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || IsSizeOfMembershipList(read)
                 || IsUnlimitedGuard(comparison, read)
-                || IsClampAtZero(comparison)
+                || IsClamp(comparison)
                 || IsStateCheckInDeclaringType(context, read, comparison.Operator))
             {
                 continue;
@@ -675,7 +675,7 @@ internal sealed class PolicyCheckFinder
     /// <c>Remaining = count &lt; 0 ? 0 : count</c> or <c>if (count &lt; 0) count = 0;</c>: a value clamped at zero is
     /// normalised (a <c>Math.Max</c>), nothing is decided.
     /// </summary>
-    private static bool IsClampAtZero(Comparison comparison)
+    private static bool IsClamp(Comparison comparison)
     {
         var test = comparison.Operand.Parent;
         while (test is IConversionOperation or IParenthesizedOperation)
@@ -688,8 +688,10 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
+        // Clamped at zero, or at the bound it is compared with (`if (max < status.DisabledTill) status.DisabledTill = max;`).
         var operand = ValueTracer.Strip(comparison.Operand)!.Syntax.ToString();
-        bool IsZero(IOperation? value) => Comparison.ValueKey(value) == "0";
+        var bound = ValueTracer.Strip(comparison.Other)?.Syntax.ToString();
+        bool IsZero(IOperation? value) => Comparison.ValueKey(value) == "0" || (bound is not null && ValueTracer.Strip(value)?.Syntax.ToString() == bound);
         bool IsOperand(IOperation? value) => ValueTracer.Strip(value)?.Syntax.ToString() == operand;
         return test?.Parent switch
         {

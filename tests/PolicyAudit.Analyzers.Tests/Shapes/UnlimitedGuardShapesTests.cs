@@ -95,7 +95,7 @@ public sealed class UnlimitedGuardShapesTests
             """);
     }
     [Fact]
-    public async Task ZeroTest_ClampingAValueAtZero_IsNotReported()
+    public async Task Clamp_AtZeroOrAtTheComparedBound_IsNotReported()
     {
         // Ombi: Remaining = count < 0 ? 0 : count, where count = limit - used.
         await VerifyCS.VerifyAnalyzerAsync(Settings + """
@@ -119,6 +119,15 @@ public sealed class UnlimitedGuardShapesTests
                     var left = settings.ReturnDays - daysPassed;
                     return [|left < 0|];
                 }
+
+                // Sonarr: a stored value capped at a bound computed elsewhere is bookkeeping, as `Math.Min` would be.
+                public static void Cap(OrderSettings settings, int maximum)
+                {
+                    if (maximum < settings.ReturnDays) settings.ReturnDays = maximum;
+                }
+
+                public static int Capped(OrderSettings settings, int maximum) =>
+                    settings.ReturnDays > maximum ? maximum : settings.ReturnDays;
             }
             """);
     }
