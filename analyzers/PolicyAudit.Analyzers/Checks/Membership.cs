@@ -23,7 +23,13 @@ internal static class Membership
     /// The collection member <paramref name="call"/> asks about, when it is a <c>Contains</c> of a value that is not
     /// a constant on a value read from a candidate member (directly, or through a local or a call over it).
     /// </summary>
-    public static MemberRead? Of(IInvocationOperation call, Func<ISymbol, bool> isCandidate)
+    /// <param name="call">The call.</param>
+    /// <param name="isCandidate">Which members count.</param>
+    /// <param name="constantItem">Whether a constant item counts too: in code, where a policy's test of any item
+    /// (<c>AllowedGrantTypes.Contains(r.GrantType)</c>) covers a check of a named one
+    /// (<c>AllowedGrantTypes.Contains(GrantType.Hybrid)</c>); not in a policy, whose constant item would make every
+    /// check of another item look like it.</param>
+    public static MemberRead? Of(IInvocationOperation call, Func<ISymbol, bool> isCandidate, bool constantItem = false)
     {
         if (call.TargetMethod.Name != "Contains" || call.Type?.SpecialType != SpecialType.System_Boolean)
         {
@@ -33,7 +39,7 @@ internal static class Membership
         var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
         var collection = extension ? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null) : call.Instance;
         var item = call.Arguments.Length > (extension ? 1 : 0) ? call.Arguments[extension ? 1 : 0].Value : null;
-        if (collection is null || item is null || ValueTracer.Strip(item)?.ConstantValue.HasValue == true
+        if (collection is null || item is null || (!constantItem && ValueTracer.Strip(item)?.ConstantValue.HasValue == true)
             || collection.Type?.SpecialType == SpecialType.System_String)
         {
             return null;

@@ -332,11 +332,11 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
-    /// <c>user.AllowedDevices.Count &gt; 3</c> where every policy asks only whether the list holds an item: its size is
-    /// another question.
+    /// <c>user.AllowedDevices.Count &gt; 3</c> or <c>client.AllowedGrantTypes.First() == GrantType.Implicit</c>, where
+    /// every policy asks only whether the list holds an item: its size or an element is another question.
     /// </summary>
     private bool IsSizeOfMembershipList(MemberRead read) =>
-        read.Kind == ReadKind.Size
+        read.Kind is ReadKind.Size or ReadKind.Derived
         && _catalog.Value.GetGovernors(GovernedMember(read.Member)) is { IsEmpty: false } governors
         && governors.All(g => g.Tests.Count > 0 && g.Tests.All(t => t.Value is Membership.Inside or Membership.Outside));
 
@@ -460,7 +460,7 @@ internal sealed class PolicyCheckFinder
             current = ValueTracer.Strip(access.WhenNotNull);
         }
 
-        if (current is IInvocationOperation call && Membership.Of(call, _isGoverned) is { } collection)
+        if (current is IInvocationOperation call && Membership.Of(call, _isGoverned, constantItem: true) is { } collection)
         {
             var membership = negated ? Membership.Outside : Membership.Inside;
             if (_catalog.Value.GetGovernors(GovernedMember(collection.Member)).Any(g => g.Tests.Any(t => t.Key == collection.Key && t.Value is Membership.Inside or Membership.Outside)))
@@ -661,9 +661,23 @@ internal sealed class PolicyCheckFinder
         }
 
         var value = ValueTracer.Strip(comparison.Operand);
-        for (var depth = 0; value is ILocalReferenceOperation local && depth < ValueTracer.MaxLocalDepth; depth++)
+        for (var depth = 0; depth < ValueTracer.MaxLocalDepth; depth++)
         {
-            value = ValueTracer.Strip(ValueTracer.Initializer(local));
+            if (value is ILocalReferenceOperation local)
+            {
+                value = ValueTracer.Strip(ValueTracer.Initializer(local));
+            }
+            else if (value is IInvocationOperation { TargetMethod: { Name: "Max", ContainingType.SpecialType: SpecialType.None } max, Arguments.Length: 2 } call
+                && max.ContainingType.ToDisplayString() == "System.Math"
+                && call.Arguments.Count(a => Comparison.ValueKey(a.Value) == "0") == 1)
+            {
+                // `Math.Max(0, inStock - reserved) > 0` is `inStock - reserved > 0`.
+                value = ValueTracer.Strip(call.Arguments.First(a => Comparison.ValueKey(a.Value) != "0").Value);
+            }
+            else
+            {
+                break;
+            }
         }
 
         return value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference
@@ -902,6 +916,11 @@ internal sealed class PolicyCheckFinder
 
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
+        if (OnlyLogs(context.Operation))
+        {
+            return;
+        }
+
         var origin = GovernedMember(read.Member);
         var governors = _catalog.Value.GetGovernors(origin);
         var accompanied = governors.Where(g => !LacksCompany(g, read.Key, context.Operation)).ToImmutableArray();
@@ -940,6 +959,35 @@ internal sealed class PolicyCheckFinder
             Whitespace.Replace(text, " "),
             DescribePolicies(policies)));
     }
+
+    /// <summary>
+    /// <c>if (!allowed) { _logger.LogError("..."); }</c>: a condition whose branch only writes to a log, with no
+    /// <c>else</c>, decides nothing; the decision is made where the value is used.
+    /// </summary>
+    private static bool OnlyLogs(IOperation check)
+    {
+        var current = check;
+        while (current is not IConditionalOperation && current.Parent is { } parent and not IConditionalOperation and not IBlockOperation and not IAnonymousFunctionOperation)
+        {
+            current = parent;
+        }
+
+        var conditional = current as IConditionalOperation ?? (current.Parent is IConditionalOperation above && above.Condition == current ? above : null);
+        if (conditional is not { WhenFalse: null } || conditional.Type is not null)
+        {
+            return false;
+        }
+
+        var statements = conditional.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(conditional.WhenTrue);
+        return !statements.IsEmpty && statements.All(statement =>
+            statement is IExpressionStatementOperation { Operation: IInvocationOperation call } && IsLogging(call.TargetMethod));
+    }
+
+    private static bool IsLogging(IMethodSymbol method) =>
+        PolicyAuditTypes.RootNamespaceOf(method) is "Serilog" or "NLog" or "log4net"
+        || (method.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("Microsoft.Extensions.Logging", StringComparison.Ordinal)
+        || method.Parameters.Any(p => p.Type.Name == "ILogger")
+        || (method.ReceiverType?.AllInterfaces.Any(i => i.Name == "ILogger") ?? false) || method.ReceiverType?.Name == "ILogger";
 
     /// <summary>
     /// True when every test <paramref name="governor"/> makes of this member (or this call's arguments) is conjoined

@@ -184,8 +184,9 @@ public sealed class ConjoinedFlagShapesTests
     [Fact]
     public async Task Membership_TestOfTheListAPolicyTests_IsReportedThroughLocalsButNotItsSize()
     {
-        // Jellyfin: `allowed = user.GetPreferenceValues(..); if (allowed.Contains(folder.Id))`; the list's size or a
-        // constant item is not the policy's membership test.
+        // Jellyfin: `allowed = user.GetPreferenceValues(..); if (allowed.Contains(folder.Id))`; IdentityServer:
+        // `AllowedGrantTypes.Contains(GrantType.Hybrid)` asks the policy's question for one item. The list's size or
+        // an element of it is not the policy's membership test.
         await VerifyAsync("""
             using System;
             using System.Linq;
@@ -202,11 +203,14 @@ public sealed class ConjoinedFlagShapesTests
 
                 public static string Summary(User user) => user.AllowedDevices.Count > 3 ? "many" : "few";
 
-                public static bool HasDefault(User user) => user.AllowedDevices.Contains("default");
+                public static bool HasDefault(User user) => {|#2:user.AllowedDevices.Contains("default")|};
+
+                public static bool FirstIsPhone(User user) => user.AllowedDevices.First() == "phone";
             }
             """,
             Expected(0, "!allowed.Contains(deviceId)", "policy 'device-access'"),
-            Expected(1, "d => user.AllowedDevices.Contains(d)", "policy 'device-access'"));
+            Expected(1, "d => user.AllowedDevices.Contains(d)", "policy 'device-access'"),
+            Expected(2, "user.AllowedDevices.Contains(\"default\")", "policy 'device-access'"));
     }
 
     [Fact]
@@ -235,5 +239,35 @@ public sealed class ConjoinedFlagShapesTests
             }
             """,
             Expected(0, "disabled[row.User]", "policy 'disabled-account'"));
+    }
+
+    [Fact]
+    public async Task FlagTestWhoseBranchOnlyLogs_IsNotReported()
+    {
+        // IdentityServer: `if (!allowed) { _logger.LogError(..); }` beside the decision that returns `allowed`.
+        await VerifyAsync("""
+            using System;
+            using Media;
+            public interface ILogger { void Log(string message); }
+            public static class SignIn
+            {
+                public static bool Check(User user, ILogger logger)
+                {
+                    if (user.IsDisabled)
+                    {
+                        logger.Log("disabled user signing in");
+                    }
+
+                    if ({|#0:user.IsDisabled|})
+                    {
+                        logger.Log("refused");
+                        throw new InvalidOperationException("disabled");
+                    }
+
+                    return true;
+                }
+            }
+            """,
+            Expected(0, "user.IsDisabled", "policy 'disabled-account'"));
     }
 }

@@ -150,6 +150,9 @@ public sealed class UnlimitedGuardShapesTests
 
                     return [|left > 0|] && left < settings.ReturnDays;
                 }
+
+                // VirtoCommerce: `Math.Max(0, InStockQuantity - ReservedQuantity) > 0` is the difference's test.
+                public static bool Open(OrderSettings settings, int daysPassed) => [|System.Math.Max(0, settings.ReturnDays - daysPassed) > 0|];
             }
             """);
     }
