@@ -114,13 +114,25 @@ internal static class FlagCompanions
             && (call.Instance == value || (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 && call.Arguments[0] == value));
     }
 
-    /// <summary>Whether <paramref name="scope"/> orders two values neither of which is a constant.</summary>
+    /// <summary>
+    /// Whether <paramref name="scope"/> orders two values that are both read from facts (<c>x.Requested &gt;
+    /// x.Available</c>, <c>r.Age &gt; config.Retention</c>), not a value against a constant or the clock
+    /// (<c>o.PaidAt &lt; DateTime.UtcNow.AddDays(-30)</c>).
+    /// </summary>
     private static bool ComparesWithData(IOperation scope) =>
         scope.DescendantsAndSelf().OfType<IBinaryOperation>().Any(comparison =>
             comparison.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
                 or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
-            && ValueTracer.Strip(comparison.LeftOperand)?.ConstantValue.HasValue != true
-            && ValueTracer.Strip(comparison.RightOperand)?.ConstantValue.HasValue != true);
+            && ReadsFact(comparison.LeftOperand)
+            && ReadsFact(comparison.RightOperand));
+
+    private static bool ReadsFact(IOperation value) =>
+        value.DescendantsAndSelf().Any(operation => operation switch
+        {
+            IPropertyReferenceOperation { Instance: not null } property => !ValueTracer.IsFramework(property.Property.ContainingType),
+            IFieldReferenceOperation { Instance: not null } field => !ValueTracer.IsFramework(field.Field.ContainingType),
+            _ => false,
+        });
 
     /// <summary>
     /// A fact the host builds for the policies (<c>record DeviceSignIn(..)</c>): a type of the policy's own project that

@@ -53,6 +53,17 @@ public sealed class StateScopeShapesTests
                 }
             }
 
+            [Policy("stale-release")]
+            public sealed class StaleRelease : Policy
+            {
+                public override void Define()
+                {
+                    Release release = null!;
+                    When().Match(() => release, r => r.Protocol == Protocol.Torrent && r.Age > System.DateTime.UtcNow.Day);
+                    Then().Deny("A torrent this old has no seeders.");
+                }
+            }
+
             [Policy("failing-indexer")]
             public sealed class FailingIndexer : Policy
             {
@@ -97,7 +108,7 @@ public sealed class StateScopeShapesTests
             }
             """,
             Expected(0, "release.Protocol != Protocol.Usenet", "policy 'usenet-retention'"),
-            Expected(1, "release.Age <= config.Retention", "policy 'usenet-retention'"));
+            Expected(1, "release.Age <= config.Retention", "policies 'stale-release' and 'usenet-retention'"));
     }
 
     [Fact]
@@ -130,5 +141,20 @@ public sealed class StateScopeShapesTests
             }
             """,
             Expected(0, "indexer.Health == Health.Failing", "policy 'failing-indexer'"));
+    }
+
+    [Fact]
+    public async Task StateBesideTheClockOnly_TestedAlone_IsReported()
+    {
+        // A limit against the clock (`r.Age > DateTime.UtcNow.Day`) is fixed by the policy, not read from data: the
+        // state is the rule's own question, as beside a constant.
+        await VerifyAsync("""
+            using Downloads;
+            public static class Labels
+            {
+                public static string For(Release release) => {|#0:release.Protocol == Protocol.Torrent|} ? "torrent" : "other";
+            }
+            """,
+            Expected(0, "release.Protocol == Protocol.Torrent", "policy 'stale-release'"));
     }
 }
