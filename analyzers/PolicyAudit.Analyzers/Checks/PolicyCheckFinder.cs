@@ -247,6 +247,7 @@ internal sealed class PolicyCheckFinder
                 || RangeOrdering.IsRangeOrdering(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || IsSizeOfMembershipList(read)
+                || IsDateEqualityWhereDatesAreOrdered(comparison, read)
                 || IsUnlimitedGuard(comparison, read)
                 || IsClamp(comparison)
                 || IsStateCheckInDeclaringType(context, read, comparison.Operator))
@@ -350,6 +351,17 @@ internal sealed class PolicyCheckFinder
         ILocalReferenceOperation local when depth < 3 => IsDifference(ValueTracer.Initializer(local), depth + 1),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>x.ValidUptoUtc == validUpto</c> where every policy orders the date (<c>r.At &gt; t.ValidUpto</c>): matching a
+    /// date exactly finds a record (a notice already sent for that date), it does not test a deadline.
+    /// </summary>
+    private bool IsDateEqualityWhereDatesAreOrdered(Comparison comparison, MemberRead read) =>
+        comparison.Operator is "==" or "!="
+        && read.Kind == ReadKind.Value
+        && DateTimeTypes.IsDateOrTime(read.MemberType)
+        && _catalog.Value.GetGovernors(GovernedMember(read.Member)) is { IsEmpty: false } governors
+        && governors.All(g => g.Tests.Count > 0 && g.Tests.All(t => t.Operator is "<" or "<=" or ">" or ">="));
 
     private bool ComparesAgain(IOperation region, MemberRead read)
     {
@@ -494,8 +506,8 @@ internal sealed class PolicyCheckFinder
                 value = "0";
                 break;
             case ReadKind.AnyMatching:
-                op = "!=";
-                value = "0";
+                op = "==";
+                value = negated ? Membership.Outside : Membership.Inside;
                 break;
             default:
                 return;

@@ -34,7 +34,7 @@ internal static class VersionComparison
 
         // Relational too: `update.SmSeats < organization.SmSeats` asks which way the attribute moves, not whether a
         // threshold is met; `seats != initialSeats` (a local the member was copied into) asks whether it moved at all.
-        if (IsSameNamed(comparison.Other, read, governed) || IsEarlierCopy(comparison.Other, read))
+        if ((IsSameNamed(comparison.Other, read, governed) && !IsRequestedAmount(comparison)) || IsEarlierCopy(comparison.Other, read))
         {
             return true;
         }
@@ -61,6 +61,21 @@ internal static class VersionComparison
                 yield return (target, assignment);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>Debit(decimal amount) { if (amount &gt; Balance.Amount) throw ...; }</c>: a bare parameter or local ordered against
+    /// the member asks whether what is requested fits, unless the method then writes it to the member (a new version).
+    /// </summary>
+    private static bool IsRequestedAmount(Comparison comparison)
+    {
+        if (comparison.Operator is "==" or "!=" || ValueTracer.Strip(comparison.Other) is not (IParameterReferenceOperation or ILocalReferenceOperation))
+        {
+            return false;
+        }
+
+        var otherText = ValueTracer.Strip(comparison.Other)!.Syntax.ToString();
+        return !WritesAround(comparison.Operand).Any(write => ValueTracer.Strip(write.Assignment.Value)?.Syntax.ToString() == otherText);
     }
 
     /// <summary>

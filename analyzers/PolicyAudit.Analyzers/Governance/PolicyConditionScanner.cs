@@ -162,9 +162,13 @@ internal static class PolicyConditionScanner
                 case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation
                     when operation.Type?.SpecialType == SpecialType.System_Boolean && IsTestedAlone(operation, out var negated)
                         && ValueTracer.Find(operation, isTested) is { Kind: not ReadKind.Derived } flag:
-                    onTest(flag, flag.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
-                        ? new ConditionTest(negated ? "==" : "!=", "0")
-                        : new ConditionTest("==", negated ? "false" : "true", flag.Key, FlagCompanions.Of(operation, flag, condition)), operation);
+                    // `Any(pred)` asks whether some item matches, a membership test; a bare `Any()` asks for a count.
+                    onTest(flag, flag.Kind switch
+                    {
+                        ReadKind.NotEmpty => new ConditionTest(negated ? "==" : "!=", "0"),
+                        ReadKind.AnyMatching => new ConditionTest("==", negated ? Membership.Outside : Membership.Inside, flag.Key),
+                        _ => new ConditionTest("==", negated ? "false" : "true", flag.Key, FlagCompanions.Of(operation, flag, condition)),
+                    }, operation);
                     break;
             }
         }

@@ -206,6 +206,18 @@ public sealed class ConjoinedFlagShapesTests
                 public static bool HasDefault(User user) => {|#2:user.AllowedDevices.Contains("default")|};
 
                 public static bool FirstIsPhone(User user) => user.AllowedDevices.First() == "phone";
+
+                // Piranha: over a list a policy tests for membership (`Any(pred)` counts as one), `Count > 0` before a loop is a guard.
+                public static int Loop(User user)
+                {
+                    var n = 0;
+                    if (user.AllowedDevices.Count > 0)
+                    {
+                        foreach (var device in user.AllowedDevices) n += device.Length;
+                    }
+
+                    return n;
+                }
             }
             """,
             Expected(0, "!allowed.Contains(deviceId)", "policy 'device-access'"),

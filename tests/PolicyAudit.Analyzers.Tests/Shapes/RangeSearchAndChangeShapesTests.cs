@@ -191,7 +191,8 @@ public sealed class RangeSearchAndChangeShapesTests
     {
         // The clock, however named or computed (a bound-named local from UtcNow, TimeProvider, an injected clock), and a
         // plain date parameter (IsInTerm's `date`, which callers pass the clock) are the time of a request. Equality is
-        // not ordering: the range rule leaves it alone.
+        // not ordering either: where every policy orders the date, matching it exactly finds a record (fullstackhero's
+        // `x.ValidUptoUtc == validUpto`, a notice already sent) and is not reported.
         await VerifyAsync("""
             using System;
             using Dates;
@@ -220,7 +221,7 @@ public sealed class RangeSearchAndChangeShapesTests
 
                 public bool ClosedAt(Event ev, DateTime requestedAt) => [|ev.EndTime < requestedAt|];
 
-                public bool EndsThen(Event ev, DateTime until) => [|ev.EndTime == until|];
+                public bool EndsThen(Event ev, DateTime until) => ev.EndTime == until;
             }
 
             namespace Dates
@@ -453,6 +454,14 @@ public sealed class RangeSearchAndChangeShapesTests
                 public static bool Doubled(Product product, ProductModel model) => [|product.Price * 2 == model.Price|];
 
                 public static bool Foreign(Transfer transfer, Account account) => [|transfer.Currency != account.Currency|];
+
+                // fullstackhero: `Debit(decimal amount) { if (amount > Balance.Amount) throw ...; }` asks whether the
+                // request fits; the parameter is no version of the member, as the method never stores it there.
+                public static void Take(Product product, int stockQuantity)
+                {
+                    if ([|stockQuantity > product.StockQuantity|]) throw new System.InvalidOperationException("not enough");
+                    product.StockQuantity -= stockQuantity;
+                }
             }
             """);
     }
