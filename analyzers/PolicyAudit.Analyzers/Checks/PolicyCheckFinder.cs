@@ -247,6 +247,7 @@ internal sealed class PolicyCheckFinder
                 || RangeOrdering.IsRangeOrdering(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || IsSizeOfMembershipList(read)
+                || PicksWordingOnly(comparison)
                 || IsDateEqualityWhereDatesAreOrdered(comparison, read)
                 || IsUnlimitedGuard(comparison, read)
                 || IsClamp(comparison)
@@ -351,6 +352,35 @@ internal sealed class PolicyCheckFinder
         ILocalReferenceOperation local when depth < 3 => IsDifference(ValueTracer.Initializer(local), depth + 1),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>$"{n} user{(n - plan.MaxUsers &gt; 1 ? "s" : "")} over"</c>: a choice between two texts inside an interpolation
+    /// only words a message.
+    /// </summary>
+    private static bool PicksWordingOnly(Comparison comparison)
+    {
+        var test = comparison.Operand.Parent;
+        while (test is IConversionOperation or IParenthesizedOperation)
+        {
+            test = test.Parent;
+        }
+
+        var choice = test?.Parent as IConditionalOperation;
+        var hole = choice?.Parent;
+        while (hole is IConversionOperation or IParenthesizedOperation)
+        {
+            hole = hole.Parent;
+        }
+
+        return choice is { WhenFalse: { } otherwise } && choice.Condition == test
+            && choice.Type?.SpecialType == SpecialType.System_String
+            && IsFixedText(choice.WhenTrue) && IsFixedText(otherwise)
+            && hole is IInterpolationOperation;
+    }
+
+    private static bool IsFixedText(IOperation value) =>
+        ValueTracer.Strip(value) is { ConstantValue.HasValue: true }
+            or IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
 
     /// <summary>
     /// <c>x.ValidUptoUtc == validUpto</c> where every policy orders the date (<c>r.At &gt; t.ValidUpto</c>): matching a
@@ -719,10 +749,14 @@ internal sealed class PolicyCheckFinder
         var bound = ValueTracer.Strip(comparison.Other)?.Syntax.ToString();
         bool IsZero(IOperation? value) => Comparison.ValueKey(value) == "0" || (bound is not null && ValueTracer.Strip(value)?.Syntax.ToString() == bound);
         bool IsOperand(IOperation? value) => ValueTracer.Strip(value)?.Syntax.ToString() == operand;
+        // `plan.MaxUsers != -1 ? plan.MaxUsers : int.MaxValue`: a sentinel replaced by a constant, tested against a constant.
+        bool IsSentinelSwap(IOperation? value) =>
+            ValueTracer.Strip(comparison.Other)?.ConstantValue.HasValue == true && ValueTracer.Strip(value)?.ConstantValue.HasValue == true;
         return test?.Parent switch
         {
             IConditionalOperation { WhenFalse: { } otherwise } choice when choice.Condition == test && choice.Type is not null =>
-                (IsZero(choice.WhenTrue) && IsOperand(otherwise)) || (IsOperand(choice.WhenTrue) && IsZero(otherwise)),
+                ((IsZero(choice.WhenTrue) || IsSentinelSwap(choice.WhenTrue)) && IsOperand(otherwise))
+                || (IsOperand(choice.WhenTrue) && (IsZero(otherwise) || IsSentinelSwap(otherwise))),
             IConditionalOperation { WhenFalse: null } statement when statement.Condition == test =>
                 (statement.WhenTrue is IBlockOperation { Operations.Length: 1 } block ? block.Operations[0] : statement.WhenTrue)
                     is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }

@@ -182,4 +182,26 @@ public sealed class UnlimitedGuardShapesTests
             }
             """);
     }
+
+    [Fact]
+    public async Task SentinelSwappedOrMessageWorded_IsNotReportedButTheCheckIs()
+    {
+        // Exceptionless: `plan.MaxUsers != -1 ? plan.MaxUsers : int.MaxValue` normalises "unlimited", and
+        // `{(over > 1 ? "s" : String.Empty)}` only words the message of the check before it.
+        await VerifyCS.VerifyAnalyzerAsync(Settings + """
+            public static class Returns
+            {
+                public static string Check(OrderSettings settings, int daysPassed)
+                {
+                    var limit = settings.ReturnDays != -1 ? settings.ReturnDays : int.MaxValue;
+                    if ([|daysPassed > limit|])
+                    {
+                        return $"{daysPassed - settings.ReturnDays} day{(daysPassed - settings.ReturnDays > 1 ? "s" : string.Empty)} late";
+                    }
+
+                    return "ok";
+                }
+            }
+            """);
+    }
 }
