@@ -58,17 +58,9 @@ public sealed class KeyedCallShapesTests
         }
         """;
 
-    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected)
-    {
-        var test = new VerifyCS.Test { TestCode = markup };
-        test.TestState.Sources.Add(Domain);
-        test.TestState.Sources.Add(Policies);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => VerifyCS.VerifyBesideAsync(markup, [Domain, Policies], expected);
 
-    private static DiagnosticResult Expected(int marker, string code, string policies) =>
-        VerifyCS.Diagnostic().WithLocation(marker).WithArguments(code, policies).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+    private static DiagnosticResult Expected(int marker, string code, string policies) => VerifyCS.Expected(marker, code, policies);
 
     [Fact]
     public async Task Generate_ExtensionMethodCalledWithConstant_RecordsTheArgumentsWithTheTest()

@@ -77,17 +77,9 @@ public sealed class StateScopeShapesTests
         }
         """;
 
-    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected)
-    {
-        var test = new VerifyCS.Test { TestCode = markup };
-        test.TestState.Sources.Add(Domain);
-        test.TestState.Sources.Add(Policies);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => VerifyCS.VerifyBesideAsync(markup, [Domain, Policies], expected);
 
-    private static DiagnosticResult Expected(int marker, string code, string policies) =>
-        VerifyCS.Diagnostic().WithLocation(marker).WithArguments(code, policies).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+    private static DiagnosticResult Expected(int marker, string code, string policies) => VerifyCS.Expected(marker, code, policies);
 
     [Fact]
     public async Task ScopedState_TestedBesideTheRestOfTheRule_IsReported()

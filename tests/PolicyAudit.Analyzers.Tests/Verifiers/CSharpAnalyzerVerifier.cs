@@ -44,6 +44,26 @@ internal static class CSharpAnalyzerVerifier<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Asserts the analyzers report exactly <paramref name="expected"/> on <paramref name="markup"/>, compiled with
+    /// <paramref name="sources"/> (a domain and its policies, each its own file) in the same project.
+    /// </summary>
+    public static Task VerifyBesideAsync(string markup, string[] sources, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = markup };
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>A diagnostic at markup location <paramref name="marker"/> with its two message arguments, whatever additional locations the code fix reads.</summary>
+    public static DiagnosticResult Expected(int marker, string code, string policies) =>
+        Diagnostic().WithLocation(marker).WithArguments(code, policies).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
     /// <summary>One analyzer test; set sources, references, files and expectations, then <c>RunAsync</c>.</summary>
     public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>, IPolicyAuditTest
     {
