@@ -383,6 +383,69 @@ internal sealed class PolicyCheckFinder
             or IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
 
     /// <summary>
+    /// <c>_captureValidStates.Contains(payment.PaymentStatus)</c> over a fixed set of states (an array of constants, inline
+    /// or in a local or a field initialised with one): the same test as <c>Status == A || Status == B</c>. The governed
+    /// member and the first state of the set a policy names; null when it is no such test.
+    /// </summary>
+    private (MemberRead Read, string State)? StateInConstantSet(IInvocationOperation call)
+    {
+        var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
+        var set = extension ? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null) : call.Instance;
+        var item = call.Arguments.Length > (extension ? 1 : 0) ? call.Arguments[extension ? 1 : 0].Value : null;
+        if (Governed(item) is not { Kind: ReadKind.Value } read || ConstantElements(set) is not { Count: > 0 } states)
+        {
+            return null;
+        }
+
+        var member = GovernedMember(read.Member);
+        return states.FirstOrDefault(state => _catalog.Value.ComparesWith(member, state)) is { } named ? (read, named) : null;
+    }
+
+    /// <summary>The constants a fixed set holds: <c>new[] { A, B }</c>, <c>[A, B]</c>, or a local or field initialised with one.</summary>
+    private static List<string>? ConstantElements(IOperation? set)
+    {
+        var value = ValueTracer.Strip(set);
+        if (value is ILocalReferenceOperation local)
+        {
+            value = ValueTracer.Strip(ValueTracer.Initializer(local));
+        }
+        else if (value is IFieldReferenceOperation { Field: { IsReadOnly: true } field } reference
+            && field.DeclaringSyntaxReferences.Length == 1
+            && reference.SemanticModel is { } model
+            && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            && declarator.SyntaxTree == model.SyntaxTree)
+        {
+            value = ValueTracer.Strip(model.GetOperation(initializer));
+        }
+
+        var elements = value switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            IArrayInitializerOperation initializer => initializer.ElementValues,
+            IObjectCreationOperation { Initializer: { } collection } => collection.Initializers,
+            _ => default(ImmutableArray<IOperation>?),
+        };
+        if (elements is not { IsEmpty: false } items)
+        {
+            return null;
+        }
+
+        var keys = new List<string>();
+        foreach (var element in items)
+        {
+            var unwrapped = element is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add ? add.Arguments[0].Value : element;
+            if (ValueTracer.Strip(unwrapped)?.ConstantValue.HasValue != true || Comparison.ValueKey(unwrapped) is not { } key)
+            {
+                return null;
+            }
+
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    /// <summary>
     /// <c>x.ValidUptoUtc == validUpto</c> where every policy orders the date (<c>r.At &gt; t.ValidUpto</c>): matching a
     /// date exactly finds a record (a notice already sent for that date), it does not test a deadline.
     /// </summary>
@@ -510,6 +573,12 @@ internal sealed class PolicyCheckFinder
                 Report(context, flagged, flagged.ToString(), collection, "==", membership, fixable: false);
             }
 
+            return;
+        }
+
+        if (current is IInvocationOperation { TargetMethod.Name: "Contains" } inSet && StateInConstantSet(inSet) is var (stateRead, state))
+        {
+            Report(context, flagged, flagged.ToString(), stateRead, negated ? "!=" : "==", state, fixable: false);
             return;
         }
 
@@ -935,8 +1004,11 @@ internal sealed class PolicyCheckFinder
             current = current.Parent;
         }
 
+        // LINQ, and the framework's other predicate-taking methods: `List<T>.RemoveAll`, `Exists`, `Array.FindIndex`,
+        // EF Core's `AnyAsync` and `FirstOrDefaultAsync`.
         return current is IArgumentOperation { Parent: IInvocationOperation invocation, Parameter: { } parameter }
-            && ValueTracer.IsLinqOperators(invocation.TargetMethod.ContainingType)
+            && (ValueTracer.IsLinqOperators(invocation.TargetMethod.ContainingType)
+                || PolicyAuditTypes.RootNamespaceOf(invocation.TargetMethod) is "System" or "Microsoft")
             && IsPredicate(parameter.OriginalDefinition.Type);
     }
 

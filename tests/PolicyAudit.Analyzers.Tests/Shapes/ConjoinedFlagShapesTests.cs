@@ -168,9 +168,13 @@ public sealed class ConjoinedFlagShapesTests
                 public static List<User> Disabled(IEnumerable<User> users) => users.Where({|#0:u => u.IsDisabled|}).ToList();
 
                 public static Dictionary<User, bool> ByUser(IEnumerable<User> users) => users.ToDictionary(u => u, u => u.IsDisabled);
+
+                // allReady: `List<T>.RemoveAll` takes a predicate too.
+                public static int Drop(List<User> users) => users.RemoveAll({|#1:u => u.IsDisabled|});
             }
             """,
-            Expected(0, "u => u.IsDisabled", "policy 'disabled-account'"));
+            Expected(0, "u => u.IsDisabled", "policy 'disabled-account'"),
+            Expected(1, "u => u.IsDisabled", "policy 'disabled-account'"));
     }
 
     [Fact]

@@ -149,4 +149,26 @@ public sealed class StateScopeShapesTests
             """,
             Expected(0, "release.Protocol == Protocol.Torrent", "policy 'stale-release'"));
     }
+
+    [Fact]
+    public async Task StateInAFixedSet_ContainsNamingAPolicysState_IsReported()
+    {
+        // VirtoCommerce: `_captureValidStates.Contains(payment.PaymentStatus)` is `Status == A || Status == B`.
+        await VerifyAsync("""
+            using System.Linq;
+            using Downloads;
+            public static class Health
+            {
+                private static readonly Downloads.Health[] Blocking = { Downloads.Health.Failing };
+
+                public static bool Bad(Indexer indexer) => {|#0:new[] { Downloads.Health.Failing }.Contains(indexer.Health)|};
+
+                public static bool Blocked(Indexer indexer) => {|#1:Blocking.Contains(indexer.Health)|};
+
+                public static bool Fine(Indexer indexer) => new[] { Downloads.Health.Ok }.Contains(indexer.Health);
+            }
+            """,
+            Expected(0, "new[] { Downloads.Health.Failing }.Contains(indexer.Health)", "policy 'failing-indexer'"),
+            Expected(1, "Blocking.Contains(indexer.Health)", "policy 'failing-indexer'"));
+    }
 }
