@@ -67,7 +67,7 @@ public sealed class UngovernedDeclarationCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>The member's declaration in a project of the solution that knows <c>GovernedByAttribute</c>.</summary>
-    private static async Task<(Document Document, MemberDeclarationSyntax Node)?> FindDeclarationAsync(Solution solution, ISymbol member, CancellationToken cancellationToken)
+    private static async Task<(Document Document, CSharpSyntaxNode Node)?> FindDeclarationAsync(Solution solution, ISymbol member, CancellationToken cancellationToken)
     {
         var source = await Microsoft.CodeAnalysis.FindSymbols.SymbolFinder.FindSourceDefinitionAsync(member, solution, cancellationToken).ConfigureAwait(false);
         var reference = source?.DeclaringSyntaxReferences.FirstOrDefault();
@@ -77,10 +77,13 @@ public sealed class UngovernedDeclarationCodeFixProvider : CodeFixProvider
         }
 
         var declared = await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false);
-        MemberDeclarationSyntax? node = declared switch
+        CSharpSyntaxNode? node = declared switch
         {
             VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: FieldDeclarationSyntax field } } => field,
             PropertyDeclarationSyntax or MethodDeclarationSyntax => (MemberDeclarationSyntax)declared,
+
+            // A record's positional property (`record Account(Guid Id, decimal Balance)`) is declared by its parameter.
+            ParameterSyntax { Parent: ParameterListSyntax { Parent: RecordDeclarationSyntax } } parameter => parameter,
             _ => null,
         };
         var declaringCompilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
@@ -89,7 +92,7 @@ public sealed class UngovernedDeclarationCodeFixProvider : CodeFixProvider
             : null;
     }
 
-    private static async Task<Solution> MarkAsync(Document document, MemberDeclarationSyntax node, string policyId, string? conditions, CancellationToken cancellationToken)
+    private static async Task<Solution> MarkAsync(Document document, CSharpSyntaxNode node, string policyId, string? conditions, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -110,24 +113,39 @@ public sealed class UngovernedDeclarationCodeFixProvider : CodeFixProvider
             SyntaxFactory.Attribute(
                 SyntaxFactory.ParseName("global::PolicyAudit.GovernedBy").WithAdditionalAnnotations(Simplifier.Annotation),
                 SyntaxFactory.AttributeArgumentList(arguments))));
+        if (node is ParameterSyntax parameter)
+        {
+            // On a record's parameter the attribute targets the property it declares, inline: `[property: GovernedBy(..)] decimal Balance`.
+            var targeted = attribute.WithTarget(SyntaxFactory.AttributeTargetSpecifier(SyntaxFactory.Token(SyntaxKind.PropertyKeyword)));
+            var inline = parameter.AttributeLists.Count == 0
+                ? parameter.WithoutLeadingTrivia().WithAttributeLists(SyntaxFactory.SingletonList(
+                    targeted.WithLeadingTrivia(parameter.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.Space)))
+                : parameter.AddAttributeLists(targeted.WithTrailingTrivia(SyntaxFactory.Space));
+            var changedParameter = document.WithSyntaxRoot(root.ReplaceNode(parameter, inline));
+            changedParameter = await Simplifier.ReduceAsync(changedParameter, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return changedParameter.Project.Solution;
+        }
+
+        var member = (MemberDeclarationSyntax)node;
+
         // The attribute goes on its own line above the member, indented like it, after any attributes it has.
-        var leading = node.GetLeadingTrivia();
+        var leading = member.GetLeadingTrivia();
         var indentation = leading.Count > 0 && leading.Last().IsKind(SyntaxKind.WhitespaceTrivia)
             ? SyntaxFactory.TriviaList(leading.Last())
             : SyntaxFactory.TriviaList();
         var newLine = root.ToFullString().Contains("\r\n") ? SyntaxFactory.CarriageReturnLineFeed : SyntaxFactory.LineFeed;
         MemberDeclarationSyntax marked;
-        if (node.AttributeLists.Count == 0)
+        if (member.AttributeLists.Count == 0)
         {
-            var withoutTrivia = node.WithoutLeadingTrivia().WithLeadingTrivia(indentation);
+            var withoutTrivia = member.WithoutLeadingTrivia().WithLeadingTrivia(indentation);
             marked = withoutTrivia.WithAttributeLists(SyntaxFactory.SingletonList(attribute.WithLeadingTrivia(leading).WithTrailingTrivia(newLine)));
         }
         else
         {
-            marked = node.AddAttributeLists(attribute.WithLeadingTrivia(indentation).WithTrailingTrivia(newLine));
+            marked = member.AddAttributeLists(attribute.WithLeadingTrivia(indentation).WithTrailingTrivia(newLine));
         }
 
-        var changed = document.WithSyntaxRoot(root.ReplaceNode(node, marked));
+        var changed = document.WithSyntaxRoot(root.ReplaceNode(member, marked));
         changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return changed.Project.Solution;
     }

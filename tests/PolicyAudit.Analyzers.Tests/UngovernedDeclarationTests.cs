@@ -325,4 +325,85 @@ public sealed class UngovernedDeclarationTests
             },
         }.RunAsync();
     }
+
+    [Fact]
+    public async Task Fix_RecordPositionalProperty_MarksItsParameterForTheProperty()
+    {
+        // EventSourcing.NetCore: `record GuestStayAccount(Guid Id, decimal Balance = 0)`; the property is declared by
+        // its parameter, so the mark targets the property from there.
+        await new VerifyFix.Test
+        {
+            ExpectedCodeActionCount = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using PolicyAudit;
+                    using Hotel;
+                    [Policy("settled-balance")]
+                    public sealed class SettledBalance : Policy
+                    {
+                        public override void Define()
+                        {
+                            GuestStayAccount account = null!;
+                            When().Match(() => account, a => [|a.Balance != 0|]);
+                            Then().Deny("Settle the balance first.");
+                        }
+                    }
+                    """,
+                },
+                AdditionalProjects =
+                {
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            using PolicyAudit;
+                            namespace Hotel
+                            {
+                                public sealed record GuestStayAccount(System.Guid Id, decimal Balance = 0)
+                                {
+                                    public bool IsSettled => Balance == 0;
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                AdditionalProjectReferences = { DomainProject },
+            },
+            FixedState =
+            {
+                InheritanceMode = StateInheritanceMode.AutoInherit,
+                MarkupHandling = MarkupMode.IgnoreFixable,
+                AdditionalProjects =
+                {
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            using PolicyAudit;
+                            namespace Hotel
+                            {
+                                public sealed record GuestStayAccount(System.Guid Id, [property: GovernedBy("settled-balance", Conditions = "!=0")] decimal Balance = 0)
+                                {
+                                    public bool IsSettled => {|#0:Balance == 0|};
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                ExpectedDiagnostics =
+                {
+                    VerifyFix.Diagnostic("PA0001").WithLocation(0).WithArguments("Balance == 0", "policy 'settled-balance'")
+                        .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                },
+            },
+        }.RunAsync();
+    }
 }
