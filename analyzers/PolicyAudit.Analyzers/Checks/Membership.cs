@@ -36,9 +36,7 @@ internal static class Membership
             return null;
         }
 
-        var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
-        var collection = extension ? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null) : call.Instance;
-        var item = call.Arguments.Length > (extension ? 1 : 0) ? call.Arguments[extension ? 1 : 0].Value : null;
+        var (collection, item) = Parts(call);
         if (collection is null || item is null || (!constantItem && ValueTracer.Strip(item)?.ConstantValue.HasValue == true)
             || collection.Type?.SpecialType == SpecialType.System_String)
         {
@@ -48,5 +46,17 @@ internal static class Membership
         return ValueTracer.Find(collection, isCandidate) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching or ReadKind.Size) } read
             ? read.As(ReadKind.Value)
             : null;
+    }
+
+    /// <summary>
+    /// The collection a <c>Contains</c> asks and the item it asks about, whether it is an instance method
+    /// (<c>list.Contains(x)</c>) or an extension called on its receiver (<c>array.Contains(x)</c>, <c>Enumerable.Contains(array, x)</c>).
+    /// </summary>
+    public static (IOperation? Collection, IOperation? Item) Parts(IInvocationOperation call)
+    {
+        var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
+        var collection = extension ? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null) : call.Instance;
+        var item = call.Arguments.Length > (extension ? 1 : 0) ? call.Arguments[extension ? 1 : 0].Value : null;
+        return (collection, item);
     }
 }

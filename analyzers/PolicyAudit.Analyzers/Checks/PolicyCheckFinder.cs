@@ -389,9 +389,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private (MemberRead Read, string State)? StateInConstantSet(IInvocationOperation call)
     {
-        var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
-        var set = extension ? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null) : call.Instance;
-        var item = call.Arguments.Length > (extension ? 1 : 0) ? call.Arguments[extension ? 1 : 0].Value : null;
+        var (set, item) = Membership.Parts(call);
         if (Governed(item) is not { Kind: ReadKind.Value } read || ConstantElements(set) is not { Count: > 0 } states)
         {
             return null;

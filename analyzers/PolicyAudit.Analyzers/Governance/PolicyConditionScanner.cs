@@ -237,9 +237,7 @@ internal static class PolicyConditionScanner
             return false;
         }
 
-        var extension = call.Instance is null && call.TargetMethod.IsExtensionMethod;
-        var collection = extension ? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null) : call.Instance;
-        var item = call.Arguments.Length > (extension ? 1 : 0) ? call.Arguments[extension ? 1 : 0].Value : null;
+        var (collection, item) = Membership.Parts(call);
         return ValueTracer.Find(collection, isTested) is { } list
             && ValueTracer.Find(item, isTested) is { Kind: ReadKind.Value } key
             && IsIdentityKey(key.Member)
