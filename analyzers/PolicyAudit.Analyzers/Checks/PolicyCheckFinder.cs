@@ -339,17 +339,15 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private bool IsSizeOfMembershipList(MemberRead read) =>
         read.Kind is ReadKind.Size or ReadKind.Derived
-        && _catalog.Value.GetGovernors(GovernedMember(read.Member)) is { IsEmpty: false } governors
-        && governors.All(g => g.Tests.Count > 0 && g.Tests.All(t => t.Value is Membership.Inside or Membership.Outside));
+        && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => t.Value is Membership.Inside or Membership.Outside);
 
-    private static bool IsEnumState(MemberRead read) =>
-        read.MemberType is { } type && ValueTracer.IsStateType(type) && !ValueTracer.IsFlagType(type);
+    private static bool IsEnumState(MemberRead read) => ValueTracer.IsEnumStateType(read.MemberType);
 
     /// <summary>A value computed by adding or subtracting, itself or in the local it was read from.</summary>
     private static bool IsDifference(IOperation? value, int depth) => ValueTracer.Strip(value) switch
     {
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract or BinaryOperatorKind.Add } => true,
-        ILocalReferenceOperation local when depth < 3 => IsDifference(ValueTracer.Initializer(local), depth + 1),
+        ILocalReferenceOperation local when depth < ValueTracer.MaxLocalDepth => IsDifference(ValueTracer.Initializer(local), depth + 1),
         _ => false,
     };
 
@@ -359,12 +357,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool PicksWordingOnly(Comparison comparison)
     {
-        var test = comparison.Operand.Parent;
-        while (test is IConversionOperation or IParenthesizedOperation)
-        {
-            test = test.Parent;
-        }
-
+        var test = TestOf(comparison);
         var choice = test?.Parent as IConditionalOperation;
         var hole = choice?.Parent;
         while (hole is IConversionOperation or IParenthesizedOperation)
@@ -451,8 +444,7 @@ internal sealed class PolicyCheckFinder
         comparison.Operator is "==" or "!="
         && read.Kind == ReadKind.Value
         && DateTimeTypes.IsDateOrTime(read.MemberType)
-        && _catalog.Value.GetGovernors(GovernedMember(read.Member)) is { IsEmpty: false } governors
-        && governors.All(g => g.Tests.Count > 0 && g.Tests.All(t => t.Operator is "<" or "<=" or ">" or ">="));
+        && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => t.Operator is "<" or "<=" or ">" or ">=");
 
     private bool ComparesAgain(IOperation region, MemberRead read)
     {
@@ -713,7 +705,7 @@ internal sealed class PolicyCheckFinder
         {
             // `Where(x => x.Status == status)`, the state chosen by the caller: a listing by state, when the policies
             // governing it only name states of their own.
-            return !(ValueTracer.IsStateType(read.MemberType) && !ValueTracer.IsFlagType(read.MemberType))
+            return !IsEnumState(read)
                 || Governed(stripped) is not null
                 || _catalog.Value.MayTestState(GovernedMember(read.Member), null, otherIsChosen: true);
         }
@@ -800,12 +792,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsClamp(Comparison comparison)
     {
-        var test = comparison.Operand.Parent;
-        while (test is IConversionOperation or IParenthesizedOperation)
-        {
-            test = test.Parent;
-        }
-
+        var test = TestOf(comparison);
         if (test?.Parent is not IConditionalOperation)
         {
             return false;
@@ -830,6 +817,18 @@ internal sealed class PolicyCheckFinder
                 && IsOperand(assignment.Target) && IsZero(assignment.Value),
             _ => false,
         };
+    }
+
+    /// <summary>The comparison's own operation, through the conversions and parentheses around it.</summary>
+    private static IOperation? TestOf(Comparison comparison)
+    {
+        var test = comparison.Operand.Parent;
+        while (test is IConversionOperation or IParenthesizedOperation)
+        {
+            test = test.Parent;
+        }
+
+        return test;
     }
 
     /// <summary>The check is (part of) the condition of an <c>if</c> whose branch throws or leaves a void method.</summary>
@@ -1039,7 +1038,8 @@ internal sealed class PolicyCheckFinder
 
         var origin = GovernedMember(read.Member);
         var governors = _catalog.Value.GetGovernors(origin);
-        var accompanied = governors.Where(g => !LacksCompany(g, read.Key, context.Operation)).ToImmutableArray();
+        HashSet<string>? termsRead = null;
+        var accompanied = governors.Where(g => !LacksCompany(g, read.Key, () => termsRead ??= TermsRead(context.Operation))).ToImmutableArray();
         if ((accompanied.IsEmpty && !governors.IsEmpty) || !GovernanceCatalog.MayTestCall(accompanied, read.Key)
             || (accompanied.Length < governors.Length && IsEnumState(read) && !GovernanceCatalog.MayTestState(accompanied, value)))
         {
@@ -1110,7 +1110,7 @@ internal sealed class PolicyCheckFinder
     /// with companions (<see cref="FlagCompanions"/>: a flag's other grants, a state's rule) and the method that makes
     /// the check reads none of them: the policy's exemption or scope, read here for another decision.
     /// </summary>
-    private static bool LacksCompany(Governor governor, string? key, IOperation check)
+    private static bool LacksCompany(Governor governor, string? key, Func<HashSet<string>> termsRead)
     {
         var tests = governor.Tests.Where(t => t.Key == key).ToList();
         if (tests.Count == 0 || tests.Any(t => t.With.Count == 0))
@@ -1118,6 +1118,13 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
+        var read = termsRead();
+        return !tests.Any(t => t.With.Any(read.Contains));
+    }
+
+    /// <summary>The terms (<see cref="FlagCompanions.TermNameOf"/>) the method that makes <paramref name="check"/> reads.</summary>
+    private static HashSet<string> TermsRead(IOperation check)
+    {
         var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (var operation in ValueTracer.Root(check).DescendantsAndSelf())
         {
@@ -1127,7 +1134,7 @@ internal sealed class PolicyCheckFinder
             }
         }
 
-        return !tests.Any(t => t.With.Any(read.Contains));
+        return read;
     }
 
     /// <summary>The governed member itself, or the one whose value a carrier (a view model's copy, a rule object's field) holds.</summary>

@@ -138,9 +138,7 @@ internal static class ValueTracer
             return null;
         }
 
-        var selectors = call.Arguments.Select(argument => Strip(argument.Value)).OfType<IAnonymousFunctionOperation>()
-            .Concat(call.Arguments.Select(argument => Strip(argument.Value)).OfType<IDelegateCreationOperation>().Select(d => d.Target).OfType<IAnonymousFunctionOperation>())
-            .ToList();
+        var selectors = call.Arguments.SelectMany(argument => Governance.ScopeFlags.Lambdas(argument.Value)).ToList();
         return selectors.Count == 2 && selectors[1].Body.Operations.Length == 1 && selectors[1].Body.Operations[0] is IReturnOperation { ReturnedValue: { } element }
             ? element
             : null;
@@ -378,6 +376,9 @@ internal static class ValueTracer
 
         return type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean };
     }
+
+    /// <summary>An enum (nullable or not): a state, not a flag.</summary>
+    public static bool IsEnumStateType(ITypeSymbol? type) => IsStateType(type) && !IsFlagType(type);
 
     /// <summary>True for types of the <c>System</c> namespace tree, whose members are never governed by a policy condition.</summary>
     public static bool IsFramework(ITypeSymbol? type) => PolicyAuditTypes.RootNamespaceOf(type) == "System";

@@ -93,13 +93,7 @@ internal static class FlagCompanions
     /// </summary>
     private static bool IsBooleanTerm(IOperation operation, ISymbol member)
     {
-        if (ValueTracer.IsFlagType(member switch
-            {
-                IPropertySymbol property => property.Type,
-                IFieldSymbol field => field.Type,
-                IMethodSymbol method => method.ReturnType,
-                _ => null,
-            }))
+        if (PolicyConditionScanner.IsBoolean(member))
         {
             return true;
         }

@@ -85,6 +85,13 @@ internal sealed class GovernanceCatalog
         GetGovernors(member).Any(g => g.Tests.Any(t => t.Value == value));
 
     /// <summary>
+    /// True when policies govern <paramref name="member"/>, every one states its tests, and every test is of the kind
+    /// <paramref name="kind"/> says (only membership tests, only orderings): a check of another kind asks another question.
+    /// </summary>
+    public bool OnlyTests(ISymbol member, Func<ConditionTest, bool> kind) =>
+        GetGovernors(member) is { IsEmpty: false } governors && governors.All(g => g.Tests.Count > 0 && g.Tests.All(kind));
+
+    /// <summary>
     /// False when every policy governing <paramref name="member"/> states its tests, each an equality with a named state,
     /// and none names <paramref name="state"/>: <c>order.Status == Cancelled</c> asks another question than a policy
     /// about <c>Status != Complete</c> (a workflow's other transitions, a switch's other arms). True when a test is

@@ -107,7 +107,7 @@ internal static class PolicyConditionScanner
     /// <summary>The companions of an enum state's test (see <see cref="FlagCompanions"/>); none for any other test.</summary>
     private static IReadOnlyList<string>? StateCompanions(IOperation at, MemberRead read, IOperation condition)
     {
-        if (read.Kind != ReadKind.Value || read.MemberType is not { } type || !ValueTracer.IsStateType(type) || ValueTracer.IsFlagType(type))
+        if (read.Kind != ReadKind.Value || !ValueTracer.IsEnumStateType(read.MemberType))
         {
             return null;
         }
