@@ -406,4 +406,104 @@ public sealed class UngovernedDeclarationTests
             },
         }.RunAsync();
     }
+
+    [Fact]
+    public async Task Fix_InheritedMemberReadOnADerivedFact_RecordsTheFactType()
+    {
+        // Prowlarr: the policy reads the shared base's `Enable` on indexers; the mark says so, and a download
+        // client's switch in the Domain is then not the policy's.
+        await new VerifyFix.Test
+        {
+            ExpectedCodeActionCount = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using PolicyAudit;
+                    using Providers;
+                    [Policy("indexer-enabled")]
+                    public sealed class IndexerEnabled : Policy
+                    {
+                        public override void Define()
+                        {
+                            IndexerDefinition indexer = null!;
+                            When().Match(() => indexer, i => ![|i.Enable|]);
+                            Then().Deny("The indexer is switched off.");
+                        }
+                    }
+                    """,
+                },
+                AdditionalProjects =
+                {
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            namespace Providers
+                            {
+                                public abstract class ProviderDefinition
+                                {
+                                    public bool Enable { get; set; }
+                                }
+
+                                public sealed class IndexerDefinition : ProviderDefinition
+                                {
+                                    public bool CanSearch() => Enable;
+                                }
+
+                                public sealed class DownloadClientDefinition : ProviderDefinition
+                                {
+                                    public bool CanDownload() => Enable;
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                AdditionalProjectReferences = { DomainProject },
+            },
+            FixedState =
+            {
+                InheritanceMode = StateInheritanceMode.AutoInherit,
+                MarkupHandling = MarkupMode.IgnoreFixable,
+                AdditionalProjects =
+                {
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            namespace Providers
+                            {
+                                public abstract class ProviderDefinition
+                                {
+                                    [PolicyAudit.GovernedBy("indexer-enabled", Conditions = "==false;@Providers.IndexerDefinition")]
+                                    public bool Enable { get; set; }
+                                }
+
+                                public sealed class IndexerDefinition : ProviderDefinition
+                                {
+                                    public bool CanSearch() => {|#0:Enable|};
+                                }
+
+                                public sealed class DownloadClientDefinition : ProviderDefinition
+                                {
+                                    public bool CanDownload() => Enable;
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                ExpectedDiagnostics =
+                {
+                    VerifyFix.Diagnostic("PA0001").WithLocation(0).WithArguments("Enable", "policy 'indexer-enabled'")
+                        .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                },
+            },
+        }.RunAsync();
+    }
 }

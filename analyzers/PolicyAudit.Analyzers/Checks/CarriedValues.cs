@@ -26,7 +26,7 @@ internal sealed class CarriedValues
 
     /// <summary>The governed member whose value <paramref name="symbol"/> carries, or null when it carries none.</summary>
     public ISymbol? OriginOf(ISymbol symbol) =>
-        symbol is IFieldSymbol or IPropertySymbol or IParameterSymbol && _origins.TryGetValue(symbol.OriginalDefinition, out var origin) ? origin : null;
+        symbol is IFieldSymbol or IPropertySymbol or IParameterSymbol or IMethodSymbol && _origins.TryGetValue(symbol.OriginalDefinition, out var origin) ? origin : null;
 
     /// <summary>
     /// Reads the assignments and arguments of the compilation's own code (not of policies) that mention a governed
@@ -52,7 +52,8 @@ internal sealed class CarriedValues
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (node.IsKind(SyntaxKind.SimpleAssignmentExpression) || node is ArgumentSyntax)
+                if (node.IsKind(SyntaxKind.SimpleAssignmentExpression) || node is ArgumentSyntax or ReturnStatementSyntax { Expression: not null }
+                    || node is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or PropertyDeclarationSyntax or AccessorDeclarationSyntax })
                 {
                     candidates.Add(node);
                 }
@@ -67,13 +68,18 @@ internal sealed class CarriedValues
         var models = new Dictionary<SyntaxTree, SemanticModel>();
         Func<ISymbol, bool> isGoverned = catalog.IsGoverned;
         var fromParameters = new List<SyntaxNode>();
+        var forwarded = new List<ArgumentSyntax>();
         foreach (var node in candidates)
         {
             if (!Mentions(ValueSyntax(node), names))
             {
-                if (node is AssignmentExpressionSyntax { Right: IdentifierNameSyntax })
+                if (node is AssignmentExpressionSyntax assigned && StoredName(assigned) is not null)
                 {
                     fromParameters.Add(node);
+                }
+                else if (node is ArgumentSyntax { Expression: IdentifierNameSyntax })
+                {
+                    forwarded.Add((ArgumentSyntax)node);
                 }
 
                 continue;
@@ -89,21 +95,72 @@ internal sealed class CarriedValues
                     when IsOwnSource(parameter, compilation) && Origin(argument.Value, isGoverned) is { } passed:
                     origins[parameter.OriginalDefinition] = passed;
                     break;
+                case { } returned when ReturnedValue(returned, node) is { } value
+                    && Returner(node, compilation, models) is { } returner && !isGoverned(returner) && !origins.ContainsKey(returner)
+                    && ReturnedOrigin(value, returner, isGoverned) is { } answered:
+                    origins[returner] = answered;
+                    break;
             }
         }
 
-        // `_limit = limit;` in a constructor: the field carries what the parameter carries.
+        // `IsDateAllowed(date, allowedDays)` inside `GetNextValidTime(date, allowedDays)`: a parameter passed on unchanged
+        // to a helper of the same project carries the same member there, a few calls deep.
+        for (var hop = 0; hop < ValueTracer.MaxLocalDepth; hop++)
+        {
+            var carrying = new HashSet<string>(origins.Keys.OfType<IParameterSymbol>().Select(p => p.Name), StringComparer.Ordinal);
+            var added = false;
+            foreach (var argument in forwarded)
+            {
+                if (carrying.Contains(((IdentifierNameSyntax)argument.Expression).Identifier.ValueText)
+                    && Bind(argument, compilation, models, isInsidePolicy, cancellationToken) is IArgumentOperation { Parameter: { } parameter } bound
+                    && IsOwnSource(parameter, compilation)
+                    && !origins.ContainsKey(parameter.OriginalDefinition)
+                    && ValueTracer.Strip(bound.Value) is IParameterReferenceOperation passed
+                    && origins.TryGetValue(passed.Parameter.OriginalDefinition, out var origin))
+                {
+                    origins[parameter.OriginalDefinition] = origin;
+                    added = true;
+                }
+            }
+
+            if (!added)
+            {
+                break;
+            }
+        }
+
+        // `_limit = limit;` in a constructor: the field carries what the parameter carries. But a parameter stored into
+        // a governed member (`RequiredEvents = Discrepancy = threshold;`, in a constructor that a clone calls with
+        // `other.RequiredEvents` or `other.NumEvents`) is that member's input, not a copy of what a caller passed:
+        // neither it nor what else it is stored in carries a governed value.
         var carryingParameters = new HashSet<string>(origins.Keys.OfType<IParameterSymbol>().Select(p => p.Name), StringComparer.Ordinal);
+        var stores = new List<(ISymbol Target, ISymbol Parameter)>();
         foreach (var node in fromParameters)
         {
-            if (carryingParameters.Contains(((IdentifierNameSyntax)((AssignmentExpressionSyntax)node).Right).Identifier.ValueText)
+            if (carryingParameters.Contains(StoredName((AssignmentExpressionSyntax)node)!)
                 && Bind(node, compilation, models, isInsidePolicy, cancellationToken) is ISimpleAssignmentOperation assignment
-                && ValueTracer.Strip(assignment.Value) is IParameterReferenceOperation parameter
+                && StoredValue(assignment) is IParameterReferenceOperation parameter
                 && Target(assignment.Target, compilation) is { } target
-                && origins.TryGetValue(parameter.Parameter.OriginalDefinition, out var origin))
+                && origins.ContainsKey(parameter.Parameter.OriginalDefinition))
             {
-                origins[target] = origin;
+                stores.Add((target, parameter.Parameter.OriginalDefinition));
             }
+        }
+
+        var inputs = new HashSet<ISymbol>(
+            stores.Where(store => SymbolEqualityComparer.Default.Equals(store.Target, origins[store.Parameter]) || isGoverned(store.Target)).Select(store => store.Parameter),
+            SymbolEqualityComparer.Default);
+        foreach (var (target, parameter) in stores)
+        {
+            if (!inputs.Contains(parameter))
+            {
+                origins[target] = origins[parameter];
+            }
+        }
+
+        foreach (var input in inputs)
+        {
+            origins.Remove(input);
         }
 
         return new CarriedValues(origins);
@@ -142,12 +199,100 @@ internal sealed class CarriedValues
         return isInsidePolicy(model.GetEnclosingSymbol(node.SpanStart, cancellationToken)) ? null : model.GetOperation(node, cancellationToken);
     }
 
+    /// <summary>The name an assignment (or a chain of them, <c>a = b = limit</c>) stores, when it stores a bare name.</summary>
+    private static string? StoredName(AssignmentExpressionSyntax assignment)
+    {
+        var right = assignment.Right;
+        while (right is AssignmentExpressionSyntax inner)
+        {
+            right = inner.Right;
+        }
+
+        return (right as IdentifierNameSyntax)?.Identifier.ValueText;
+    }
+
+    /// <summary>The value an assignment chain stores: <c>limit</c> in <c>a = b = limit</c>.</summary>
+    private static IOperation? StoredValue(ISimpleAssignmentOperation assignment)
+    {
+        var value = ValueTracer.Strip(assignment.Value);
+        while (value is ISimpleAssignmentOperation inner)
+        {
+            value = ValueTracer.Strip(inner.Value);
+        }
+
+        return value;
+    }
+
     private static ExpressionSyntax? ValueSyntax(SyntaxNode node) => node switch
     {
         AssignmentExpressionSyntax assignment => assignment.Right,
         ArgumentSyntax argument => argument.Expression,
+        ReturnStatementSyntax returned => returned.Expression,
+        ArrowExpressionClauseSyntax arrow => arrow.Expression,
         _ => null,
     };
+
+    /// <summary>The value a <c>return</c> statement or an expression body gives back.</summary>
+    private static IOperation? ReturnedValue(IOperation bound, SyntaxNode node) => node switch
+    {
+        ReturnStatementSyntax => (bound as IReturnOperation)?.ReturnedValue,
+        ArrowExpressionClauseSyntax => bound switch
+        {
+            IBlockOperation { Operations.Length: 1 } block when block.Operations[0] is IReturnOperation { ReturnedValue: { } value } => value,
+            IReturnOperation { ReturnedValue: { } value } => value,
+            _ => null,
+        },
+        _ => null,
+    };
+
+    /// <summary>
+    /// The source method or computed property whose answer a <c>return</c> or an expression body gives: not a lambda's
+    /// or a local function's, which no other code calls by name.
+    /// </summary>
+    private static ISymbol? Returner(SyntaxNode node, Compilation compilation, Dictionary<SyntaxTree, SemanticModel> models)
+    {
+        if (!models.TryGetValue(node.SyntaxTree, out var model)
+            || model.GetEnclosingSymbol(node.SpanStart) is not IMethodSymbol method
+            || node.FirstAncestorOrSelf<SyntaxNode>(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) is not null)
+        {
+            return null;
+        }
+
+        ISymbol returner = method.MethodKind switch
+        {
+            MethodKind.Ordinary => method,
+            MethodKind.PropertyGet => method.AssociatedSymbol!,
+            _ => null!,
+        };
+        return returner is not null && IsOwnSource(returner, compilation) ? returner.OriginalDefinition : null;
+    }
+
+    /// <summary>
+    /// A helper that answers with a governed member's value, or an amount computed from it
+    /// (<c>GetMaxEventsPerMonthWithBonus()</c> returning <c>MaxEventsPerMonth + bonus</c>, a gift card's remaining
+    /// amount), carries that member to its callers' comparisons. A helper answering yes or no carries nothing: its own
+    /// test is the check, and its callers only ask it.
+    /// </summary>
+    private static ISymbol? ReturnedOrigin(IOperation value, ISymbol returner, Func<ISymbol, bool> isGoverned)
+    {
+        var type = returner switch
+        {
+            IMethodSymbol method => method.ReturnType,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        if (type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task)
+        {
+            type = task.TypeArguments[0];
+        }
+
+        if (type is null || ValueTracer.IsFlagType(type))
+        {
+            return null;
+        }
+
+        return ValueTracer.Find(value, isGoverned) is { Kind: ReadKind.Value or ReadKind.Derived } read ? read.Member.OriginalDefinition : null;
+    }
 
     private static bool Mentions(ExpressionSyntax? value, HashSet<string> names)
     {

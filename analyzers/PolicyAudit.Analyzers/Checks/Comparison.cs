@@ -124,6 +124,11 @@ internal readonly struct Comparison
             return "default";
         }
 
+        if (MarkerKey(stripped) is { } marker)
+        {
+            return marker;
+        }
+
         if (stripped is null || !stripped.ConstantValue.HasValue)
         {
             return null;
@@ -136,6 +141,27 @@ internal readonly struct Comparison
             string text => text.IndexOf(';') >= 0 ? null : "\"" + text + "\"",
             char c => "'" + c + "'",
             IConvertible number => Convert.ToDouble(number, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture),
+            _ => null,
+        };
+    }
+    /// <summary>
+    /// The key of a framework value type's static marker that is not a compile-time constant: <c>TimeSpan.Zero</c> is
+    /// <c>0</c>, as a number's zero; <c>DateTime.MinValue</c> and <c>TimeSpan.MaxValue</c> keep their names. Null for
+    /// any other value.
+    /// </summary>
+    public static string? MarkerKey(IOperation? operation)
+    {
+        if (ValueTracer.Strip(operation) is not IFieldReferenceOperation { Field: { IsStatic: true, IsConst: false } field }
+            || !ValueTracer.IsFramework(field.ContainingType)
+            || !SymbolEqualityComparer.Default.Equals(field.Type, field.ContainingType))
+        {
+            return null;
+        }
+
+        return field.Name switch
+        {
+            "Zero" => "0",
+            "MinValue" or "MaxValue" => field.ContainingType.Name + "." + field.Name,
             _ => null,
         };
     }

@@ -44,7 +44,7 @@ internal sealed class PolicyCheckFinder
         _types = types;
         _catalog = catalog;
         _carried = carried;
-        _isGoverned = member => _catalog.Value.IsGoverned(member) || (member is IFieldSymbol or IPropertySymbol or IParameterSymbol && _carried.Value.OriginOf(member) is not null);
+        _isGoverned = member => _catalog.Value.IsGoverned(member) || (member is IFieldSymbol or IPropertySymbol or IParameterSymbol or IMethodSymbol && _carried.Value.OriginOf(member) is not null);
     }
 
     public void AnalyzeBinary(OperationAnalysisContext context)
@@ -244,7 +244,8 @@ internal sealed class PolicyCheckFinder
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
                 || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other))
-                || RangeOrdering.IsRangeOrdering(comparison, read)
+                || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other))
+                || IsRandomDraw(comparison.Other)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || IsSizeOfMembershipList(read)
                 || PicksWordingOnly(comparison)
@@ -353,7 +354,7 @@ internal sealed class PolicyCheckFinder
 
     /// <summary>
     /// <c>$"{n} user{(n - plan.MaxUsers &gt; 1 ? "s" : "")} over"</c>: a choice between two texts inside an interpolation
-    /// only words a message.
+    /// only words a message; so does a choice between two localised texts passed on or joined into one.
     /// </summary>
     private static bool PicksWordingOnly(Comparison comparison)
     {
@@ -365,11 +366,27 @@ internal sealed class PolicyCheckFinder
             hole = hole.Parent;
         }
 
-        return choice is { WhenFalse: { } otherwise } && choice.Condition == test
-            && choice.Type?.SpecialType == SpecialType.System_String
-            && IsFixedText(choice.WhenTrue) && IsFixedText(otherwise)
-            && hole is IInterpolationOperation;
+        if (choice is not { WhenFalse: { } otherwise } || choice.Condition != test || choice.Type?.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        return (IsFixedText(choice.WhenTrue) && IsFixedText(otherwise) && hole is IInterpolationOperation)
+            || (IsResourceText(choice.WhenTrue) && IsResourceText(otherwise)
+                && hole is IInterpolationOperation or IArgumentOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add });
     }
+
+    /// <summary>
+    /// <c>Resources.Club.errClubPromoExpired</c>: a localised message, a static text property or field. Choosing between
+    /// two of them for a message (<c>ReBrand(expired ? Resources.X : Resources.Y)</c>) words it; constants passed on as
+    /// arguments may be codes (a tier, a route) and stay reported.
+    /// </summary>
+    private static bool IsResourceText(IOperation value) => ValueTracer.Strip(value) switch
+    {
+        IPropertyReferenceOperation { Property: { IsStatic: true, Type.SpecialType: SpecialType.System_String } } => true,
+        IFieldReferenceOperation { Field: { IsStatic: true, IsConst: false, Type.SpecialType: SpecialType.System_String } } field => !IsFixedText(field),
+        _ => false,
+    };
 
     private static bool IsFixedText(IOperation value) =>
         ValueTracer.Strip(value) is { ConstantValue.HasValue: true }
@@ -688,8 +705,22 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
-    /// False for guards: <c>null</c>, <c>default</c>, empty strings and zero, unless a policy's own condition compares the
-    /// member with zero. Guards appear in every codebase; they are not policy.
+    /// <c>var end = validFrom.AddDays(settings.RenewalDays); if (endMinValid &lt; end)</c>: a bound-named value computed
+    /// from a governed setting is the policy's deadline, not one end of a range of the domain's stored dates.
+    /// </summary>
+    private bool IsComputedDeadline(IOperation? other) => Governed(other) is { Kind: ReadKind.Derived };
+
+    /// <summary>
+    /// <c>Random.Shared.NextDouble() &lt; 1.0 / daysLeft</c>: a random draw spreads work over a window (renewals, retries);
+    /// the value it is drawn against is not decided on.
+    /// </summary>
+    private static bool IsRandomDraw(IOperation? other) =>
+        ValueTracer.Strip(other) is IInvocationOperation { TargetMethod.ContainingType: { Name: "Random", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    /// <summary>
+    /// False for guards: <c>null</c>, <c>default</c>, empty strings and zero (<c>TimeSpan.Zero</c> too), and the
+    /// framework's <c>MinValue</c> and <c>MaxValue</c> markers of "none" and "unlimited", unless a policy's own condition
+    /// compares the member with that value. Guards appear in every codebase; they are not policy.
     /// </summary>
     private bool Decides(IOperation other, MemberRead read)
     {
@@ -699,6 +730,11 @@ internal sealed class PolicyCheckFinder
             // A guard, unless a policy's own condition compares the member with default (`RequestedDate != default`
             // is Ombi's "already requested"), as with zero.
             return _catalog.Value.ComparesWith(GovernedMember(read.Member), "default");
+        }
+
+        if (Comparison.MarkerKey(stripped) is { } marker)
+        {
+            return _catalog.Value.ComparesWith(GovernedMember(read.Member), marker);
         }
 
         if (stripped is null || !stripped.ConstantValue.HasValue)
@@ -1038,6 +1074,19 @@ internal sealed class PolicyCheckFinder
 
         var origin = GovernedMember(read.Member);
         var governors = _catalog.Value.GetGovernors(origin);
+        if (SymbolEqualityComparer.Default.Equals(origin, read.Member))
+        {
+            // `c.Enable` on a download client, where the policy reads `Enable` on indexers: the shared base class's
+            // member is another fact's switch here.
+            var onFact = _catalog.Value.OnFact(governors, read.Instance?.Type);
+            if (onFact.IsEmpty && !governors.IsEmpty)
+            {
+                return;
+            }
+
+            governors = onFact;
+        }
+
         HashSet<string>? termsRead = null;
         var accompanied = governors.Where(g => !LacksCompany(g, read.Key, () => termsRead ??= TermsRead(context.Operation))).ToImmutableArray();
         if ((accompanied.IsEmpty && !governors.IsEmpty) || !GovernanceCatalog.MayTestCall(accompanied, read.Key)

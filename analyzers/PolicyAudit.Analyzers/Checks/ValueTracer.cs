@@ -47,6 +47,9 @@ internal static class ValueTracer
             case IConditionalAccessOperation conditional:
                 return Find(conditional.WhenNotNull, isCandidate, depth);
 
+            case IAwaitOperation awaited:
+                return Find(awaited.Operation, isCandidate, depth);
+
             case IPropertyReferenceOperation property:
                 if (isCandidate(property.Property))
                 {

@@ -23,11 +23,22 @@ internal sealed class GovernanceCatalog
     private readonly Dictionary<ISymbol, List<Governor>> _listed;
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<Governor>> _resolved = new(SymbolEqualityComparer.Default);
 
-    private GovernanceCatalog(PolicyAuditTypes types, Dictionary<ISymbol, List<Governor>> listed)
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _facts = new(StringComparer.Ordinal);
+
+    private GovernanceCatalog(Compilation compilation, PolicyAuditTypes types, Dictionary<ISymbol, List<Governor>> listed)
     {
+        _compilation = compilation;
         _types = types;
         _listed = listed;
     }
+
+    /// <summary>
+    /// The governors of a member read on a value of <paramref name="receiver"/> that may be their fact: all but those
+    /// that read an inherited member on a sibling type (see <see cref="FactTypes"/>).
+    /// </summary>
+    public ImmutableArray<Governor> OnFact(ImmutableArray<Governor> governors, ITypeSymbol? receiver) =>
+        governors.Where(g => FactTypes.Admits(g.Facts, receiver, fact => _facts.GetOrAdd(fact, name => FactTypes.Resolve(_compilation, name)))).ToImmutableArray();
 
     public static GovernanceCatalog Create(Compilation compilation, PolicyAuditTypes types, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
@@ -59,7 +70,7 @@ internal sealed class GovernanceCatalog
             }
         }
 
-        return new GovernanceCatalog(types, listed);
+        return new GovernanceCatalog(compilation, types, listed);
     }
 
     public bool IsGoverned(ISymbol member) => !GetGovernors(member).IsEmpty;
@@ -212,7 +223,8 @@ internal sealed class GovernanceCatalog
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is string policyId)
             {
-                yield return new Governor(policyId, ConditionTest.Parse(ConditionsOf(attribute)));
+                var conditions = ConditionsOf(attribute);
+                yield return new Governor(policyId, ConditionTest.Parse(conditions), FactTypes.Parse(conditions));
             }
         }
     }
@@ -246,7 +258,8 @@ internal sealed class GovernanceCatalog
                 && attribute.ConstructorArguments[0].Value is string documentationId
                 && attribute.ConstructorArguments[1].Value is string policyId)
             {
-                Add(compilation, documentationId, new Governor(policyId, ConditionTest.Parse(ConditionsOf(attribute))), listed);
+                var conditions = ConditionsOf(attribute);
+                Add(compilation, documentationId, new Governor(policyId, ConditionTest.Parse(conditions), FactTypes.Parse(conditions)), listed);
             }
         }
     }

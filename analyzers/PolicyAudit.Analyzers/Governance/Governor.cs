@@ -5,13 +5,17 @@ namespace PolicyAudit.Analyzers.Governance;
 /// <summary>A policy that governs a member, with the tests its conditions make of it (none when only named, as by <c>[GovernedBy]</c>).</summary>
 internal sealed class Governor
 {
-    public Governor(string policyId, IReadOnlyList<ConditionTest> tests)
+    public Governor(string policyId, IReadOnlyList<ConditionTest> tests, IReadOnlyList<string>? facts = null)
     {
         PolicyId = policyId;
         Tests = tests;
+        Facts = facts ?? System.Array.Empty<string>();
     }
 
     public string PolicyId { get; }
 
     public IReadOnlyList<ConditionTest> Tests { get; }
+
+    /// <summary>The fact types the policy reads an inherited member on (see <see cref="FactTypes"/>); empty when it reads it on any.</summary>
+    public IReadOnlyList<string> Facts { get; }
 }

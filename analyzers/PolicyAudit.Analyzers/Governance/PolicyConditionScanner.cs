@@ -25,6 +25,8 @@ internal static class PolicyConditionScanner
     public static SortedDictionary<string, SortedSet<ConditionTest>> FindConditionMembers(SyntaxNode policyDeclaration, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         var found = new SortedDictionary<string, SortedSet<ConditionTest>>(StringComparer.Ordinal);
+        var facts = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var readOnDeclaringType = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in policyDeclaration.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax invocation || !ConditionMethods.Contains(InvokedName(invocation)))
@@ -41,11 +43,30 @@ internal static class PolicyConditionScanner
 
                 var operation = semanticModel.GetOperation(lambda, cancellationToken);
                 var qualifiers = operation is null ? new HashSet<ISymbol>(SymbolEqualityComparer.Default) : ScopeFlags.Of(operation);
-                foreach (var (symbol, _) in ReadMembers(lambda, operation, qualifiers, semanticModel, cancellationToken))
+                foreach (var (symbol, name) in ReadMembers(lambda, operation, qualifiers, semanticModel, cancellationToken))
                 {
-                    if (Id(symbol) is { } id && !found.ContainsKey(id))
+                    if (Id(symbol) is not { } id)
+                    {
+                        continue;
+                    }
+
+                    if (!found.ContainsKey(id))
                     {
                         found.Add(id, new SortedSet<ConditionTest>());
+                    }
+
+                    if (FactTypes.Narrowing(symbol, ReceiverType(name, semanticModel, cancellationToken)) is { } fact)
+                    {
+                        if (!facts.TryGetValue(id, out var named))
+                        {
+                            facts.Add(id, named = new SortedSet<string>(StringComparer.Ordinal));
+                        }
+
+                        named.Add(fact);
+                    }
+                    else
+                    {
+                        readOnDeclaringType.Add(id);
                     }
                 }
 
@@ -56,7 +77,38 @@ internal static class PolicyConditionScanner
             }
         }
 
+        // A member the policy also reads on its own declaring type is governed there too, so only a member read on
+        // narrower facts alone is narrowed to them.
+        foreach (var pair in facts)
+        {
+            if (!readOnDeclaringType.Contains(pair.Key))
+            {
+                found[pair.Key].UnionWith(pair.Value.Select(fact => new ConditionTest(FactTypes.Prefix.ToString(), fact)));
+            }
+        }
+
         return found;
+    }
+
+    /// <summary>
+    /// The static type of the value a member's name is read on: <c>IndexerDefinition</c> for <c>Enable</c> in
+    /// <c>d.Enable</c> or <c>d?.Enable</c>; null for a name read without a receiver.
+    /// </summary>
+    public static ITypeSymbol? ReceiverType(SyntaxNode name, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? receiver = name.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == name => access.Expression,
+            MemberBindingExpressionSyntax binding when binding.Name == name => binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression,
+            _ => null,
+        };
+        if (receiver is null)
+        {
+            return null;
+        }
+
+        var type = semanticModel.GetTypeInfo(receiver, cancellationToken).Type;
+        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
     }
 
     /// <summary>

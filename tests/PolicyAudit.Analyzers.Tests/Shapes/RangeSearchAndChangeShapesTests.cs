@@ -235,6 +235,30 @@ public sealed class RangeSearchAndChangeShapesTests
     }
 
     [Fact]
+    public async Task RangeOrdering_BoundComputedFromAGovernedDate_IsReported()
+    {
+        // win-acme: `var end = validFrom.AddDays(settings.RenewalDays); if (endMinValid < end)`: a bound-named value
+        // computed from a governed date is the policy's deadline, not one end of a range of stored dates.
+        await VerifyAsync("""
+            using System;
+            using Dates;
+            public static class Deadlines
+            {
+                public static DateTime RenewBy(Event ev, Link link)
+                {
+                    var end = ev.CreatedOn.AddDays(30);
+                    if ([|link.LastSync!.Value < end|])
+                    {
+                        end = link.LastSync.Value;
+                    }
+
+                    return end;
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task ClockComparisons_MeasuredTruePositives_StayReported()
     {
         // The true positives of EventHub, nopCommerce and modular-monolith, each beside the rules that now skip dates.

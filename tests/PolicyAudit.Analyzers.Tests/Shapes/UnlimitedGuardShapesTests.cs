@@ -204,4 +204,35 @@ public sealed class UnlimitedGuardShapesTests
             }
             """);
     }
+
+    [Fact]
+    public async Task LocalisedMessageChosenByTheLimit_IsNotReportedWhileACodeChosenByItIs()
+    {
+        // MyFlightbook: `throw new ValidationException(ReBrand(expired ? Resources.PromoExpired : Resources.Inactive))`
+        // picks one of two localised texts for the message of the check before it; two constants passed on may be codes.
+        await VerifyCS.VerifyAnalyzerAsync(Settings + """
+            public static class Texts
+            {
+                public static string Late => "late";
+                public static string VeryLate => "very late";
+            }
+
+            public static class Returns
+            {
+                public static string Check(OrderSettings settings, int daysPassed)
+                {
+                    if ([|daysPassed > settings.ReturnDays|])
+                    {
+                        return Word(daysPassed > settings.ReturnDays * 2 ? Texts.VeryLate : Texts.Late) + " " + (daysPassed >= settings.ReturnDays ? Texts.Late : Texts.VeryLate);
+                    }
+
+                    return Route([|daysPassed > settings.ReturnDays|] ? "refund" : "exchange");
+                }
+
+                private static string Word(string text) => text;
+
+                private static string Route(string code) => code;
+            }
+            """);
+    }
 }
