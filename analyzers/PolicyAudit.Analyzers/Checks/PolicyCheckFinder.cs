@@ -392,6 +392,41 @@ internal sealed class PolicyCheckFinder
         ValueTracer.Strip(value) is { ConstantValue.HasValue: true }
             or IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
 
+    /// <summary>Another entity's own identity: <c>payment.Id</c>, <c>group.GroupId</c>.</summary>
+    private static bool IsIdentityRead(IOperation? value) =>
+        ValueTracer.Strip(value) is IPropertyReferenceOperation { Instance: not null } property && PolicyConditionScanner.IsIdentityKey(property.Property);
+
+    /// <summary>
+    /// True when every policy governing the member tests only whether it is set, as its whole question
+    /// (<c>c.OrderId != null</c>, a coupon already used; not <c>o.PaymentId == null</c> beside the order's payment
+    /// deadline, which only scopes it): then <c>== null</c>, <c>HasValue</c> and <c>is null</c> are that policy's test. With or
+    /// without companions, a comparison with another entity's identity (<c>coupon.OrderId != order.Id</c>) is a match of keys.
+    /// </summary>
+    /// <param name="read">The member read.</param>
+    /// <param name="whole">Only presence tests that are the policy's whole question, with no companions; otherwise any.</param>
+    private bool IsPresenceOnly(MemberRead read, bool whole = true) =>
+        read.Kind == ReadKind.Value && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => t.Value == "null" && t.Key is null && (!whole || t.With.Count == 0));
+
+    /// <summary>
+    /// <c>options.HasFlag(ContinuationOptions.OnlyOnSucceededState)</c> on a governed <c>[Flags]</c> state: the same test
+    /// as <c>options == OnlyOnSucceededState</c> for a policy naming that state. The governed member and the state; null
+    /// for any other call, or a state no policy names.
+    /// </summary>
+    private (MemberRead Read, string State)? FlagOfState(IInvocationOperation call)
+    {
+        if (call.TargetMethod is not { Name: "HasFlag", ContainingType.SpecialType: SpecialType.System_Enum }
+            || call.Arguments.Length != 1
+            || Governed(call.Instance) is not { Kind: ReadKind.Value } read
+            || !IsEnumState(read)
+            || Comparison.ValueKey(call.Arguments[0].Value) is not { } state
+            || !Decides(call.Arguments[0].Value, read))
+        {
+            return null;
+        }
+
+        return (read, state);
+    }
+
     /// <summary>
     /// <c>_captureValidStates.Contains(payment.PaymentStatus)</c> over a fixed set of states (an array of constants, inline
     /// or in a local or a field initialised with one): the same test as <c>Status == A || Status == B</c>. The governed
@@ -589,8 +624,29 @@ internal sealed class PolicyCheckFinder
             return;
         }
 
+        if (current is IInvocationOperation hasFlag && FlagOfState(hasFlag) is var (flagRead, flagState))
+        {
+            if (!IsStateCheckInDeclaringType(context, flagRead, "=="))
+            {
+                Report(context, flagged, flagged.ToString(), flagRead, negated ? "!=" : "==", flagState, fixable: false);
+            }
+
+            return;
+        }
+
         if (!ValueTracer.IsFlagType(current?.Type) || Governed(current) is not { } read)
         {
+            return;
+        }
+
+        if (current is IPropertyReferenceOperation { Property.Name: "HasValue", Instance: { } present }
+            && present.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            if (Governed(present) is { } set && IsPresenceOnly(set))
+            {
+                Report(context, flagged, flagged.ToString(), set, negated ? "==" : "!=", "null", fixable: false);
+            }
+
             return;
         }
 
@@ -739,6 +795,13 @@ internal sealed class PolicyCheckFinder
 
         if (stripped is null || !stripped.ConstantValue.HasValue)
         {
+            // `order.PaymentId != payment.Id`, where every policy only asks whether a payment is there: a match of keys.
+            // Another value (`coupon.MemberId == contactId`) may be what a policy's join compares it with.
+            if (IsPresenceOnly(read, whole: false) && IsIdentityRead(stripped))
+            {
+                return false;
+            }
+
             // `Where(x => x.Status == status)`, the state chosen by the caller: a listing by state, when the policies
             // governing it only name states of their own.
             return !IsEnumState(read)
@@ -747,7 +810,14 @@ internal sealed class PolicyCheckFinder
         }
 
         var value = stripped.ConstantValue.Value;
-        if (value is null || value is string { Length: 0 })
+        if (value is null)
+        {
+            // A guard, unless the policy's whole test of the member is whether it is set (`c.OrderId != null`: a coupon
+            // already used).
+            return IsPresenceOnly(read);
+        }
+
+        if (value is string { Length: 0 })
         {
             return false;
         }

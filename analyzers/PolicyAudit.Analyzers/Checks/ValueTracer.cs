@@ -162,6 +162,13 @@ internal static class ValueTracer
             return new MemberRead(method, ResolveInstance(invocation, invocation.Instance), ReadKind.Value, CallKey(invocation));
         }
 
+        if (method.Name == "ToString" && invocation.Instance is { } formatted && !IsStateType(formatted.Type) && formatted.Type?.SpecialType != SpecialType.System_String)
+        {
+            // `RetryAttempt.ToString(CultureInfo.InvariantCulture)` is the number's text, for storage or display; a state's
+            // name (`order.Status.ToString() == "Paid"`) is still the state.
+            return null;
+        }
+
         if (method.Name == "GetValueOrDefault" && method.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
         {
             return Find(invocation.Instance, isCandidate, depth);
@@ -249,7 +256,19 @@ internal static class ValueTracer
                 continue;
             }
 
-            if (Comparison.ValueKey(argument.Value) is not { } key || key.IndexOf(']') >= 0 || key.IndexOf(',') >= 0)
+            if (Comparison.ValueKey(argument.Value) is not { } key)
+            {
+                // `UserSecurity.ContainsRole(user.Roles, RoleNames.Host)`: a static helper's argument that reads the
+                // fact's member is its receiver, as an extension method's is; the constants say which question it asks.
+                if (Strip(argument.Value) is IPropertyReferenceOperation { Instance: not null } or IFieldReferenceOperation { Instance: not null })
+                {
+                    continue;
+                }
+
+                return null;
+            }
+
+            if (key.IndexOf(']') >= 0 || key.IndexOf(',') >= 0)
             {
                 return null;
             }

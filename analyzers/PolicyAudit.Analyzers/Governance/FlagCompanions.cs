@@ -34,8 +34,12 @@ internal static class FlagCompanions
     /// same fact conjoined with it is a companion, thresholds included (<c>Age</c>). A state a rule is scoped to is
     /// switched on everywhere for dispatch and display; the policy's check reads the rest of the rule beside it, as a
     /// flag beside a threshold of its fact only scopes it (<see cref="ScopeFlags"/>).</param>
-    public static IReadOnlyList<string> Of(IOperation at, MemberRead flag, IOperation condition, bool state = false)
+    /// <param name="presence">For a presence test (<c>o.PaymentId == null &amp;&amp; now.At &gt; o.PaymentExpiration</c>): as
+    /// <paramref name="state"/>, whatever the other terms compare with; a presence test without companions is the
+    /// policy's whole question (<c>c.OrderId != null</c>).</param>
+    public static IReadOnlyList<string> Of(IOperation at, MemberRead flag, IOperation condition, bool state = false, bool presence = false)
     {
+        state |= presence;
         if (ScopeFlags.ConjunctionOf(at) is not { } conjunction)
         {
             return [];
@@ -61,7 +65,7 @@ internal static class FlagCompanions
         // A state scopes a rule whose limit comes from data (`r.Age > config.Retention`, `x.Requested > x.Available`);
         // beside fixed numbers only (`c.Tier == Gold && c.Visits > 10`) it is the rule's own question, reported wherever
         // it is asked.
-        if (state && !scopes.Any(scope => ComparesWithData(scope.Scope)))
+        if (state && !presence && !scopes.Any(scope => ComparesWithData(scope.Scope)))
         {
             return [];
         }

@@ -167,6 +167,10 @@ internal static class PolicyConditionScanner
         return FlagCompanions.Of(at, read, condition, state: true);
     }
 
+    /// <summary>The other terms of the same fact a presence test (<c>o.PaymentId == null</c>) is conjoined with (see <see cref="FlagCompanions"/>).</summary>
+    private static IReadOnlyList<string>? PresenceCompanions(IOperation at, MemberRead read, IOperation condition) =>
+        read.Kind == ReadKind.Value ? FlagCompanions.Of(at, read, condition, presence: true) : null;
+
     /// <summary>A member a condition can test: a domain member that is not a navigation to another entity.</summary>
     public static bool IsTestedMember(ISymbol symbol) => IsDomainMember(symbol) && !IsNavigation(symbol);
 
@@ -189,7 +193,8 @@ internal static class PolicyConditionScanner
                     {
                         if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, isTested) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
-                            var test = new ConditionTest(comparison.Operator, Comparison.ValueKey(comparison.Other), read.Key, StateCompanions(operation, read, condition));
+                            var value = Comparison.ValueKey(comparison.Other);
+                            var test = new ConditionTest(comparison.Operator, value, read.Key, value == "null" ? PresenceCompanions(operation, read, condition) : StateCompanions(operation, read, condition));
                             onTest(read, test, operation);
                             foreach (var other in OtherTermsOf(comparison.Operand, read.Member, isTested))
                             {
@@ -206,6 +211,13 @@ internal static class PolicyConditionScanner
                         onTest(read, new ConditionTest(test.Operator, test.Value, test.Key, companions), operation);
                     }
 
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "HasFlag", ContainingType.SpecialType: SpecialType.System_Enum }, Arguments.Length: 1 } hasFlag
+                    when ValueTracer.Find(hasFlag.Instance, isTested) is { Kind: ReadKind.Value } state
+                        && Comparison.ValueKey(hasFlag.Arguments[0].Value) is { } flag
+                        && IsTestedAlone(operation, out var without):
+                    // `o.Options.HasFlag(OnlyOnSucceeded)` names that state, as `o.Options == OnlyOnSucceeded` would.
+                    onTest(state, new ConditionTest(without ? "!=" : "==", flag), operation);
                     break;
                 case IInvocationOperation call when Membership.Of(call, isTested) is { } collection && !IsMembershipJoin(call, isTested)
                     && IsTestedAlone(operation, out var outside):
@@ -297,7 +309,7 @@ internal static class PolicyConditionScanner
     }
 
     /// <summary>An entity's own identity: <c>Id</c>, or its type's name and <c>Id</c> (<c>Group.GroupId</c>); not a reference to another (<c>x.DeviceId</c>).</summary>
-    private static bool IsIdentityKey(ISymbol member) =>
+    internal static bool IsIdentityKey(ISymbol member) =>
         member.Name == "Id" || member.Name == member.ContainingType?.Name + "Id";
 
     /// <summary>The operands of every join in a condition, whose names are keys rather than tested members.</summary>

@@ -186,7 +186,7 @@ public sealed class ConjoinedScopeFlagShapesTests
         [assembly: global::PolicyAudit.GovernedMember("P:Conjoined.Warehouse.IsAudited", "audit-quiet", Conditions = "==true")]
         [assembly: global::PolicyAudit.GovernedMember("P:Conjoined.Warehouse.IsBonded", "bonded-warehouse", Conditions = "==true")]
         [assembly: global::PolicyAudit.GovernedMember("P:Conjoined.Warehouse.IsOpen", "open-warehouse", Conditions = "==false")]
-        [assembly: global::PolicyAudit.GovernedMember("P:Conjoined.Warehouse.Manager", "bonded-warehouse", Conditions = "==null")]
+        [assembly: global::PolicyAudit.GovernedMember("P:Conjoined.Warehouse.Manager", "bonded-warehouse", Conditions = "==null&IsBonded")]
 
         """;
 

@@ -123,4 +123,61 @@ public sealed class KeyedCallShapesTests
             }
             """);
     }
+
+    [Fact]
+    public async Task StaticHelper_CalledWithTheFactsMemberAndAConstant_IsKeyedByTheConstant()
+    {
+        // Oqtane: `UserSecurity.ContainsRole(user.Roles, RoleNames.Registered)`; the member argument is the helper's
+        // receiver, as an extension method's is, and the constant says which role it asks about.
+        await VerifyCS.VerifyBesideAsync("""
+            namespace Sites
+            {
+                public static class SignIn
+                {
+                    public static bool Member(User user) => {|#0:UserSecurity.ContainsRole(user.Roles, RoleNames.Registered)|};
+
+                    public static bool Host(User user) => UserSecurity.ContainsRole(user.Roles, RoleNames.Host);
+                }
+            }
+            """,
+            [
+                """
+                namespace Sites
+                {
+                    public static class RoleNames
+                    {
+                        public const string Registered = "Registered Users";
+                        public const string Host = "Host Users";
+                    }
+
+                    public sealed class User
+                    {
+                        public string Roles { get; set; } = "";
+                    }
+
+                    public static class UserSecurity
+                    {
+                        public static bool ContainsRole(string roles, string role) => System.Array.IndexOf(roles.Split(';'), role) >= 0;
+                    }
+                }
+                """,
+                """
+                using PolicyAudit;
+                namespace Sites.Policies
+                {
+                    [Policy("registered-role-required")]
+                    public sealed class RegisteredRoleRequired : Policy
+                    {
+                        public override void Define()
+                        {
+                            User user = null!;
+                            When().Match(() => user, u => !UserSecurity.ContainsRole(u.Roles, RoleNames.Registered));
+                            Then().Deny("Only members of the site may sign in.");
+                        }
+                    }
+                }
+                """,
+            ],
+            Expected(0, "UserSecurity.ContainsRole(user.Roles, RoleNames.Registered)", "policy 'registered-role-required'"));
+    }
 }

@@ -175,4 +175,25 @@ public sealed class StateAndLabelShapesTests
             }
             """);
     }
+
+    [Fact]
+    public async Task TextOfAGovernedNumber_IsNotReportedWhileAStatesNameIs()
+    {
+        // Hangfire: `var retryValue = RetryAttempt.ToString(CultureInfo.InvariantCulture); if (stored != retryValue)` compares
+        // the number's stored text before saving it; `order.Status.ToString() == "Paid"` still names the state.
+        await VerifyAsync("""
+            using System.Globalization;
+            using Saas;
+            public static class Storage
+            {
+                public static bool Changed(Product product, string stored)
+                {
+                    var stockText = product.Stock.ToString(CultureInfo.InvariantCulture);
+                    return stored != stockText || stockText != "0";
+                }
+
+                public static bool Paid(Order order) => [|order.Status.ToString() == "Paid"|];
+            }
+            """);
+    }
 }
