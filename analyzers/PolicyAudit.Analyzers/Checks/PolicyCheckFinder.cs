@@ -34,6 +34,12 @@ internal sealed class PolicyCheckFinder
         ["PrecisionScale"] = "<=",
     };
 
+    /// <summary>The level methods of a project's own logger (<c>ILog.Warning</c>), see <see cref="IsLogging"/>.</summary>
+    private static readonly HashSet<string> LogLevelNames = new(StringComparer.Ordinal)
+    {
+        "Trace", "Debug", "Verbose", "Info", "Information", "Warn", "Warning", "Error", "Fatal", "Critical", "Log", "Write",
+    };
+
     private readonly PolicyAuditTypes _types;
     private readonly Lazy<GovernanceCatalog> _catalog;
     private readonly Lazy<CarriedValues> _carried;
@@ -170,8 +176,31 @@ internal sealed class PolicyCheckFinder
             return;
         }
 
-        CheckFlag(context, returned.ReturnedValue, returned.ReturnedValue.Syntax);
+        var answer = TaskResult(returned.ReturnedValue) ?? returned.ReturnedValue;
+        CheckFlag(context, answer, answer.Syntax);
     }
+
+    /// <summary>
+    /// <c>return new ValueTask&lt;bool&gt;(!context.Options.IgnoreEndpointPermissions);</c>, <c>Task.FromResult(flag)</c>:
+    /// an asynchronous predicate that answers at once answers with the wrapped value. Null for any other value.
+    /// </summary>
+    private static IOperation? TaskResult(IOperation returned)
+    {
+        switch (ValueTracer.Strip(returned))
+        {
+            case IObjectCreationOperation { Arguments.Length: 1 } created when IsTaskOfBool(created.Type):
+                return created.Arguments[0].Value;
+            case IInvocationOperation { TargetMethod.Name: "FromResult", Arguments.Length: 1 } call when IsTaskOfBool(call.Type):
+                return call.Arguments[0].Value;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsTaskOfBool(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
+        && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean
+        && PolicyAuditTypes.RootNamespaceOf(task) == "System";
 
     /// <summary>
     /// <c>bool Neg(Workspace w) =&gt; !w.AllowsExport;</c> returns like a <c>return</c> statement; a lambda's expression body,
@@ -279,6 +308,12 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private bool IsUnlimitedGuard(Comparison comparison, MemberRead read)
     {
+        // An enum's zero member (`TaskTrigger.NotEnabled`) is a state like any other, not "no limit".
+        if (ValueTracer.IsStateType(read.MemberType))
+        {
+            return false;
+        }
+
         // A limit is a stored setting: `remainingSpace <= 0` (free space minus the size) asks whether it fits at all.
         var set = comparison.Operator is ">" or "!=";
         if (IsDifference(comparison.Operand, 0) || Comparison.ValueKey(comparison.Other) != "0" || !(set || comparison.Operator is "==" or "<="))
@@ -1137,7 +1172,7 @@ internal sealed class PolicyCheckFinder
 
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
-        if (OnlyLogs(context.Operation))
+        if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation))
         {
             return;
         }
@@ -1215,14 +1250,45 @@ internal sealed class PolicyCheckFinder
 
         var statements = conditional.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(conditional.WhenTrue);
         return !statements.IsEmpty && statements.All(statement =>
-            statement is IExpressionStatementOperation { Operation: IInvocationOperation call } && IsLogging(call.TargetMethod));
+            statement is IExpressionStatementOperation { Operation: var call } && LoggingCall(call) is not null);
     }
 
+    /// <summary><c>_logger.LogWarning("{Count} over the limit", items.Count(i =&gt; i.Quota &gt; max))</c>: a value computed for a log message decides nothing.</summary>
+    private static bool IsInsideLogging(IOperation check)
+    {
+        for (var current = check.Parent; current is not null and not IBlockOperation and not IAnonymousFunctionOperation; current = current.Parent)
+        {
+            if (current is IArgumentOperation { Parent: IInvocationOperation call } && IsLogging(call.TargetMethod))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The logging call a statement makes, directly or through <c>?.</c> (<c>serviceLog?.Warning(..)</c>); null for any other.</summary>
+    private static IInvocationOperation? LoggingCall(IOperation statement) => statement switch
+    {
+        IInvocationOperation call when IsLogging(call.TargetMethod) => call,
+        IConditionalAccessOperation access => LoggingCall(access.WhenNotNull),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A logging call: Microsoft.Extensions.Logging's, Serilog's, NLog's or log4net's, a method taking an
+    /// <c>ILogger</c> (generated <c>LoggerMessage</c> methods), or a level method of the project's own logger
+    /// (<c>ILog.Warning</c>, <c>ILogService.Verbose</c>: a type whose name ends in Log, Logger or LogService).
+    /// </summary>
     private static bool IsLogging(IMethodSymbol method) =>
         PolicyAuditTypes.RootNamespaceOf(method) is "Serilog" or "NLog" or "log4net"
         || (method.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("Microsoft.Extensions.Logging", StringComparison.Ordinal)
         || method.Parameters.Any(p => p.Type.Name == "ILogger")
-        || (method.ReceiverType?.AllInterfaces.Any(i => i.Name == "ILogger") ?? false) || method.ReceiverType?.Name == "ILogger";
+        || (method.ReceiverType?.AllInterfaces.Any(i => i.Name == "ILogger") ?? false) || method.ReceiverType?.Name == "ILogger"
+        || (LogLevelNames.Contains(method.Name) && IsLoggerTypeName(method.ContainingType?.Name));
+
+    private static bool IsLoggerTypeName(string? name) =>
+        name is not null && (name.EndsWith("Log", StringComparison.Ordinal) || name.EndsWith("Logger", StringComparison.Ordinal) || name.EndsWith("LogService", StringComparison.Ordinal));
 
     /// <summary>
     /// True when every test <paramref name="governor"/> makes of this member (or this call's arguments) is conjoined

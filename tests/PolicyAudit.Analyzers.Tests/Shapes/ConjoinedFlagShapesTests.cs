@@ -278,4 +278,33 @@ public sealed class ConjoinedFlagShapesTests
             """,
             Expected(0, "user.IsDisabled", "policy 'disabled-account'"));
     }
+
+    [Fact]
+    public async Task FlagTestForTheProjectsOwnLogger_IsNotReported()
+    {
+        // Certify: `if (..) serviceLog?.Warning(..)` through the project's own `ILog`, and a count computed for the message.
+        await VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Media;
+            public interface ILog { void Warning(string message, params object[] values); }
+            public static class Batches
+            {
+                public static void Report(List<User> users, ILog? serviceLog)
+                {
+                    if (users.Any(u => u.IsDisabled))
+                    {
+                        serviceLog?.Warning("Disabled users: {Count}", users.Count(u => u.IsDisabled));
+                    }
+
+                    foreach (var user in users.Where({|#0:u => !u.IsDisabled|}))
+                    {
+                        Console.WriteLine(user);
+                    }
+                }
+            }
+            """,
+            Expected(0, "u => !u.IsDisabled", "policy 'disabled-account'"));
+    }
 }

@@ -64,4 +64,58 @@ public sealed class FlagsEnumShapesTests
             """,
             VerifyCS.Expected(0, "continuation.Options.HasFlag(ContinuationOptions.OnlyOnSucceeded)", "policy 'continue-on-success-only'"));
     }
+
+    [Fact]
+    public async Task EnumsZeroState_FollowedByOtherStates_IsTheStatesTestNotALimitGuard()
+    {
+        // Certify: `TaskTrigger == NotEnabled` (the enum's zero member) before the other triggers is the disabled
+        // trigger's test, not a "no limit set" guard of a number.
+        await VerifyCS.VerifyBesideAsync("""
+            namespace Tasks
+            {
+                public static class Runner
+                {
+                    public static bool ShouldRun(DeploymentTask task, bool succeeded)
+                    {
+                        if ({|#0:task.Trigger == TaskTrigger.NotEnabled|})
+                        {
+                            return false;
+                        }
+
+                        return task.Trigger == TaskTrigger.OnSuccess && succeeded;
+                    }
+                }
+            }
+            """,
+            [
+                """
+                namespace Tasks
+                {
+                    public enum TaskTrigger { NotEnabled = 0, OnSuccess = 1, OnError = 2 }
+
+                    public sealed class DeploymentTask
+                    {
+                        public TaskTrigger Trigger { get; set; }
+                    }
+                }
+                """,
+                """
+                using PolicyAudit;
+                namespace Tasks.Policies
+                {
+                    [Policy("disabled-task")]
+                    public sealed class DisabledTask : Policy
+                    {
+                        public override void Define()
+                        {
+                            DeploymentTask task = null!;
+                            When().Match(() => task, t => t.Trigger == TaskTrigger.NotEnabled);
+                            Then().Deny("The task is disabled.");
+                        }
+                    }
+                }
+                """,
+            ],
+            VerifyCS.Expected(0, "task.Trigger == TaskTrigger.NotEnabled", "policy 'disabled-task'"));
+    }
 }

@@ -69,6 +69,26 @@ public sealed class RealWorldShapesTests
     }
 
     [Fact]
+    public async Task GovernedFlag_ReturnedWrappedInACompletedTask_IsReported()
+    {
+        // OpenIddict's filters: `return new(!context.Options.IgnoreEndpointPermissions);` from a `ValueTask<bool>` method.
+        await VerifyAsync("""
+            using System.Threading.Tasks;
+            using Saas;
+            public static class ExportFilters
+            {
+                public static ValueTask<bool> IsActiveAsync(Workspace workspace) => new([|!workspace.AllowsExport|]);
+
+                public static ValueTask<bool> IsAllowedAsync(Workspace workspace) => new ValueTask<bool>([|workspace.AllowsExport|]);
+
+                public static Task<bool> CanExportAsync(Workspace workspace) => Task.FromResult([|workspace.AllowsExport|]);
+
+                public static Task<string> NameAsync(Workspace workspace) => Task.FromResult(workspace.Name);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task GovernedFlag_CopiedPassedOrForwarded_IsNotReported()
     {
         await VerifyAsync("""
