@@ -177,8 +177,21 @@ internal sealed class PolicyCheckFinder
         }
 
         var answer = TaskResult(returned.ReturnedValue) ?? returned.ReturnedValue;
+        if (IsAccessor(context.ContainingSymbol, answer))
+        {
+            return;
+        }
+
         CheckFlag(context, answer, answer.Syntax);
     }
+
+    /// <summary>
+    /// <c>GetEmailConfirmedAsync(user) =&gt; Task.FromResult(user.EmailConfirmed)</c>: a <c>Get</c> method that hands the
+    /// member over as it is forwards it, as a property getter does; the decision is made where its answer is used.
+    /// </summary>
+    private static bool IsAccessor(ISymbol? method, IOperation answer) =>
+        method?.Name.StartsWith("Get", StringComparison.Ordinal) == true
+        && ValueTracer.Strip(answer) is IPropertyReferenceOperation or IFieldReferenceOperation;
 
     /// <summary>
     /// <c>return new ValueTask&lt;bool&gt;(!context.Options.IgnoreEndpointPermissions);</c>, <c>Task.FromResult(flag)</c>:
@@ -543,6 +556,47 @@ internal sealed class PolicyCheckFinder
                 && Comparison.ValueKey(c.Other) != "0"
                 && Governed(c.Operand) is { } again
                 && SymbolEqualityComparer.Default.Equals(GovernedMember(again.Member), member)));
+    }
+
+    /// <summary>
+    /// <c>if (task.CompletedDate.HasValue) return; ... task.CompletedDate = now;</c>: a flag or presence test whose branch
+    /// only leaves the method, which then sets that member on the same object, makes the method idempotent; it decides
+    /// nothing a policy does. A branch that throws or answers (a single-use check) is still reported.
+    /// </summary>
+    private static bool IsNoOpBeforeSetting(IOperation check, MemberRead read, string? value)
+    {
+        if (value is not ("true" or "false" or "null") || read.Kind != ReadKind.Value || read.Member is not (IPropertySymbol or IFieldSymbol))
+        {
+            return false;
+        }
+
+        // The condition of an `if` is reported from the `if` itself; a comparison from inside its condition.
+        var conditional = check as IConditionalOperation;
+        if (conditional is null)
+        {
+            var current = check;
+            while (current.Parent is { } parent and not IConditionalOperation and not IBlockOperation and not IAnonymousFunctionOperation)
+            {
+                current = parent;
+            }
+
+            conditional = current.Parent is IConditionalOperation above && above.Condition == current ? above : null;
+        }
+
+        if (conditional is not { WhenFalse: null }
+            || conditional.Parent is not IBlockOperation
+            || (conditional.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(conditional.WhenTrue)) is not { Length: 1 } only
+            || only[0] is not IReturnOperation { ReturnedValue: null })
+        {
+            return false;
+        }
+
+        var root = ValueTracer.RootSymbol(read.Instance);
+        return ValueTracer.Root(conditional).Descendants().OfType<ISimpleAssignmentOperation>().Any(assignment =>
+            assignment.Syntax.SpanStart > conditional.Syntax.Span.End
+            && ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
+            && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
+            && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(target.Instance), root));
     }
 
     private static bool ExitsEarly(IOperation branch) =>
@@ -1172,7 +1226,7 @@ internal sealed class PolicyCheckFinder
 
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
-        if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation))
+        if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value))
         {
             return;
         }

@@ -115,6 +115,17 @@ public sealed class PresenceShapesTests
                     coupon.OrderId = order.Id;
                 }
 
+                // Cofoundry: an idempotent command leaves when it is already done, then sets the member itself.
+                public static void Attach(Coupon coupon, Order order)
+                {
+                    if (coupon.OrderId.HasValue)
+                    {
+                        return;
+                    }
+
+                    coupon.OrderId = order.Id;
+                }
+
                 public static bool Expired(Coupon coupon) => coupon.ExpirationTime.HasValue && coupon.ExpirationTime != null && {|#2:DateTime.UtcNow > coupon.ExpirationTime|};
             }
             """,

@@ -69,7 +69,7 @@ public sealed class RealWorldShapesTests
     }
 
     [Fact]
-    public async Task GovernedFlag_ReturnedWrappedInACompletedTask_IsReported()
+    public async Task GovernedFlag_ReturnedWrappedInACompletedTask_IsReportedButNotFromAGetAccessor()
     {
         // OpenIddict's filters: `return new(!context.Options.IgnoreEndpointPermissions);` from a `ValueTask<bool>` method.
         await VerifyAsync("""
@@ -84,6 +84,11 @@ public sealed class RealWorldShapesTests
                 public static Task<bool> CanExportAsync(Workspace workspace) => Task.FromResult([|workspace.AllowsExport|]);
 
                 public static Task<string> NameAsync(Workspace workspace) => Task.FromResult(workspace.Name);
+
+                // OrchardCore's user store: a `Get` accessor hands the flag over as a property getter does.
+                public static Task<bool> GetAllowsExportAsync(Workspace workspace) => Task.FromResult(workspace.AllowsExport);
+
+                public static bool GetAllowsExport(Workspace workspace) => workspace.AllowsExport;
             }
             """);
     }
