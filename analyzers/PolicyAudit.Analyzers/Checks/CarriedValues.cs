@@ -69,9 +69,15 @@ internal sealed class CarriedValues
         Func<ISymbol, bool> isGoverned = catalog.IsGoverned;
         var fromParameters = new List<SyntaxNode>();
         var forwarded = new List<ArgumentSyntax>();
+        var bodiesMentioning = new Dictionary<SyntaxNode, bool>();
         foreach (var node in candidates)
         {
-            if (!Mentions(ValueSyntax(node), names))
+            // A helper's answer may be computed in locals first (`var utc = ..member..; return new DateTimeOffset(utc);`):
+            // its returns are bound when its body names a governed member anywhere.
+            var mentions = node is ReturnStatementSyntax && node.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is { } method
+                ? MentionsInBody(method, names, bodiesMentioning)
+                : Mentions(ValueSyntax(node), names);
+            if (!mentions)
             {
                 if (node is AssignmentExpressionSyntax assigned && StoredName(assigned) is not null)
                 {
@@ -292,6 +298,17 @@ internal sealed class CarriedValues
         }
 
         return ValueTracer.Find(value, isGoverned) is { Kind: ReadKind.Value or ReadKind.Derived } read ? read.Member.OriginalDefinition : null;
+    }
+
+    private static bool MentionsInBody(BaseMethodDeclarationSyntax method, HashSet<string> names, Dictionary<SyntaxNode, bool> known)
+    {
+        if (!known.TryGetValue(method, out var mentions))
+        {
+            mentions = method.Body is { } body && body.DescendantNodes().OfType<IdentifierNameSyntax>().Any(identifier => names.Contains(identifier.Identifier.ValueText));
+            known.Add(method, mentions);
+        }
+
+        return mentions;
     }
 
     private static bool Mentions(ExpressionSyntax? value, HashSet<string> names)

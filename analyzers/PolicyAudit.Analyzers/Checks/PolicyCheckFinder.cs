@@ -219,8 +219,17 @@ internal sealed class PolicyCheckFinder
     /// <c>bool Neg(Workspace w) =&gt; !w.AllowsExport;</c> returns like a <c>return</c> statement; a lambda's expression body,
     /// also an implicit return, is not a method's answer.
     /// </summary>
-    private static bool IsExpressionBody(SyntaxNode returned) =>
-        returned.Parent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax };
+    private static bool IsExpressionBody(SyntaxNode returned)
+    {
+        // `=> (i.IsConfigured)`: parentheses the operation tree does not keep.
+        var body = returned.Parent;
+        while (body is ParenthesizedExpressionSyntax)
+        {
+            body = body.Parent;
+        }
+
+        return body is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax };
+    }
 
     public void AnalyzeCatchFilter(OperationAnalysisContext context)
     {
@@ -680,9 +689,10 @@ internal sealed class PolicyCheckFinder
                 negated = !negated;
                 current = ValueTracer.Strip(not.Operand);
             }
-            else if (current is ICoalesceOperation { WhenNull.ConstantValue.Value: bool } coalesce)
+            else if (current is ICoalesceOperation coalesce && (coalesce.WhenNull.ConstantValue.Value is bool || ValueTracer.Strip(coalesce.WhenNull) is IThrowOperation))
             {
-                // `auth.User?.HasPermission(PermissionKind.IsDisabled) ?? false`: the flag, read through a null check.
+                // `auth.User?.HasPermission(PermissionKind.IsDisabled) ?? false`, `indexer?.IsConfigured ?? throw ..`: the
+                // flag, read through a null check.
                 current = ValueTracer.Strip(coalesce.Value);
             }
             else

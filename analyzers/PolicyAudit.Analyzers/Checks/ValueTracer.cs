@@ -66,6 +66,10 @@ internal static class ValueTracer
             case IInvocationOperation invocation:
                 return FromInvocation(invocation, isCandidate, depth);
 
+            case IObjectCreationOperation { Type: { IsValueType: true } created } creation when IsFramework(created):
+                // `new DateTimeOffset(lockoutEnd.Value)`: the framework's value types wrap the member's value, as a call over it does.
+                return creation.Arguments.Select(argument => Find(argument.Value, isCandidate, depth)).FirstOrDefault(found => found is not null)?.As(ReadKind.Derived);
+
             case IBinaryOperation binary when IsArithmetic(binary.OperatorKind):
                 return (Find(binary.LeftOperand, isCandidate, depth) ?? Find(binary.RightOperand, isCandidate, depth))?.As(ReadKind.Derived);
 

@@ -19,6 +19,7 @@ public sealed class HelperReturnShapesTests
                 public int BonusEvents { get; set; }
                 public int EventsThisMonth { get; set; }
                 public string Name { get; set; } = "";
+                public System.DateTime? SuspendedUntilUtc { get; set; }
             }
 
             public sealed class GiftCard
@@ -42,6 +43,17 @@ public sealed class HelperReturnShapesTests
                     Organization organization = null!;
                     When().Match(() => organization, o => o.EventsThisMonth >= o.MaxEventsPerMonth);
                     Then().Deny("Over the plan's monthly events.");
+                }
+            }
+
+            [Policy("suspension")]
+            public sealed class Suspension : Policy
+            {
+                public override void Define()
+                {
+                    Organization organization = null!;
+                    When().Match(() => organization, o => o.SuspendedUntilUtc > System.DateTime.UtcNow);
+                    Then().Deny("The organization is suspended.");
                 }
             }
 
@@ -122,5 +134,35 @@ public sealed class HelperReturnShapesTests
             }
             """,
             Expected(0, "organization.EventsThisMonth >= organization.MaxEventsPerMonth", "policy 'monthly-event-limit'"));
+    }
+
+    [Fact]
+    public async Task DateWrappedInAFrameworkValueByAStoreHelper_ComparedByTheCaller_IsReported()
+    {
+        // ASP.NET Boilerplate's user store: `GetLockoutEndDate(user)` returns `new DateTimeOffset(..)` of the entity's date.
+        await VerifyAsync("""
+            using System;
+            using Billing;
+            public static class Suspensions
+            {
+                public static bool IsSuspended(Organization organization)
+                {
+                    var until = GetSuspensionEnd(organization);
+                    return {|#0:until > DateTimeOffset.UtcNow|};
+                }
+
+                private static DateTimeOffset? GetSuspensionEnd(Organization organization)
+                {
+                    if (!organization.SuspendedUntilUtc.HasValue)
+                    {
+                        return null;
+                    }
+
+                    var utc = DateTime.SpecifyKind(organization.SuspendedUntilUtc.Value, DateTimeKind.Utc);
+                    return new DateTimeOffset(utc);
+                }
+            }
+            """,
+            Expected(0, "until > DateTimeOffset.UtcNow", "policy 'suspension'"));
     }
 }

@@ -53,6 +53,11 @@ public sealed class RealWorldShapesTests
                     return [|workspace.AllowsExport|];
                 }
 
+                // Jackett: a parenthesised expression body, and a null check that throws.
+                public static bool Parenthesised(Workspace workspace) => ([|workspace.AllowsExport|]);
+
+                public static bool Required(Workspace? workspace) => [|workspace?.AllowsExport ?? throw new ArgumentNullException(nameof(workspace))|];
+
                 public static string Guarded(Workspace workspace, Func<string> export)
                 {
                     try { return export(); }
