@@ -568,6 +568,39 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// <c>password = string.IsNullOrEmpty(c.AdminPassword) ? string.Empty : c.AdminPassword.Substring(0, 10);</c>: a
+    /// presence test choosing between a constant and a value read from the same member only guards that read.
+    /// </summary>
+    private static bool IsGuardOfItsOwnRead(IOperation check, MemberRead read, string? value)
+    {
+        if (value != "null")
+        {
+            return false;
+        }
+
+        var choice = check as IConditionalOperation;
+        for (var current = check; choice is null && current.Parent is { } parent and not IBlockOperation and not IAnonymousFunctionOperation; current = parent)
+        {
+            if (parent is IConditionalOperation above && above.Condition == current)
+            {
+                choice = above;
+            }
+        }
+
+        if (choice is not { WhenFalse: { } otherwise, Type: not null })
+        {
+            return false;
+        }
+
+        bool IsConstant(IOperation branch) => ValueTracer.Strip(branch) is { ConstantValue.HasValue: true } or IDefaultValueOperation
+            or IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
+        bool ReadsMember(IOperation branch) => branch.DescendantsAndSelf().Any(o =>
+            o is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, read.Member.OriginalDefinition));
+
+        return (IsConstant(choice.WhenTrue) && ReadsMember(otherwise)) || (IsConstant(otherwise) && ReadsMember(choice.WhenTrue));
+    }
+
+    /// <summary>
     /// <c>if (task.CompletedDate.HasValue) return; ... task.CompletedDate = now;</c>: a flag or presence test whose branch
     /// only leaves the method, which then sets that member on the same object, makes the method idempotent; it decides
     /// nothing a policy does. A branch that throws or answers (a single-use check) is still reported.
@@ -735,6 +768,17 @@ internal sealed class PolicyCheckFinder
 
         if (!ValueTracer.IsFlagType(current?.Type) || Governed(current) is not { } read)
         {
+            return;
+        }
+
+        if (current is IInvocationOperation { TargetMethod: { Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: 1 } empty)
+        {
+            // `string.IsNullOrEmpty(config.AdminPassword)`: a presence test, the policy's own where it only asks that.
+            if (Governed(empty.Arguments[0].Value) is { } text && IsPresenceOnly(text))
+            {
+                Report(context, flagged, flagged.ToString(), text, negated ? "!=" : "==", "null", fixable: false);
+            }
+
             return;
         }
 
@@ -1236,7 +1280,8 @@ internal sealed class PolicyCheckFinder
 
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
-        if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value))
+        if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
+            || IsGuardOfItsOwnRead(context.Operation, read, value))
         {
             return;
         }

@@ -168,4 +168,54 @@ public sealed class PresenceShapesTests
             VerifyCS.Expected(0, "coupon.MemberId == contactId", "policy 'coupon-owner'"),
             VerifyCS.Expected(1, "coupon.MemberId == null", "policy 'coupon-owner'"));
     }
+
+    [Fact]
+    public async Task TextSettingTestedForPresence_ThePolicysWholeTest_IsReported()
+    {
+        // Jackett: the UI needs the admin password only when one is set: `!string.IsNullOrEmpty(c.AdminPassword)`.
+        await VerifyCS.VerifyBesideAsync("""
+            namespace Server
+            {
+                public static class Security
+                {
+                    public static bool OpenAccess(ServerConfig config) => {|#0:string.IsNullOrWhiteSpace(config.AdminPassword)|};
+
+                    public static bool HasKey(ServerConfig config) => !string.IsNullOrEmpty(config.ApiKey);
+
+                    // A presence test that only guards reading the member is not the policy's.
+                    public static string Masked(ServerConfig config) =>
+                        string.IsNullOrEmpty(config.AdminPassword) ? string.Empty : config.AdminPassword.Substring(0, 2);
+                }
+            }
+            """,
+            [
+                """
+                namespace Server
+                {
+                    public sealed class ServerConfig
+                    {
+                        public string? AdminPassword { get; set; }
+                        public string? ApiKey { get; set; }
+                    }
+                }
+                """,
+                """
+                using PolicyAudit;
+                namespace Server.Policies
+                {
+                    [Policy("ui-admin-password")]
+                    public sealed class UiAdminPassword : Policy
+                    {
+                        public override void Define()
+                        {
+                            ServerConfig config = null!;
+                            When().Match(() => config, c => !string.IsNullOrEmpty(c.AdminPassword));
+                            Then().Deny("Sign in with the admin password.");
+                        }
+                    }
+                }
+                """,
+            ],
+            VerifyCS.Expected(0, "string.IsNullOrWhiteSpace(config.AdminPassword)", "policy 'ui-admin-password'"));
+    }
 }
