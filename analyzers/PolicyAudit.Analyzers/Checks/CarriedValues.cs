@@ -111,9 +111,10 @@ internal sealed class CarriedValues
 
         // `IsDateAllowed(date, allowedDays)` inside `GetNextValidTime(date, allowedDays)`: a parameter passed on unchanged
         // to a helper of the same project carries the same member there, a few calls deep.
+        HashSet<string> CarryingParameterNames() => new(origins.Keys.OfType<IParameterSymbol>().Select(p => p.Name), StringComparer.Ordinal);
         for (var hop = 0; hop < ValueTracer.MaxLocalDepth; hop++)
         {
-            var carrying = new HashSet<string>(origins.Keys.OfType<IParameterSymbol>().Select(p => p.Name), StringComparer.Ordinal);
+            var carrying = CarryingParameterNames();
             var added = false;
             foreach (var argument in forwarded)
             {
@@ -139,7 +140,7 @@ internal sealed class CarriedValues
         // a governed member (`RequiredEvents = Discrepancy = threshold;`, in a constructor that a clone calls with
         // `other.RequiredEvents` or `other.NumEvents`) is that member's input, not a copy of what a caller passed:
         // neither it nor what else it is stored in carries a governed value.
-        var carryingParameters = new HashSet<string>(origins.Keys.OfType<IParameterSymbol>().Select(p => p.Name), StringComparer.Ordinal);
+        var carryingParameters = CarryingParameterNames();
         var stores = new List<(ISymbol Target, ISymbol Parameter)>();
         foreach (var node in fromParameters)
         {
@@ -264,11 +265,11 @@ internal sealed class CarriedValues
             return null;
         }
 
-        ISymbol returner = method.MethodKind switch
+        ISymbol? returner = method.MethodKind switch
         {
             MethodKind.Ordinary => method,
-            MethodKind.PropertyGet => method.AssociatedSymbol!,
-            _ => null!,
+            MethodKind.PropertyGet => method.AssociatedSymbol,
+            _ => null,
         };
         return returner is not null && IsOwnSource(returner, compilation) ? returner.OriginalDefinition : null;
     }
@@ -287,11 +288,7 @@ internal sealed class CarriedValues
             IPropertySymbol property => property.Type,
             _ => null,
         };
-        if (type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task)
-        {
-            type = task.TypeArguments[0];
-        }
-
+        type = ValueTracer.TaskResultType(type) ?? type;
         if (type is null || ValueTracer.IsFlagType(type))
         {
             return null;

@@ -210,10 +210,7 @@ internal sealed class PolicyCheckFinder
         }
     }
 
-    private static bool IsTaskOfBool(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task
-        && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean
-        && PolicyAuditTypes.RootNamespaceOf(task) == "System";
+    private static bool IsTaskOfBool(ITypeSymbol? type) => ValueTracer.TaskResultType(type)?.SpecialType == SpecialType.System_Boolean;
 
     /// <summary>
     /// <c>bool Neg(Workspace w) =&gt; !w.AllowsExport;</c> returns like a <c>return</c> statement; a lambda's expression body,
@@ -471,8 +468,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private (MemberRead Read, string State)? FlagOfState(IInvocationOperation call)
     {
-        if (call.TargetMethod is not { Name: "HasFlag", ContainingType.SpecialType: SpecialType.System_Enum }
-            || call.Arguments.Length != 1
+        if (!ValueTracer.IsHasFlag(call)
             || Governed(call.Instance) is not { Kind: ReadKind.Value } read
             || !IsEnumState(read)
             || Comparison.ValueKey(call.Arguments[0].Value) is not { } state
@@ -578,22 +574,12 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var choice = check as IConditionalOperation;
-        for (var current = check; choice is null && current.Parent is { } parent and not IBlockOperation and not IAnonymousFunctionOperation; current = parent)
-        {
-            if (parent is IConditionalOperation above && above.Condition == current)
-            {
-                choice = above;
-            }
-        }
-
-        if (choice is not { WhenFalse: { } otherwise, Type: not null })
+        if (DecidedChoice(check) is not { WhenFalse: { } otherwise, Type: not null } choice)
         {
             return false;
         }
 
-        bool IsConstant(IOperation branch) => ValueTracer.Strip(branch) is { ConstantValue.HasValue: true } or IDefaultValueOperation
-            or IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
+        bool IsConstant(IOperation branch) => IsFixedText(branch) || ValueTracer.Strip(branch) is IDefaultValueOperation;
         bool ReadsMember(IOperation branch) => branch.DescendantsAndSelf().Any(o =>
             o is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, read.Member.OriginalDefinition));
 
@@ -612,22 +598,8 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        // The condition of an `if` is reported from the `if` itself; a comparison from inside its condition.
-        var conditional = check as IConditionalOperation;
-        if (conditional is null)
-        {
-            var current = check;
-            while (current.Parent is { } parent and not IConditionalOperation and not IBlockOperation and not IAnonymousFunctionOperation)
-            {
-                current = parent;
-            }
-
-            conditional = current.Parent is IConditionalOperation above && above.Condition == current ? above : null;
-        }
-
-        if (conditional is not { WhenFalse: null }
-            || conditional.Parent is not IBlockOperation
-            || (conditional.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(conditional.WhenTrue)) is not { Length: 1 } only
+        if (DecidedChoice(check) is not { WhenFalse: null, Parent: IBlockOperation } conditional
+            || Statements(conditional.WhenTrue) is not { Length: 1 } only
             || only[0] is not IReturnOperation { ReturnedValue: null })
         {
             return false;
@@ -771,7 +743,7 @@ internal sealed class PolicyCheckFinder
             return;
         }
 
-        if (current is IInvocationOperation { TargetMethod: { Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: 1 } empty)
+        if (current is IInvocationOperation empty && ValueTracer.IsEmptinessTest(empty))
         {
             // `string.IsNullOrEmpty(config.AdminPassword)`: a presence test, the policy's own where it only asks that.
             if (Governed(empty.Arguments[0].Value) is { } text && IsPresenceOnly(text))
@@ -1345,22 +1317,39 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool OnlyLogs(IOperation check)
     {
-        var current = check;
-        while (current is not IConditionalOperation && current.Parent is { } parent and not IConditionalOperation and not IBlockOperation and not IAnonymousFunctionOperation)
-        {
-            current = parent;
-        }
-
-        var conditional = current as IConditionalOperation ?? (current.Parent is IConditionalOperation above && above.Condition == current ? above : null);
-        if (conditional is not { WhenFalse: null } || conditional.Type is not null)
+        if (DecidedChoice(check) is not { WhenFalse: null, Type: null } conditional)
         {
             return false;
         }
 
-        var statements = conditional.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(conditional.WhenTrue);
+        var statements = Statements(conditional.WhenTrue);
         return !statements.IsEmpty && statements.All(statement =>
             statement is IExpressionStatementOperation { Operation: var call } && LoggingCall(call) is not null);
     }
+
+    /// <summary>
+    /// The <c>if</c> or <c>?:</c> a check decides: the check itself (a condition is reported from its <c>if</c>), or the
+    /// one whose condition the check is part of; null for a check in a branch, a statement or a lambda.
+    /// </summary>
+    private static IConditionalOperation? DecidedChoice(IOperation check)
+    {
+        if (check is IConditionalOperation itself)
+        {
+            return itself;
+        }
+
+        var current = check;
+        while (current.Parent is { } parent and not IConditionalOperation and not IBlockOperation and not IAnonymousFunctionOperation)
+        {
+            current = parent;
+        }
+
+        return current.Parent is IConditionalOperation above && above.Condition == current ? above : null;
+    }
+
+    /// <summary>The statements of a branch: a block's, or the branch itself.</summary>
+    private static ImmutableArray<IOperation> Statements(IOperation branch) =>
+        branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
 
     /// <summary><c>_logger.LogWarning("{Count} over the limit", items.Count(i =&gt; i.Quota &gt; max))</c>: a value computed for a log message decides nothing.</summary>
     private static bool IsInsideLogging(IOperation check)

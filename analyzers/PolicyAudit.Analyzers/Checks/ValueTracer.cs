@@ -412,4 +412,18 @@ internal static class ValueTracer
     /// <summary><c>System.Linq.Enumerable</c> or <c>System.Linq.Queryable</c>, whose methods LINQ calls.</summary>
     public static bool IsLinqOperators(INamedTypeSymbol? type) =>
         type is { Name: "Enumerable" or "Queryable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    /// <summary><c>string.IsNullOrEmpty(x)</c> or <c>string.IsNullOrWhiteSpace(x)</c>: whether a text is there.</summary>
+    public static bool IsEmptinessTest(IInvocationOperation call) =>
+        call.TargetMethod is { Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String } && call.Arguments.Length == 1;
+
+    /// <summary><c>options.HasFlag(C)</c>: whether a <c>[Flags]</c> value holds a state.</summary>
+    public static bool IsHasFlag(IInvocationOperation call) =>
+        call.TargetMethod is { Name: "HasFlag", ContainingType.SpecialType: SpecialType.System_Enum } && call.Arguments.Length == 1;
+
+    /// <summary>The <c>T</c> of the framework's <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>; null for any other type.</summary>
+    public static ITypeSymbol? TaskResultType(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task && PolicyAuditTypes.RootNamespaceOf(task) == "System"
+            ? task.TypeArguments[0]
+            : null;
 }

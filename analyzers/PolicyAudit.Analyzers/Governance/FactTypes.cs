@@ -10,7 +10,7 @@ namespace PolicyAudit.Analyzers.Governance;
 /// <c>Enable</c> is declared on the shared base <c>ProviderDefinition</c>, governs the indexers' switch, not the one of
 /// every sibling type (<c>DownloadClientDefinition</c>, <c>ApplicationDefinition</c>) that inherits the same member. The
 /// generator and PA0006 record it in <c>Conditions</c> as an item <c>@Namespace.Type</c>; PA0001 then reports a read of
-/// the member only on that type, a type derived from it, or a value of unknown type.
+/// the member only on that type, a type derived from it, a base type that may hold it, or a value of unknown type.
 /// </summary>
 internal static class FactTypes
 {

@@ -223,8 +223,7 @@ internal sealed class GovernanceCatalog
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is string policyId)
             {
-                var conditions = ConditionsOf(attribute);
-                yield return new Governor(policyId, ConditionTest.Parse(conditions), FactTypes.Parse(conditions));
+                yield return Governor.Parse(policyId, ConditionsOf(attribute));
             }
         }
     }
@@ -258,8 +257,7 @@ internal sealed class GovernanceCatalog
                 && attribute.ConstructorArguments[0].Value is string documentationId
                 && attribute.ConstructorArguments[1].Value is string policyId)
             {
-                var conditions = ConditionsOf(attribute);
-                Add(compilation, documentationId, new Governor(policyId, ConditionTest.Parse(conditions), FactTypes.Parse(conditions)), listed);
+                Add(compilation, documentationId, Governor.Parse(policyId, ConditionsOf(attribute)), listed);
             }
         }
     }

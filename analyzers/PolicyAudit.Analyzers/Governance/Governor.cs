@@ -12,6 +12,10 @@ internal sealed class Governor
         Facts = facts ?? System.Array.Empty<string>();
     }
 
+    /// <summary>A governor from a <c>Conditions</c> text as the attributes carry it: its tests and its fact types.</summary>
+    public static Governor Parse(string policyId, string? conditions) =>
+        new(policyId, ConditionTest.Parse(conditions), FactTypes.Parse(conditions));
+
     public string PolicyId { get; }
 
     public IReadOnlyList<ConditionTest> Tests { get; }

@@ -212,14 +212,16 @@ internal static class PolicyConditionScanner
                     }
 
                     break;
-                case IInvocationOperation { TargetMethod: { Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: 1 } empty
-                    when ValueTracer.Find(empty.Arguments[0].Value, isTested) is { Kind: ReadKind.Value } text
+                case IInvocationOperation empty
+                    when ValueTracer.IsEmptinessTest(empty)
+                        && ValueTracer.Find(empty.Arguments[0].Value, isTested) is { Kind: ReadKind.Value } text
                         && IsTestedAlone(operation, out var filled):
                     // `!string.IsNullOrEmpty(c.AdminPassword)`: whether the setting is there, as `!= null` asks.
                     onTest(text, new ConditionTest(filled ? "!=" : "==", "null", null, PresenceCompanions(operation, text, condition)), operation);
                     break;
-                case IInvocationOperation { TargetMethod: { Name: "HasFlag", ContainingType.SpecialType: SpecialType.System_Enum }, Arguments.Length: 1 } hasFlag
-                    when ValueTracer.Find(hasFlag.Instance, isTested) is { Kind: ReadKind.Value } state
+                case IInvocationOperation hasFlag
+                    when ValueTracer.IsHasFlag(hasFlag)
+                        && ValueTracer.Find(hasFlag.Instance, isTested) is { Kind: ReadKind.Value } state
                         && Comparison.ValueKey(hasFlag.Arguments[0].Value) is { } flag
                         && IsTestedAlone(operation, out var without):
                     // `o.Options.HasFlag(OnlyOnSucceeded)` names that state, as `o.Options == OnlyOnSucceeded` would.
