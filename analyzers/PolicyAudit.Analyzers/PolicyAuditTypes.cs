@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace PolicyAudit.Analyzers;
@@ -145,6 +147,33 @@ internal sealed class PolicyAuditTypes
         }
 
         return ns.Name;
+    }
+
+    /// <summary>
+    /// True for a symbol of the .NET or ASP.NET Core framework, or of another package Microsoft ships
+    /// (<c>List&lt;T&gt;.Count</c>, <c>IdentityUser.EmailConfirmed</c>, EF Core's <c>AnyAsync</c>): declared under a
+    /// <c>System</c> or <c>Microsoft</c> root namespace in a compiled assembly that is strong-named or named after those
+    /// roots. An application's own code under such a namespace (<c>Microsoft.eShopWeb.ApplicationCore</c>, built from
+    /// source or into an unsigned assembly of its own name) is not framework code.
+    /// </summary>
+    public static bool IsFramework(ISymbol? symbol)
+    {
+        if (symbol is null || RootNamespaceOf(symbol) is not ("System" or "Microsoft"))
+        {
+            return false;
+        }
+
+        var declared = symbol as ITypeSymbol ?? symbol.ContainingType ?? (ISymbol)symbol;
+        if (declared.Locations.Any(location => location.IsInSource) || symbol.ContainingAssembly is not { } assembly)
+        {
+            return false;
+        }
+
+        var name = assembly.Identity.Name;
+        return !assembly.Identity.PublicKeyToken.IsDefaultOrEmpty
+            || name is "System" or "mscorlib" or "netstandard"
+            || name.StartsWith("System.", StringComparison.Ordinal)
+            || name.StartsWith("Microsoft.", StringComparison.Ordinal);
     }
 
     /// <summary>True when the assembly is PolicyAudit itself or was compiled against it.</summary>

@@ -547,9 +547,17 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private bool IsDateEqualityWhereDatesAreOrdered(Comparison comparison, MemberRead read) =>
         comparison.Operator is "==" or "!="
-        && read.Kind == ReadKind.Value
+        && (read.Kind == ReadKind.Value || IsCalendarPart(comparison.Operand))
         && DateTimeTypes.IsDateOrTime(read.MemberType)
         && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => t.Operator is "<" or "<=" or ">" or ">=");
+
+    /// <summary>
+    /// <c>p.PubDateUtc.Value.Year</c>, <c>.Month</c>, <c>.Date</c>: a part of a date, matched to file a record under a
+    /// year or a day (an archive, a calendar), as the date itself is matched to find one.
+    /// </summary>
+    private static bool IsCalendarPart(IOperation operand) =>
+        ValueTracer.Strip(operand) is IPropertyReferenceOperation { Property.Name: "Year" or "Month" or "Day" or "Date" or "DayOfWeek" or "DayOfYear" or "Hour" or "Minute", Instance: { } instance }
+        && DateTimeTypes.IsDateOrTime(instance.Type);
 
     private bool ComparesAgain(IOperation region, MemberRead read)
     {
@@ -782,7 +790,9 @@ internal sealed class PolicyCheckFinder
                 op = negated ? "==" : "!=";
                 value = "0";
                 break;
-            case ReadKind.AnyMatching:
+            case ReadKind.AnyMatching when !_catalog.Value.OnlyTests(GovernedMember(read.Member), t => t.Value is not (Membership.Inside or Membership.Outside)):
+                // `!Items.Any(i => i.CatalogItemId == id)` searches the basket; a policy asking only whether it is empty
+                // (`!b.Items.Any()`) or how full it is does not make that search.
                 op = "==";
                 value = negated ? Membership.Outside : Membership.Inside;
                 break;
@@ -1214,6 +1224,117 @@ internal sealed class PolicyCheckFinder
     private static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda) =>
         lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
 
+    /// <summary>
+    /// <c>Stats.Published = await posts.CountAsync(p =&gt; p.PostStatus == Published)</c>, or the same predicate in a
+    /// <c>Where</c> ending in <c>Count()</c>: a count stored or passed on uncompared (a dashboard's figure, a page count)
+    /// counts cases, it decides none. A count compared with a limit, directly or through a local (<c>if (open &gt;= 3)</c>),
+    /// or returned to callers that may compare it, is a check.
+    /// </summary>
+    private static bool IsCountedOnly(IOperation operation)
+    {
+        var current = operation;
+        while (current is not null and not IAnonymousFunctionOperation)
+        {
+            current = current.Parent;
+        }
+
+        while (current?.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current?.Parent is not IArgumentOperation { Parent: IInvocationOperation call })
+        {
+            return false;
+        }
+
+        // Along the query (`Where(..).AsNoTracking().CountAsync()`) to the call that ends it.
+        var end = call;
+        while (ConsumerOf(end) is { TargetMethod.Name: not "ConfigureAwait" } next)
+        {
+            end = next;
+        }
+
+        if (end.TargetMethod.Name is not ("Count" or "LongCount" or "CountAsync" or "LongCountAsync"))
+        {
+            return false;
+        }
+
+        var result = Consumed(end);
+        if (IsCompared(result) || IsReturned(result))
+        {
+            // A count a method returns may be compared by its callers (`Late(orders) > 3`).
+            return false;
+        }
+
+        if (result.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
+        {
+            var root = result;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            return !root.Descendants().Any(o => o is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && IsCompared(Consumed(reference)));
+        }
+
+        return true;
+    }
+
+    private static bool IsReturned(IOperation value)
+    {
+        while (value.Parent is ISwitchExpressionArmOperation or ISwitchExpressionOperation or IConditionalOperation or IConversionOperation)
+        {
+            value = value.Parent;
+        }
+
+        return value.Parent is IReturnOperation;
+    }
+
+    /// <summary>Compared with something, also after arithmetic (<c>open + 1 &gt; max</c>); not a page count (<c>total / 10</c>).</summary>
+    private static bool IsCompared(IOperation value)
+    {
+        while (value.Parent is IBinaryOperation arithmetic && ValueTracer.IsArithmetic(arithmetic.OperatorKind)
+            || value.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            value = value.Parent;
+        }
+
+        return value.Parent is IIsPatternOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+            or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual };
+    }
+
+    /// <summary>The call that takes <paramref name="call"/>'s result as its source (<c>this</c> argument or instance).</summary>
+    private static IInvocationOperation? ConsumerOf(IInvocationOperation call)
+    {
+        IOperation current = call;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent switch
+        {
+            IArgumentOperation { Parent: IInvocationOperation next } argument when next.TargetMethod.IsExtensionMethod && next.Arguments.Length > 0 && next.Arguments[0] == argument => next,
+            IInvocationOperation next when next.Instance == current => next,
+            _ => null,
+        };
+    }
+
+    /// <summary>The value as it is used: through conversions, parentheses, <c>await</c> and <c>ConfigureAwait</c>.</summary>
+    private static IOperation Consumed(IOperation value)
+    {
+        while (value.Parent is IConversionOperation or IParenthesizedOperation or IAwaitOperation
+            || (value.Parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == value))
+        {
+            value = value.Parent;
+        }
+
+        return value;
+    }
+
     private static bool IsLinqArgument(IAnonymousFunctionOperation lambda)
     {
         IOperation? current = lambda.Parent;
@@ -1226,7 +1347,7 @@ internal sealed class PolicyCheckFinder
         // EF Core's `AnyAsync` and `FirstOrDefaultAsync`.
         return current is IArgumentOperation { Parent: IInvocationOperation invocation, Parameter: { } parameter }
             && (ValueTracer.IsLinqOperators(invocation.TargetMethod.ContainingType)
-                || PolicyAuditTypes.RootNamespaceOf(invocation.TargetMethod) is "System" or "Microsoft")
+                || PolicyAuditTypes.IsFramework(invocation.TargetMethod))
             && IsPredicate(parameter.OriginalDefinition.Type);
     }
 
@@ -1253,7 +1374,7 @@ internal sealed class PolicyCheckFinder
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
-            || IsGuardOfItsOwnRead(context.Operation, read, value))
+            || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation))
         {
             return;
         }

@@ -47,6 +47,10 @@ internal static class ValueTracer
             case IConditionalAccessOperation conditional:
                 return Find(conditional.WhenNotNull, isCandidate, depth);
 
+            case IConditionalAccessInstanceOperation instance when ResolveInstance(instance, instance) is { } accessed and not IConditionalAccessInstanceOperation:
+                // `claims?.Count`, `items?.Any()`: the value a `?.` reads its member or call on.
+                return Find(accessed, isCandidate, depth);
+
             case IAwaitOperation awaited:
                 return Find(awaited.Operation, isCandidate, depth);
 
@@ -187,6 +191,14 @@ internal static class ValueTracer
                     return source?.As(ReadKind.Size);
                 case "Any":
                     return source?.As(invocation.Arguments.Length == 1 ? ReadKind.NotEmpty : ReadKind.AnyMatching);
+                case "Max" or "Min" or "Sum" or "Average" or "Select" when invocation.Arguments.Length == 2 && source is null:
+                    // `roles.Max(r => r.Position)`, `roles.Select(r => r.Position).Max()`: the highest rank is a governed
+                    // rank, as `Math.Max(a.Rank, b.Rank)` is.
+                    var selector = Strip(invocation.Arguments[1].Value);
+                    return (selector is IDelegateCreationOperation creation ? creation.Target : selector) is IAnonymousFunctionOperation lambda
+                        && lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } selected }
+                        ? Find(selected, isCandidate, depth)?.As(ReadKind.Derived)
+                        : null;
             }
         }
 
@@ -357,7 +369,8 @@ internal static class ValueTracer
         return instance;
     }
 
-    private static bool IsArithmetic(BinaryOperatorKind kind) => kind is BinaryOperatorKind.Add
+    /// <summary>The arithmetic operators, through which a value stays the member's value, changed.</summary>
+    public static bool IsArithmetic(BinaryOperatorKind kind) => kind is BinaryOperatorKind.Add
         or BinaryOperatorKind.Subtract
         or BinaryOperatorKind.Multiply
         or BinaryOperatorKind.Divide

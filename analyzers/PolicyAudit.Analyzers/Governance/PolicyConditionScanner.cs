@@ -127,7 +127,7 @@ internal static class PolicyConditionScanner
                 && !IsPresenceTest(name)
                 && semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
                 && !qualifiers.Contains(symbol.OriginalDefinition)
-                && IsDomainMember(symbol)
+                && (IsDomainMember(symbol) || (IsInheritedFrameworkMember(symbol) && IsDomainType(ReceiverType(name, semanticModel, cancellationToken))))
                 && !IsNavigation(symbol))
             {
                 yield return (Definition(symbol), name);
@@ -171,6 +171,26 @@ internal static class PolicyConditionScanner
     private static IReadOnlyList<string>? PresenceCompanions(IOperation at, MemberRead read, IOperation condition) =>
         read.Kind == ReadKind.Value ? FlagCompanions.Of(at, read, condition, presence: true) : null;
 
+    /// <summary>
+    /// A property or field a framework base class gives the business's own type (<c>TwoFactorEnabled</c>,
+    /// <c>LockoutEnd</c> and <c>EmailConfirmed</c> of an <c>ApplicationUser : IdentityUser</c>), holding a plain value. A
+    /// condition that reads it on the business's type governs it there, narrowed to that type (see <see cref="FactTypes"/>).
+    /// </summary>
+    public static bool IsInheritedFrameworkMember(ISymbol symbol) =>
+        symbol is IPropertySymbol { IsStatic: false, IsIndexer: false } or IFieldSymbol { IsStatic: false, IsConst: false }
+        && symbol.ContainingType is { TypeKind: TypeKind.Class, IsSealed: false, IsStatic: false }
+        && PolicyAuditTypes.IsFramework(symbol)
+        && !IsNavigation(symbol)
+        && ValueType(symbol) is { } type
+        && !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+
+    /// <summary>A type of the business's own (not the framework's), which a fact can be.</summary>
+    private static bool IsDomainType(ITypeSymbol? type) =>
+        (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type)
+            is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
+        && !PolicyAuditTypes.IsFramework(named)
+        && PolicyAuditTypes.RootNamespaceOf(named) is not ("NRules" or PolicyAuditTypes.RootNamespace);
+
     /// <summary>A member a condition can test: a domain member that is not a navigation to another entity.</summary>
     public static bool IsTestedMember(ISymbol symbol) => IsDomainMember(symbol) && !IsNavigation(symbol);
 
@@ -183,7 +203,16 @@ internal static class PolicyConditionScanner
     /// </summary>
     public static void ForEachTest(IOperation condition, Action<MemberRead, ConditionTest, IOperation> onTest)
     {
-        Func<ISymbol, bool> isTested = IsTestedMember;
+        Func<ISymbol, bool> isTested = symbol => IsTestedMember(symbol) || IsInheritedFrameworkMember(symbol);
+        var reported = onTest;
+        onTest = (read, test, at) =>
+        {
+            // A framework member counts only as the business's own type's: `u.TwoFactorEnabled` on an ApplicationUser.
+            if (!IsInheritedFrameworkMember(read.Member) || IsDomainType(read.Instance?.Type))
+            {
+                reported(read, test, at);
+            }
+        };
         foreach (var operation in condition.DescendantsAndSelf())
         {
             switch (operation)
@@ -191,7 +220,8 @@ internal static class PolicyConditionScanner
                 case IBinaryOperation or IInvocationOperation { TargetMethod.Name: "Equals" } when !IsJoin(operation, isTested) && Comparison.From(operation) is { } pair:
                     foreach (var comparison in new[] { pair.First, pair.Second })
                     {
-                        if (comparison.Other is not null && ValueTracer.Find(comparison.Operand, isTested) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
+                        if (comparison.Other is not null
+                            && (ValueTracer.Find(comparison.Operand, isTested) ?? PresenceOfNavigation(comparison.Operand, comparison.Other)) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
                             var value = Comparison.ValueKey(comparison.Other);
                             var test = new ConditionTest(comparison.Operator, value, read.Key, value == "null" ? PresenceCompanions(operation, read, condition) : StateCompanions(operation, read, condition));
@@ -204,7 +234,7 @@ internal static class PolicyConditionScanner
                     }
 
                     break;
-                case IIsPatternOperation isPattern when ValueTracer.Find(isPattern.Value, isTested) is { } read:
+                case IIsPatternOperation isPattern when (ValueTracer.Find(isPattern.Value, isTested) ?? PresenceOfNavigation(isPattern.Value, isPattern.Pattern)) is { } read:
                     var companions = StateCompanions(operation, read, condition);
                     foreach (var test in PatternTests(isPattern.Pattern))
                     {
@@ -244,6 +274,21 @@ internal static class PolicyConditionScanner
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// <c>c.CloseAction != null</c>, <c>c.CloseAction is not null</c>: whether a related record exists (the campaign has
+    /// been closed) is a test of that navigation member, though its value, another entity, is never compared.
+    /// </summary>
+    private static MemberRead? PresenceOfNavigation(IOperation operand, IOperation nullTest)
+    {
+        var isNull = ValueTracer.Strip(nullTest) switch
+        {
+            IPatternOperation pattern => PatternTests(pattern).All(t => t.Value == "null") && PatternTests(pattern).Any(),
+            { } other => Comparison.ValueKey(other) == "null",
+            _ => false,
+        };
+        return isNull && ValueTracer.Find(operand, symbol => IsDomainMember(symbol) && IsNavigation(symbol)) is { Kind: ReadKind.Value } read ? read : null;
     }
 
     /// <summary>
@@ -459,6 +504,7 @@ internal static class PolicyConditionScanner
         }
 
         return symbol.ContainingType is not null
-            && PolicyAuditTypes.RootNamespaceOf(symbol) is not ("System" or "Microsoft" or "NRules" or PolicyAuditTypes.RootNamespace);
+            && !PolicyAuditTypes.IsFramework(symbol)
+            && PolicyAuditTypes.RootNamespaceOf(symbol) is not ("NRules" or PolicyAuditTypes.RootNamespace);
     }
 }

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace PolicyAudit.Analyzers.Evaluation;
+
+/// <summary>
+/// Analyzer options of a case, from its optional <c>.globalconfig</c> (<c>key = value</c> lines, as in a build's
+/// global config: <c>PA0001.state_checks_in_declaring_type = report</c>), the same for every file. Immutable.
+/// </summary>
+internal sealed class CaseOptions : AnalyzerConfigOptionsProvider
+{
+    private readonly Options _options;
+
+    private CaseOptions(ImmutableDictionary<string, string> values) => _options = new Options(values);
+
+    /// <inheritdoc />
+    public override AnalyzerConfigOptions GlobalOptions => _options;
+
+    /// <summary>The options read, for the report's header.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Values => _options.Values;
+
+    /// <summary>Reads <paramref name="caseDirectory"/>/.globalconfig when there is one.</summary>
+    public static CaseOptions Read(string caseDirectory)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, string>(AnalyzerConfigOptions.KeyComparer);
+        var file = Path.Combine(caseDirectory, ".globalconfig");
+        if (File.Exists(file))
+        {
+            var number = 0;
+            foreach (var raw in File.ReadLines(file))
+            {
+                number++;
+                var line = raw.Trim();
+                if (line.Length == 0 || line[0] is '#' or ';' or '[')
+                {
+                    continue;
+                }
+
+                var equals = line.IndexOf('=');
+                if (equals <= 0)
+                {
+                    throw new FormatException($"{file}:{number}: expected 'key = value', found '{line}'.");
+                }
+
+                builder[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+            }
+        }
+
+        return new CaseOptions(builder.ToImmutable());
+    }
+
+    /// <inheritdoc />
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+    /// <inheritdoc />
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+    private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public ImmutableDictionary<string, string> Values { get; } = values;
+
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => Values.TryGetValue(key, out value);
+    }
+}

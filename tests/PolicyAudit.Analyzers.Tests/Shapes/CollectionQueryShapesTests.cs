@@ -1,0 +1,252 @@
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
+
+namespace PolicyAudit.Analyzers.Tests.Shapes;
+
+/// <summary>
+/// Measured on Ocelot, MODiX, Moonglade and eShopOnWeb (docs/analyzer-evaluation.md, fifth round): a governed
+/// collection's size read through <c>?.</c>; the highest of a governed rank (<c>Max</c>, <c>Select(..).Max()</c>); a search
+/// (<c>Any(predicate)</c>) of a collection whose policy only asks whether it is empty; a count nobody compares; and the
+/// year or month of a governed date matched to file a record, where the policy orders the date.
+/// </summary>
+public sealed class CollectionQueryShapesTests
+{
+    private const string Domain = """
+        using System;
+        using System.Collections.Generic;
+
+        namespace Gateway
+        {
+            public enum PostStatus { Draft, Published }
+
+            public sealed class Route
+            {
+                public Dictionary<string, string>? ClaimsRequired { get; set; }
+            }
+
+            public sealed class RankRole
+            {
+                public int Position { get; set; }
+            }
+
+            public sealed class BasketItem
+            {
+                public int CatalogItemId { get; set; }
+            }
+
+            public sealed class Basket
+            {
+                public List<BasketItem> Items { get; } = new();
+            }
+
+            public sealed class Post
+            {
+                public PostStatus Status { get; set; }
+                public DateTime? PublishedOn { get; set; }
+            }
+        }
+        """;
+
+    private const string Policies = """
+        using System;
+        using System.Linq;
+        using Gateway;
+        using PolicyAudit;
+        namespace Gateway.Policies
+        {
+            [Policy("claims-required")]
+            public sealed class ClaimsRequired : Policy
+            {
+                public override void Define()
+                {
+                    Route route = null!;
+                    When().Match(() => route, r => r.ClaimsRequired.Count > 0);
+                    Then().RequireApproval("This route needs claims.");
+                }
+            }
+
+            [Policy("senior-rank-only")]
+            public sealed class SeniorRankOnly : Policy
+            {
+                public override void Define()
+                {
+                    RankRole role = null!;
+                    When().Match(() => role, r => r.Position < 10);
+                    Then().Deny("Only ranks from 10 up may moderate.");
+                }
+            }
+
+            [Policy("checkout-needs-items")]
+            public sealed class CheckoutNeedsItems : Policy
+            {
+                public override void Define()
+                {
+                    Basket basket = null!;
+                    When().Match(() => basket, b => !b.Items.Any());
+                    Then().Deny("An empty basket cannot be checked out.");
+                }
+            }
+
+            [Policy("published-only")]
+            public sealed class PublishedOnly : Policy
+            {
+                public override void Define()
+                {
+                    Post post = null!;
+                    When().Match(() => post, p => p.Status != PostStatus.Published);
+                    Then().Deny("Only published posts are shown.");
+                }
+            }
+
+            [Policy("comment-window")]
+            public sealed class CommentWindow : Policy
+            {
+                public override void Define()
+                {
+                    Post post = null!;
+                    When().Match(() => post, p => p.PublishedOn < DateTime.UtcNow.AddDays(-30));
+                    Then().Deny("Comments close 30 days after publishing.");
+                }
+            }
+        }
+        """;
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => VerifyCS.VerifyBesideAsync(markup, [Domain, Policies], expected);
+
+    private static DiagnosticResult Expected(int marker, string code, string policies) => VerifyCS.Expected(marker, code, policies);
+
+    [Fact]
+    public async Task SizeThroughConditionalAccess_IsReported()
+    {
+        await VerifyAsync("""
+            using Gateway;
+            public static class Authorization
+            {
+                public static bool IsAuthorized(Route route) => {|#0:route.ClaimsRequired?.Count > 0|};
+            }
+            """,
+            Expected(0, "route.ClaimsRequired?.Count > 0", "policy 'claims-required'"));
+    }
+
+    [Fact]
+    public async Task HighestRankOfGovernedRoles_IsReported()
+    {
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Gateway;
+            public static class Moderation
+            {
+                public static bool MayModerate(List<RankRole> roles)
+                {
+                    var highest = roles.Any() ? roles.Select(r => r.Position).Max() : int.MinValue;
+                    return {|#0:highest >= 10|};
+                }
+
+                public static bool MayPromote(List<RankRole> roles) => {|#1:roles.Max(r => r.Position) < 10|};
+            }
+            """,
+            Expected(0, "highest >= 10", "policy 'senior-rank-only'"),
+            Expected(1, "roles.Max(r => r.Position) < 10", "policy 'senior-rank-only'"));
+    }
+
+    [Fact]
+    public async Task SearchOfACollectionWhosePolicyAsksOnlyEmptiness_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System.Linq;
+            using Gateway;
+            public static class Baskets
+            {
+                public static void Add(Basket basket, int catalogItemId)
+                {
+                    if (!basket.Items.Any(i => i.CatalogItemId == catalogItemId))
+                    {
+                        basket.Items.Add(new BasketItem { CatalogItemId = catalogItemId });
+                    }
+                }
+
+                public static void Checkout(Basket basket)
+                {
+                    if ({|#0:!basket.Items.Any()|})
+                    {
+                        throw new System.InvalidOperationException("empty");
+                    }
+                }
+            }
+            """,
+            Expected(0, "!basket.Items.Any()", "policy 'checkout-needs-items'"));
+    }
+
+    [Fact]
+    public async Task CountNobodyCompares_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Gateway;
+            public sealed class Stats
+            {
+                public int Published { get; set; }
+                public int Drafts { get; set; }
+            }
+
+            public static class Dashboard
+            {
+                public static Stats Figures(List<Post> posts) => new Stats
+                {
+                    Published = posts.Count(p => p.Status == PostStatus.Published),
+                    Drafts = posts.Where(p => p.Status == PostStatus.Draft).Count(),
+                };
+
+                public static int PageCount(IQueryable<Post> posts) => posts.Count(p => p.Status == PostStatus.Published) / 10;
+
+                public static void Show(List<Post> posts, Stats stats) => stats.Published = posts.Count(p => p.Status == PostStatus.Published);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task CountComparedWithALimit_IsReported()
+    {
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Gateway;
+            public static class Limits
+            {
+                public static bool TooManyDrafts(List<Post> posts) => posts.Count(p => {|#0:p.Status != PostStatus.Published|}) > 5;
+
+                public static void Publish(List<Post> posts)
+                {
+                    var shown = posts.Where(p => {|#1:p.Status == PostStatus.Published|}).Count();
+                    if (shown >= 100)
+                    {
+                        throw new System.InvalidOperationException("full");
+                    }
+                }
+            }
+            """,
+            Expected(0, "p.Status != PostStatus.Published", "policy 'published-only'"),
+            Expected(1, "p.Status == PostStatus.Published", "policy 'published-only'"));
+    }
+
+    [Fact]
+    public async Task YearOrMonthOfAnOrderedDateMatched_IsNotReportedWhileTheWindowIs()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Gateway;
+            public static class Archive
+            {
+                public static List<Post> Of(IEnumerable<Post> posts, int year, int month) =>
+                    posts.Where(p => p.PublishedOn!.Value.Year == year && p.PublishedOn.Value.Month == month).ToList();
+
+                public static bool CommentsOpen(Post post) => {|#0:post.PublishedOn >= DateTime.UtcNow.AddDays(-30)|};
+            }
+            """,
+            Expected(0, "post.PublishedOn >= DateTime.UtcNow.AddDays(-30)", "policy 'comment-window'"));
+    }
+}

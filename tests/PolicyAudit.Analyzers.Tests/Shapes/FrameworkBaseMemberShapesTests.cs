@@ -1,0 +1,95 @@
+using PolicyAudit.Analyzers.Tests.Verifiers;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
+
+namespace PolicyAudit.Analyzers.Tests.Shapes;
+
+/// <summary>
+/// Measured on eShopOnWeb (docs/analyzer-evaluation.md, fifth round): a policy over a member the framework's base class
+/// gives the business's own type (<c>TwoFactorEnabled</c> of an <c>ApplicationUser : IdentityUser</c>). The policy governs
+/// it on that type, through the generator's <c>[assembly: GovernedMember]</c> (PA0006 cannot mark the framework's
+/// declaration); a sibling type deriving from the same base, and framework members no policy reads, stay silent.
+/// </summary>
+public sealed class FrameworkBaseMemberShapesTests
+{
+    // Stands in for ASP.NET Core Identity: a compiled assembly of the framework's name.
+    private const string Identity = """
+        namespace Microsoft.AspNetCore.Identity
+        {
+            public class IdentityUser<TKey>
+            {
+                public virtual TKey Id { get; set; } = default!;
+                public virtual bool TwoFactorEnabled { get; set; }
+                public virtual bool PhoneNumberConfirmed { get; set; }
+                public virtual System.DateTimeOffset? LockoutEnd { get; set; }
+            }
+
+            public class IdentityUser : IdentityUser<string>
+            {
+            }
+        }
+        """;
+
+    private const string Domain = """
+        using Microsoft.AspNetCore.Identity;
+        namespace Shop.Identity
+        {
+            public sealed class ApplicationUser : IdentityUser
+            {
+            }
+
+            public sealed class ServiceAccount : IdentityUser
+            {
+            }
+        }
+        """;
+
+    private const string Policies = """
+        using PolicyAudit;
+        using Shop.Identity;
+        namespace Shop.Policies
+        {
+            [Policy("two-factor-required")]
+            public sealed class TwoFactorRequired : Policy
+            {
+                public override void Define()
+                {
+                    ApplicationUser user = null!;
+                    When().Match(() => user, u => !u.TwoFactorEnabled);
+                    Then().Deny("Turn on two-factor authentication first.");
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task InheritedFrameworkMember_ReadOnThePolicysFact_IsReported()
+    {
+        var framework = TestFramework.Net100;
+        var identity = framework.CompileReference("Microsoft.Extensions.Identity.Stores", [Identity]);
+        var domain = framework.CompileReference("Shop.Domain", [Domain], [identity]);
+        var policies = framework.CompileReference("Shop.Policies", [Policies], [identity, domain]);
+
+        await new VerifyCS.Test
+        {
+            TestCode = """
+                using Shop.Identity;
+                public sealed class ManageController
+                {
+                    public string RecoveryCodes(ApplicationUser user)
+                    {
+                        if ({|#0:!user.TwoFactorEnabled|})
+                        {
+                            return "Enable two-factor authentication first.";
+                        }
+
+                        return user.PhoneNumberConfirmed ? "codes" : "codes, confirm your phone";
+                    }
+
+                    public bool Automated(ServiceAccount account) => account.TwoFactorEnabled;
+                }
+                """,
+            TestState = { AdditionalReferences = { identity, domain, policies } },
+            ExpectedDiagnostics = { VerifyCS.Expected(0, "!user.TwoFactorEnabled", "policy 'two-factor-required'") },
+        }.RunAsync();
+    }
+}
