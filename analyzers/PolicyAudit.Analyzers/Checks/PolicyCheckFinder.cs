@@ -295,6 +295,7 @@ internal sealed class PolicyCheckFinder
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other))
                 || IsRandomDraw(comparison.Other)
                 || SearchCriterion.IsOptionalCriterion(comparison)
+                || SearchCriterion.IsQueryExtensionFilter(comparison)
                 || IsSizeOfMembershipList(read)
                 || PicksWordingOnly(comparison)
                 || IsDateEqualityWhereDatesAreOrdered(comparison, read)

@@ -42,6 +42,19 @@ internal static class SearchCriterion
             && ValueTracer.RootSymbol(criterion) is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction } };
     }
 
+    /// <summary>
+    /// Whether <paramref name="comparison"/> is the filter a query extension builds for its callers:
+    /// <c>HasDateLargerEqualsThan(this IQueryable&lt;Payment&gt; query, DateTime date) =&gt; query.Where(p =&gt; p.Date &gt;= date)</c>.
+    /// The bound is whatever the caller passes (a search's "from" date as much as a policy's cut-off), so the check, if
+    /// any, is the caller's choice of it.
+    /// </summary>
+    public static bool IsQueryExtensionFilter(Comparison comparison) =>
+        comparison.Other is not null
+        && IsInQueryLambda(comparison.Operand)
+        && ValueTracer.RootSymbol(ValueTracer.Strip(comparison.Other)) is IParameterSymbol { Ordinal: > 0, ContainingSymbol: IMethodSymbol { IsExtensionMethod: true } builder }
+        && IsSequence(builder.Parameters[0].Type)
+        && IsSequence(builder.ReturnType);
+
     private static bool IsNullable(ITypeSymbol? type) => type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
     /// <summary>

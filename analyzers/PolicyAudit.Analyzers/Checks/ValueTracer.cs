@@ -358,9 +358,11 @@ internal static class ValueTracer
             return instance;
         }
 
-        for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
+        // The `?.` whose accessed part holds the reference: in `a?.B()?.C()` the instance of `C()` is `a?.B()`'s result,
+        // and the instance of `B()` is `a`, though `B()` is itself the accessed value of the inner `?.`.
+        for (IOperation? child = reference, parent = reference.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
-            if (parent is IConditionalAccessOperation conditional)
+            if (parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == child)
             {
                 return conditional.Operation;
             }

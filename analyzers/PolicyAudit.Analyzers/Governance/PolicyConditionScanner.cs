@@ -221,7 +221,7 @@ internal static class PolicyConditionScanner
                     foreach (var comparison in new[] { pair.First, pair.Second })
                     {
                         if (comparison.Other is not null
-                            && (ValueTracer.Find(comparison.Operand, isTested) ?? PresenceOfNavigation(comparison.Operand, comparison.Other)) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
+                            && (ValueTracer.Find(comparison.Operand, isTested) ?? PresenceOfNavigation(comparison.Operand, comparison.Other, condition)) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
                             var value = Comparison.ValueKey(comparison.Other);
                             var test = new ConditionTest(comparison.Operator, value, read.Key, value == "null" ? PresenceCompanions(operation, read, condition) : StateCompanions(operation, read, condition));
@@ -234,7 +234,7 @@ internal static class PolicyConditionScanner
                     }
 
                     break;
-                case IIsPatternOperation isPattern when (ValueTracer.Find(isPattern.Value, isTested) ?? PresenceOfNavigation(isPattern.Value, isPattern.Pattern)) is { } read:
+                case IIsPatternOperation isPattern when (ValueTracer.Find(isPattern.Value, isTested) ?? PresenceOfNavigation(isPattern.Value, isPattern.Pattern, condition)) is { } read:
                     var companions = StateCompanions(operation, read, condition);
                     foreach (var test in PatternTests(isPattern.Pattern))
                     {
@@ -278,9 +278,11 @@ internal static class PolicyConditionScanner
 
     /// <summary>
     /// <c>c.CloseAction != null</c>, <c>c.CloseAction is not null</c>: whether a related record exists (the campaign has
-    /// been closed) is a test of that navigation member, though its value, another entity, is never compared.
+    /// been closed) is a test of that navigation member, though its value, another entity, is never compared. Not when
+    /// the condition reads through it (<c>t.OwnerUser != null &amp;&amp; e.UserId != t.OwnerUser.UserId</c>): then the
+    /// presence test only guards that read.
     /// </summary>
-    private static MemberRead? PresenceOfNavigation(IOperation operand, IOperation nullTest)
+    private static MemberRead? PresenceOfNavigation(IOperation operand, IOperation nullTest, IOperation condition)
     {
         var isNull = ValueTracer.Strip(nullTest) switch
         {
@@ -288,7 +290,15 @@ internal static class PolicyConditionScanner
             { } other => Comparison.ValueKey(other) == "null",
             _ => false,
         };
-        return isNull && ValueTracer.Find(operand, symbol => IsDomainMember(symbol) && IsNavigation(symbol)) is { Kind: ReadKind.Value } read ? read : null;
+        if (!isNull || ValueTracer.Find(operand, symbol => IsDomainMember(symbol) && IsNavigation(symbol)) is not { Kind: ReadKind.Value } read)
+        {
+            return null;
+        }
+
+        var readThrough = condition.DescendantsAndSelf().Any(o => o is IMemberReferenceOperation { Instance: { } instance }
+            && ValueTracer.Strip(instance) is IMemberReferenceOperation navigation
+            && SymbolEqualityComparer.Default.Equals(navigation.Member.OriginalDefinition, read.Member.OriginalDefinition));
+        return readThrough ? null : read;
     }
 
     /// <summary>
@@ -467,7 +477,31 @@ internal static class PolicyConditionScanner
     {
         var type = ValueType(symbol);
         return type is { TypeKind: TypeKind.Class or TypeKind.Interface, SpecialType: SpecialType.None }
-            && !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+            && !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)
+            && !IsOrderedValue(type);
+    }
+
+    /// <summary>
+    /// A value object written as a class (<c>Money</c> with its own <c>&lt;</c>, or <c>IComparable&lt;Money&gt;</c>): the
+    /// policy compares it as it compares a number (<c>a.TotalInputAmount &lt; p.MinAmount</c>), so it is a value, not a
+    /// navigation to another entity.
+    /// </summary>
+    private static bool IsOrderedValue(ITypeSymbol type)
+    {
+        if (type.AllInterfaces.Any(i => i.Name == "IComparable" && PolicyAuditTypes.RootNamespaceOf(i) == "System"))
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers("op_LessThan").Any() || current.GetMembers("op_GreaterThan").Any())
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The type of the value a property, field or method gives; null for any other symbol.</summary>

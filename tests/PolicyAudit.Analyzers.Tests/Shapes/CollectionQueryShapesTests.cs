@@ -249,4 +249,44 @@ public sealed class CollectionQueryShapesTests
             """,
             Expected(0, "post.PublishedOn >= DateTime.UtcNow.AddDays(-30)", "policy 'comment-window'"));
     }
+
+    [Fact]
+    public async Task QueryExtensionFilteringByItsCallersBound_IsNotReportedWhileAFixedWindowIs()
+    {
+        // MoneyFox: `HasDateLargerEqualsThan(this IQueryable<Payment> query, DateTime date)` builds a filter for callers.
+        await VerifyAsync("""
+            using System;
+            using System.Linq;
+            using Gateway;
+            public static class PostQueries
+            {
+                public static IQueryable<Post> PublishedSince(this IQueryable<Post> posts, DateTime since) =>
+                    posts.Where(p => p.PublishedOn >= since);
+
+                public static IQueryable<Post> Commentable(this IQueryable<Post> posts) =>
+                    posts.Where(p => {|#0:p.PublishedOn >= DateTime.UtcNow.AddDays(-30)|});
+            }
+            """,
+            Expected(0, "p.PublishedOn >= DateTime.UtcNow.AddDays(-30)", "policy 'comment-window'"));
+    }
+
+    [Fact]
+    public async Task ChainOfConditionalAccesses_IsFollowedToItsStart()
+    {
+        // SimpleIdServer: `JsonObject.Parse(str)?["keys"]?.AsArray()` once sent the tracer round in circles.
+        await VerifyAsync("""
+            using Gateway;
+            public static class Text
+            {
+                public static bool Blank(string? s)
+                {
+                    var trimmed = s?.Trim()?.ToString();
+                    return trimmed == null;
+                }
+
+                public static bool NeedsClaims(Route? route) => {|#0:route?.ClaimsRequired?.Count > 0|};
+            }
+            """,
+            Expected(0, "route?.ClaimsRequired?.Count > 0", "policy 'claims-required'"));
+    }
 }

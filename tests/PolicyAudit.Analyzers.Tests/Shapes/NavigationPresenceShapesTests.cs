@@ -7,7 +7,7 @@ namespace PolicyAudit.Analyzers.Tests.Shapes;
 /// Measured on MODiX (docs/analyzer-evaluation.md, fifth round): a policy that asks whether a related record exists
 /// (<c>c.CloseAction != null</c>: the campaign has been closed). The navigation member is governed for that presence
 /// test, so the code's presence tests of it are the policy's check; reading through it, and navigations no policy
-/// tests, stay silent.
+/// tests, stay silent, and so does a presence test that only guards reading through the navigation in the policy.
 /// </summary>
 public sealed class NavigationPresenceShapesTests
 {
@@ -19,6 +19,16 @@ public sealed class NavigationPresenceShapesTests
             public sealed class Action
             {
                 public ulong CreatedById { get; set; }
+            }
+
+            public sealed class Editor
+            {
+                public ulong UserId { get; set; }
+            }
+
+            public sealed class Tag
+            {
+                public Editor? OwnerUser { get; set; }
             }
 
             public sealed class Campaign
@@ -43,6 +53,18 @@ public sealed class NavigationPresenceShapesTests
                     Campaign campaign = null!;
                     When().Match(() => campaign, c => c.CloseAction != null || c.Outcome != null);
                     Then().Deny("The campaign is closed.");
+                }
+            }
+
+            [Policy("tag-owner-only")]
+            public sealed class TagOwnerOnly : Policy
+            {
+                public override void Define()
+                {
+                    Tag tag = null!;
+                    Editor editor = null!;
+                    When().Match(() => tag).Match(() => editor, e => tag.OwnerUser != null && e.UserId != tag.OwnerUser.UserId);
+                    Then().Deny("Only the tag's owner may change it.");
                 }
             }
         }
@@ -80,6 +102,8 @@ public sealed class NavigationPresenceShapesTests
             public static class Audit
             {
                 public static ulong? ClosedBy(Campaign campaign) => campaign.CloseAction?.CreatedById;
+
+                public static bool Owned(Tag tag) => tag.OwnerUser is null;
 
                 public static void Describe(Campaign campaign)
                 {
