@@ -217,7 +217,7 @@ internal static class PolicyConditionScanner
         {
             switch (operation)
             {
-                case IBinaryOperation or IInvocationOperation { TargetMethod.Name: "Equals" } when !IsJoin(operation, isTested) && Comparison.From(operation) is { } pair:
+                case IBinaryOperation or IInvocationOperation { TargetMethod.Name: "Equals" } when !IsJoin(operation, isTested) && !IsItemKeyMatch(operation) && Comparison.From(operation) is { } pair:
                     foreach (var comparison in new[] { pair.First, pair.Second })
                     {
                         if (comparison.Other is not null
@@ -277,9 +277,49 @@ internal static class PolicyConditionScanner
     }
 
     /// <summary>
+    /// <c>!client.Scopes.Any(sc =&gt; sc.Name == s)</c>: an item of a collection matched by key to a value of the rule
+    /// (not a constant) finds the item; the question is whether the collection holds it, a membership test of the
+    /// collection, not a test of the key, whose every lookup elsewhere would otherwise be reported.
+    /// </summary>
+    private static bool IsItemKeyMatch(IOperation operation)
+    {
+        if (Comparison.From(operation) is not { } pair || pair.First.Operator is not ("==" or "!=")
+            || pair.First.Other is null || ValueTracer.Strip(pair.First.Other)?.ConstantValue.HasValue == true
+            || ValueTracer.Strip(pair.First.Operand)?.ConstantValue.HasValue == true)
+        {
+            return false;
+        }
+
+        IOperation? current = operation.Parent;
+        while (current is not null and not IAnonymousFunctionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current is not IAnonymousFunctionOperation { Symbol: { Parameters.Length: 1 } itemLambda })
+        {
+            return false;
+        }
+
+        var item = itemLambda.Parameters[0];
+        var onItem = new[] { pair.First.Operand, pair.First.Other }.Count(side => SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(side), item));
+        if (onItem != 1)
+        {
+            return false;
+        }
+
+        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Any" or "All" or "Exists" or "Contains" or "FirstOrDefault" or "SingleOrDefault" or "Find" or "Count" } };
+    }
+
+    /// <summary>
     /// <c>c.CloseAction != null</c>, <c>c.CloseAction is not null</c>: whether a related record exists (the campaign has
     /// been closed) is a test of that navigation member, though its value, another entity, is never compared. Not when
-    /// the condition reads through it (<c>t.OwnerUser != null &amp;&amp; e.UserId != t.OwnerUser.UserId</c>): then the
+    /// the rule reads through it (<c>t.OwnerUser != null &amp;&amp; e.UserId != t.OwnerUser.UserId</c>): then the
     /// presence test only guards that read.
     /// </summary>
     private static MemberRead? PresenceOfNavigation(IOperation operand, IOperation nullTest, IOperation condition)
@@ -295,7 +335,8 @@ internal static class PolicyConditionScanner
             return null;
         }
 
-        var readThrough = condition.DescendantsAndSelf().Any(o => o is IMemberReferenceOperation { Instance: { } instance }
+        // Across the rule: `.Match(() => tag, t => t.OwnerUser != null).Match(() => e, e => e.UserId != tag.OwnerUser.UserId)`.
+        var readThrough = ValueTracer.Root(condition).DescendantsAndSelf().Any(o => o is IMemberReferenceOperation { Instance: { } instance }
             && ValueTracer.Strip(instance) is IMemberReferenceOperation navigation
             && SymbolEqualityComparer.Default.Equals(navigation.Member.OriginalDefinition, read.Member.OriginalDefinition));
         return readThrough ? null : read;
@@ -382,7 +423,7 @@ internal static class PolicyConditionScanner
         var keys = new HashSet<SyntaxNode>();
         foreach (var operation in condition.DescendantsAndSelf())
         {
-            if (operation is IBinaryOperation binary && IsJoin(binary, isTested))
+            if (operation is IBinaryOperation binary && (IsJoin(binary, isTested) || IsItemKeyMatch(binary)))
             {
                 keys.Add(binary.LeftOperand.Syntax);
                 keys.Add(binary.RightOperand.Syntax);

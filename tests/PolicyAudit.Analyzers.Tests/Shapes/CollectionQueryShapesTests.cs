@@ -24,6 +24,16 @@ public sealed class CollectionQueryShapesTests
                 public Dictionary<string, string>? ClaimsRequired { get; set; }
             }
 
+            public sealed class Scope
+            {
+                public string Name { get; set; } = "";
+            }
+
+            public sealed class Client
+            {
+                public List<Scope> Scopes { get; } = new();
+            }
+
             public sealed class RankRole
             {
                 public int Position { get; set; }
@@ -62,6 +72,18 @@ public sealed class CollectionQueryShapesTests
                     Route route = null!;
                     When().Match(() => route, r => r.ClaimsRequired.Count > 0);
                     Then().RequireApproval("This route needs claims.");
+                }
+            }
+
+            [Policy("client-scope-allowed")]
+            public sealed class ClientScopeAllowed : Policy
+            {
+                public override void Define()
+                {
+                    Client client = null!;
+                    string requested = null!;
+                    When().Match(() => client).Match(() => requested, s => !client.Scopes.Any(sc => sc.Name == s));
+                    Then().Deny("The client may not ask for this scope.");
                 }
             }
 
@@ -288,5 +310,32 @@ public sealed class CollectionQueryShapesTests
             }
             """,
             Expected(0, "route?.ClaimsRequired?.Count > 0", "policy 'claims-required'"));
+    }
+
+    [Fact]
+    public async Task ItemFoundByKeyInAGovernedCollection_IsAMembershipTestNotAKeyTest()
+    {
+        // SimpleIdServer: `!client.Scopes.Any(sc => sc.Name == s)` asks whether the client holds the scope; the scope's
+        // name compared anywhere else is a lookup.
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Gateway;
+            public static class Scopes
+            {
+                public static Scope? Find(IEnumerable<Scope> all, string name) => all.FirstOrDefault(s => s.Name == name);
+
+                public static bool IsOpenId(Scope scope, string openId) => scope.Name == openId;
+
+                public static void Authorize(Client client, string requested)
+                {
+                    if ({|#0:!client.Scopes.Any(sc => sc.Name == requested)|})
+                    {
+                        throw new System.UnauthorizedAccessException(requested);
+                    }
+                }
+            }
+            """,
+            Expected(0, "!client.Scopes.Any(sc => sc.Name == requested)", "policy 'client-scope-allowed'"));
     }
 }

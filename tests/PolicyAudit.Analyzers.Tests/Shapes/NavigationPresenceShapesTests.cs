@@ -63,7 +63,7 @@ public sealed class NavigationPresenceShapesTests
                 {
                     Tag tag = null!;
                     Editor editor = null!;
-                    When().Match(() => tag).Match(() => editor, e => tag.OwnerUser != null && e.UserId != tag.OwnerUser.UserId);
+                    When().Match(() => tag, t => t.OwnerUser != null).Match(() => editor, e => e.UserId != tag.OwnerUser!.UserId);
                     Then().Deny("Only the tag's owner may change it.");
                 }
             }
