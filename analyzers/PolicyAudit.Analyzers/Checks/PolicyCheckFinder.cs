@@ -291,11 +291,12 @@ internal sealed class PolicyCheckFinder
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
-                || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other))
+                || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read))
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other))
                 || IsRandomDraw(comparison.Other)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
+                || IsLookupById(comparison, read)
                 || IsSizeOfMembershipList(read)
                 || PicksWordingOnly(comparison)
                 || IsDateEqualityWhereDatesAreOrdered(comparison, read)
@@ -448,6 +449,16 @@ internal sealed class PolicyCheckFinder
             or IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
 
     /// <summary>Another entity's own identity: <c>payment.Id</c>, <c>group.GroupId</c>.</summary>
+    /// <summary>
+    /// <c>devices.First(x =&gt; x.ID == deviceId)</c>: an entity's identity matched to a value finds that entity, even
+    /// when a policy tests the identity (<c>settings.BannedDevices.Contains(d.ID)</c>); only a constant id is a test.
+    /// </summary>
+    private static bool IsLookupById(Comparison comparison, MemberRead read) =>
+        comparison.Operator is "==" or "!="
+        && read.Kind == ReadKind.Value
+        && PolicyConditionScanner.IsIdentityKey(read.Member)
+        && Comparison.ValueKey(comparison.Other) is null;
+
     private static bool IsIdentityRead(IOperation? value) =>
         ValueTracer.Strip(value) is IPropertyReferenceOperation { Instance: not null } property && PolicyConditionScanner.IsIdentityKey(property.Property);
 
@@ -673,6 +684,16 @@ internal sealed class PolicyCheckFinder
     /// relates the two (<c>t.Currency != account.Currency</c>), so their equality is its test, not two versions of
     /// one attribute. A carried copy of the same member (<c>model.Price</c> filled from <c>product.Price</c>) is a version.
     /// </summary>
+    /// <summary>
+    /// <c>current.BookStorageLimit &gt; next.BookStorageLimit</c> where a policy orders the member against itself on two
+    /// facts (a downgrade, a rank above another): the ordering is that policy's test.
+    /// </summary>
+    private bool OrderedAgainstItself(Comparison comparison, MemberRead read) =>
+        comparison.Operator is "<" or "<=" or ">" or ">="
+        && _catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.SameMemberKey)
+        && Governed(comparison.Other) is { } other
+        && SymbolEqualityComparer.Default.Equals(GovernedMember(other.Member).OriginalDefinition, GovernedMember(read.Member).OriginalDefinition);
+
     private bool RelatedByPolicy(MemberRead read, IOperation other)
     {
         if (Governed(other) is not { Kind: ReadKind.Value } otherRead)

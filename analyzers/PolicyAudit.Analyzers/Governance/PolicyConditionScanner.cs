@@ -223,7 +223,7 @@ internal static class PolicyConditionScanner
                         if (comparison.Other is not null
                             && (ValueTracer.Find(comparison.Operand, isTested) ?? PresenceOfNavigation(comparison.Operand, comparison.Other, condition)) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
-                            var value = Comparison.ValueKey(comparison.Other);
+                            var value = Comparison.ValueKey(comparison.Other) ?? SameMemberOrdering(comparison, read, isTested);
                             var test = new ConditionTest(comparison.Operator, value, read.Key, value == "null" ? PresenceCompanions(operation, read, condition) : StateCompanions(operation, read, condition));
                             onTest(read, test, operation);
                             foreach (var other in OtherTermsOf(comparison.Operand, read.Member, isTested))
@@ -275,6 +275,14 @@ internal static class PolicyConditionScanner
             }
         }
     }
+
+    /// <summary><see cref="Comparison.SameMemberKey"/> for an ordering of the member against itself on another fact.</summary>
+    private static string? SameMemberOrdering(Comparison comparison, MemberRead read, Func<ISymbol, bool> isTested) =>
+        comparison.Operator is "<" or "<=" or ">" or ">="
+        && ValueTracer.Find(comparison.Other, isTested) is { } other
+        && SymbolEqualityComparer.Default.Equals(other.Member.OriginalDefinition, read.Member.OriginalDefinition)
+            ? Comparison.SameMemberKey
+            : null;
 
     /// <summary>
     /// <c>!client.Scopes.Any(sc =&gt; sc.Name == s)</c>: an item of a collection matched by key to a value of the rule
@@ -414,7 +422,8 @@ internal static class PolicyConditionScanner
 
     /// <summary>An entity's own identity: <c>Id</c>, or its type's name and <c>Id</c> (<c>Group.GroupId</c>); not a reference to another (<c>x.DeviceId</c>).</summary>
     internal static bool IsIdentityKey(ISymbol member) =>
-        member.Name == "Id" || member.Name == member.ContainingType?.Name + "Id";
+        string.Equals(member.Name, "Id", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(member.Name, member.ContainingType?.Name + "Id", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The operands of every join in a condition, whose names are keys rather than tested members.</summary>
     internal static HashSet<SyntaxNode> JoinKeys(IOperation condition)

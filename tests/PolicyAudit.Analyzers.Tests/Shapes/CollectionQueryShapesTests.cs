@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
+using PolicyAudit.Analyzers.Tests.Verifiers;
 using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
 
 namespace PolicyAudit.Analyzers.Tests.Shapes;
@@ -337,5 +338,45 @@ public sealed class CollectionQueryShapesTests
             }
             """,
             Expected(0, "!client.Scopes.Any(sc => sc.Name == requested)", "policy 'client-scope-allowed'"));
+    }
+
+    [Fact]
+    public async Task LookupByAGovernedIdentity_IsNotReportedWhileATestAgainstAConstantIs()
+    {
+        // Remotely: PA0006's fix marks `Device.ID`, which `settings.BannedDevices.Contains(d.ID)` reads, without
+        // conditions; `x.ID == deviceId` still only finds a device.
+        var domain = TestFramework.Net100.CompileReference("Remote.Domain", ["""
+            using PolicyAudit;
+            namespace Remote
+            {
+                public sealed class Device
+                {
+                    [GovernedBy("banned-device")]
+                    public string ID { get; set; } = "";
+                }
+            }
+            """]);
+
+        await new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Collections.Generic;
+                using System.Linq;
+                using Remote;
+                public static class Devices
+                {
+                    public static Device? Find(IEnumerable<Device> all, string deviceId) => all.FirstOrDefault(x => x.ID == deviceId);
+
+                    public static bool Other(Device a, Device b) => a.ID != b.ID;
+
+                    public static bool IsTestDevice(Device device) => {|#0:device.ID == "test-device"|};
+                }
+                """,
+            TestState = { AdditionalReferences = { domain } },
+            ExpectedDiagnostics =
+            {
+                VerifyCS.Expected(0, "device.ID == \"test-device\"", "policy 'banned-device'"),
+            },
+        }.RunAsync();
     }
 }
