@@ -6,7 +6,8 @@ namespace PolicyAudit.Analyzers.Checks;
 
 /// <summary>
 /// A membership test of a collection member: <c>u.GetPreference(PreferenceKind.EnabledDevices).Contains(deviceId)</c>,
-/// <c>schedule.DayOfWeek.Contains(today)</c>, or <c>allowed.Contains(folder.Id)</c> over a local holding such a list.
+/// <c>schedule.DayOfWeek.Contains(today)</c>, or <c>allowed.Contains(folder.Id)</c> over a local holding such a list;
+/// also <c>ContainsKey</c> of a lookup and <c>Overlaps</c> of a set (<c>hidden.Overlaps(anime.Tags)</c>).
 /// A policy records it as <c>==in</c> (or <c>==out</c> when negated); a check is reported only where a policy makes that
 /// test of the same member, as a list read for anything else (its size, a listing) asks another question.
 /// Stateless and thread-safe.
@@ -31,7 +32,8 @@ internal static class Membership
     /// check of another item look like it.</param>
     public static MemberRead? Of(IInvocationOperation call, Func<ISymbol, bool> isCandidate, bool constantItem = false)
     {
-        if (call.TargetMethod.Name != "Contains" || call.Type?.SpecialType != SpecialType.System_Boolean)
+        // `ContainsKey` asks a lookup for a key, `Overlaps` a set for any of several items: both are membership tests.
+        if (call.TargetMethod.Name is not ("Contains" or "ContainsKey" or "Overlaps") || call.Type?.SpecialType != SpecialType.System_Boolean)
         {
             return null;
         }

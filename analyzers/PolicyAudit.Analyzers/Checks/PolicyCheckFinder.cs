@@ -253,7 +253,15 @@ internal sealed class PolicyCheckFinder
     }
 
     private bool Skip(OperationAnalysisContext context) =>
-        _types.IsInsideRuleDefinition(context.ContainingSymbol) || IsEqualityMember(context.ContainingSymbol) || IsInComparer(context.ContainingSymbol);
+        _types.IsInsideRuleDefinition(context.ContainingSymbol) || IsEqualityMember(context.ContainingSymbol) || IsInComparer(context.ContainingSymbol)
+        || IsSerializationHook(context.ContainingSymbol);
+
+    /// <summary>
+    /// <c>ShouldSerializeHoursUntilCardDrops() =&gt; HoursUntilCardDrops != DefaultHoursUntilCardDrops</c>: the serializer's
+    /// convention for leaving defaults out of a file, not a decision about the value.
+    /// </summary>
+    private static bool IsSerializationHook(ISymbol? symbol) =>
+        symbol is IMethodSymbol { Name.Length: > 15 } method && method.Name.StartsWith("ShouldSerialize", StringComparison.Ordinal);
 
     /// <summary>
     /// A member of an <c>IComparer&lt;T&gt;</c> or <c>IEqualityComparer&lt;T&gt;</c>: it ranks or matches values (the best
@@ -451,13 +459,19 @@ internal sealed class PolicyCheckFinder
     /// <summary>Another entity's own identity: <c>payment.Id</c>, <c>group.GroupId</c>.</summary>
     /// <summary>
     /// <c>devices.First(x =&gt; x.ID == deviceId)</c>: an entity's identity matched to a value finds that entity, even
-    /// when a policy tests the identity (<c>settings.BannedDevices.Contains(d.ID)</c>); only a constant id is a test.
+    /// when a policy tests the identity (<c>settings.BannedDevices.Contains(d.ID)</c>); only a constant id is a test. So
+    /// does a foreign key matched to another entity's own id (<c>x.ObserverId == observer.PersonId</c>), where a policy
+    /// compares the key with another of its fact's keys (<c>f.ObserverId == f.TargetId</c>).
     /// </summary>
     private static bool IsLookupById(Comparison comparison, MemberRead read) =>
         comparison.Operator is "==" or "!="
         && read.Kind == ReadKind.Value
-        && PolicyConditionScanner.IsIdentityKey(read.Member)
-        && Comparison.ValueKey(comparison.Other) is null;
+        && Comparison.ValueKey(comparison.Other) is null
+        && (PolicyConditionScanner.IsIdentityKey(read.Member) || (IsKeyNamed(read.Member) && IsIdentityRead(comparison.Other)));
+
+    /// <summary>A foreign key by its name (<c>ObserverId</c>, <c>OwnerID</c>): matched to an entity's own id, it finds rows.</summary>
+    private static bool IsKeyNamed(ISymbol member) =>
+        member.Name.Length > 2 && member.Name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) && !char.IsLower(member.Name[member.Name.Length - 2]);
 
     private static bool IsIdentityRead(IOperation? value) =>
         ValueTracer.Strip(value) is IPropertyReferenceOperation { Instance: not null } property && PolicyConditionScanner.IsIdentityKey(property.Property);

@@ -35,6 +35,16 @@ public sealed class CollectionQueryShapesTests
                 public List<Scope> Scopes { get; } = new();
             }
 
+            public sealed class Viewer
+            {
+                public HashSet<string> HiddenTags { get; } = new();
+            }
+
+            public sealed class Anime
+            {
+                public List<string> Tags { get; } = new();
+            }
+
             public sealed class RankRole
             {
                 public int Position { get; set; }
@@ -85,6 +95,18 @@ public sealed class CollectionQueryShapesTests
                     string requested = null!;
                     When().Match(() => client).Match(() => requested, s => !client.Scopes.Any(sc => sc.Name == s));
                     Then().Deny("The client may not ask for this scope.");
+                }
+            }
+
+            [Policy("restricted-anime")]
+            public sealed class RestrictedAnime : Policy
+            {
+                public override void Define()
+                {
+                    Viewer viewer = null!;
+                    Anime anime = null!;
+                    When().Match(() => viewer).Match(() => anime, a => viewer.HiddenTags.Overlaps(a.Tags));
+                    Then().Deny("This viewer does not see anime with these tags.");
                 }
             }
 
@@ -378,5 +400,42 @@ public sealed class CollectionQueryShapesTests
                 VerifyCS.Expected(0, "device.ID == \"test-device\"", "policy 'banned-device'"),
             },
         }.RunAsync();
+    }
+
+    [Fact]
+    public async Task SetOverlapOfAGovernedSet_IsAMembershipTest()
+    {
+        // ShokoServer: `user.GetHideCategories().Overlaps(anime.GetAllTagsSet())` hides restricted anime.
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Gateway;
+            public static class Library
+            {
+                public static List<Anime> Visible(Viewer viewer, IEnumerable<Anime> all) =>
+                    all.Where({|#0:a => !viewer.HiddenTags.Overlaps(a.Tags)|}).ToList();
+
+                public static int HiddenCount(Viewer viewer) => viewer.HiddenTags.Count;
+            }
+            """,
+            Expected(0, "a => !viewer.HiddenTags.Overlaps(a.Tags)", "policy 'restricted-anime'"));
+    }
+
+    [Fact]
+    public async Task SerializerHookComparingWithTheDefault_IsNotReported()
+    {
+        // ArchiSteamFarm: Json.NET's `ShouldSerialize<Member>()` convention leaves default settings out of the file.
+        await VerifyAsync("""
+            using Gateway;
+            public sealed class RankSettings
+            {
+                public RankRole Role { get; set; } = new();
+
+                public bool ShouldSerializeRole() => Role.Position != 10;
+
+                public bool IsJunior() => {|#0:Role.Position < 10|};
+            }
+            """,
+            Expected(0, "Role.Position < 10", "policy 'senior-rank-only'"));
     }
 }
