@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using PolicyAudit.Analyzers;
 
 namespace PolicyAudit.Analyzers.Evaluation;
 
@@ -12,10 +13,6 @@ namespace PolicyAudit.Analyzers.Evaluation;
 /// </summary>
 internal static class GovernanceMarker
 {
-    private const string PolicyIdProperty = "PolicyId";
-    private const string MemberIdProperty = "MemberId";
-    private const string ConditionsProperty = "Conditions";
-
     /// <summary>A member marked, for the report.</summary>
     public sealed record Mark(string Where, string MemberId, string Attribute);
 
@@ -29,13 +26,13 @@ internal static class GovernanceMarker
         var wanted = new Dictionary<string, Dictionary<string, List<string>>>(StringComparer.Ordinal);
         foreach (var diagnostic in ungoverned.Where(d => d.Id == "PA0006"))
         {
-            if (!diagnostic.Properties.TryGetValue(MemberIdProperty, out var memberId) || memberId is null
-                || !diagnostic.Properties.TryGetValue(PolicyIdProperty, out var policyId) || policyId is null)
+            if (!diagnostic.Properties.TryGetValue(UngovernedDeclarationAnalyzer.MemberIdProperty, out var memberId) || memberId is null
+                || !diagnostic.Properties.TryGetValue(UngovernedDeclarationAnalyzer.PolicyIdProperty, out var policyId) || policyId is null)
             {
                 continue;
             }
 
-            diagnostic.Properties.TryGetValue(ConditionsProperty, out var conditions);
+            diagnostic.Properties.TryGetValue(UngovernedDeclarationAnalyzer.ConditionsProperty, out var conditions);
             if (!wanted.TryGetValue(memberId, out var byPolicy))
             {
                 wanted[memberId] = byPolicy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -107,7 +104,7 @@ internal static class GovernanceMarker
     };
 
     private static int AfterAttributes(SyntaxNode node, SyntaxList<AttributeListSyntax> attributes) =>
-        attributes.Count > 0 ? attributes.Last().Span.End + 0 : node.GetFirstToken().SpanStart;
+        attributes.Count > 0 ? attributes.Last().Span.End : node.GetFirstToken().SpanStart;
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 }

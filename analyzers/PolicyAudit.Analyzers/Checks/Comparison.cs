@@ -112,16 +112,16 @@ internal readonly struct Comparison
     };
 
     /// <summary>
-    /// A constant written so that equal thresholds compare equal however they are typed (<c>30</c>, <c>30m</c>,
-    /// an enum member and its number); null when the operation is not a constant.
-    /// </summary>
-    /// <summary>
     /// The value a policy's condition records for an ordering of a member against the same member of another fact
     /// (<c>subject.Position &gt;= moderator.Position</c>, <c>current.StorageLimit &gt; next.StorageLimit</c>): in such a
     /// policy, the code's ordering of two values of the member is its test, not a change detection.
     /// </summary>
     public const string SameMemberKey = "same";
 
+    /// <summary>
+    /// A constant written so that equal thresholds compare equal however they are typed (<c>30</c>, <c>30m</c>,
+    /// an enum member and its number); null when the operation is not a constant.
+    /// </summary>
     public static string? ValueKey(IOperation? operation)
     {
         var stripped = ValueTracer.Strip(operation);

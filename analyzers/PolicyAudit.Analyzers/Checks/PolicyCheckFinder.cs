@@ -246,7 +246,7 @@ internal sealed class PolicyCheckFinder
             return;
         }
 
-        if (ReturnedValue(lambda) is { } returned)
+        if (ValueTracer.ReturnedValue(lambda) is { } returned)
         {
             CheckFlag(context, returned, lambda.Syntax);
         }
@@ -456,7 +456,6 @@ internal sealed class PolicyCheckFinder
         ValueTracer.Strip(value) is { ConstantValue.HasValue: true }
             or IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
 
-    /// <summary>Another entity's own identity: <c>payment.Id</c>, <c>group.GroupId</c>.</summary>
     /// <summary>
     /// <c>devices.First(x =&gt; x.ID == deviceId)</c>: an entity's identity matched to a value finds that entity, even
     /// when a policy tests the identity (<c>settings.BannedDevices.Contains(d.ID)</c>); only a constant id is a test. So
@@ -473,6 +472,7 @@ internal sealed class PolicyCheckFinder
     private static bool IsKeyNamed(ISymbol member) =>
         member.Name.Length > 2 && member.Name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) && !char.IsLower(member.Name[member.Name.Length - 2]);
 
+    /// <summary>Another entity's own identity: <c>payment.Id</c>, <c>group.GroupId</c>.</summary>
     private static bool IsIdentityRead(IOperation? value) =>
         ValueTracer.Strip(value) is IPropertyReferenceOperation { Instance: not null } property && PolicyConditionScanner.IsIdentityKey(property.Property);
 
@@ -1202,7 +1202,7 @@ internal sealed class PolicyCheckFinder
         {
             foreach (var argument in values)
             {
-                if (AsLambda(argument.Value) is { } lambda && ReturnedValue(lambda) is { } returned)
+                if (ValueTracer.AsLambda(argument.Value) is { } lambda && ValueTracer.ReturnedValue(lambda) is { } returned)
                 {
                     CheckFlag(context, returned, lambda.Syntax);
                 }
@@ -1237,8 +1237,8 @@ internal sealed class PolicyCheckFinder
         {
             if (call.TargetMethod.Name is "RuleFor" or "RuleForEach")
             {
-                var lambda = call.Arguments.Select(a => AsLambda(a.Value)).FirstOrDefault(l => l is not null);
-                return lambda is null ? null : Governed(ReturnedValue(lambda));
+                var lambda = call.Arguments.Select(a => ValueTracer.AsLambda(a.Value)).FirstOrDefault(l => l is not null);
+                return lambda is null ? null : Governed(ValueTracer.ReturnedValue(lambda));
             }
 
             current = call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : call.Instance;
@@ -1249,17 +1249,6 @@ internal sealed class PolicyCheckFinder
 
     private static bool IsFluentValidation(IMethodSymbol method) => PolicyAuditTypes.RootNamespaceOf(method) == "FluentValidation";
 
-    /// <summary>A lambda argument, whether it becomes a delegate or an expression tree (<c>RuleFor(c =&gt; c.Expiry)</c>).</summary>
-    private static IAnonymousFunctionOperation? AsLambda(IOperation argument) => ValueTracer.Strip(argument) switch
-    {
-        IAnonymousFunctionOperation lambda => lambda,
-        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
-        _ => null,
-    };
-
-    private static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda) =>
-        lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
-
     /// <summary>
     /// <c>Stats.Published = await posts.CountAsync(p =&gt; p.PostStatus == Published)</c>, or the same predicate in a
     /// <c>Where</c> ending in <c>Count()</c>: a count stored or passed on uncompared (a dashboard's figure, a page count)
@@ -1268,18 +1257,8 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsCountedOnly(IOperation operation)
     {
-        var current = operation;
-        while (current is not null and not IAnonymousFunctionOperation)
-        {
-            current = current.Parent;
-        }
-
-        while (current?.Parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        if (current?.Parent is not IArgumentOperation { Parent: IInvocationOperation call })
+        var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
+        if (lambda is null || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation call })
         {
             return false;
         }
@@ -1305,13 +1284,7 @@ internal sealed class PolicyCheckFinder
 
         if (result.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
         {
-            var root = result;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            return !root.Descendants().Any(o => o is ILocalReferenceOperation reference
+            return !ValueTracer.Root(result).Descendants().Any(o => o is ILocalReferenceOperation reference
                 && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                 && IsCompared(Consumed(reference)));
         }
@@ -1373,15 +1346,9 @@ internal sealed class PolicyCheckFinder
 
     private static bool IsLinqArgument(IAnonymousFunctionOperation lambda)
     {
-        IOperation? current = lambda.Parent;
-        while (current is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
         // LINQ, and the framework's other predicate-taking methods: `List<T>.RemoveAll`, `Exists`, `Array.FindIndex`,
         // EF Core's `AnyAsync` and `FirstOrDefaultAsync`.
-        return current is IArgumentOperation { Parent: IInvocationOperation invocation, Parameter: { } parameter }
+        return ValueTracer.ArgumentOf(lambda) is { Parent: IInvocationOperation invocation, Parameter: { } parameter }
             && (ValueTracer.IsLinqOperators(invocation.TargetMethod.ContainingType)
                 || PolicyAuditTypes.IsFramework(invocation.TargetMethod))
             && IsPredicate(parameter.OriginalDefinition.Type);

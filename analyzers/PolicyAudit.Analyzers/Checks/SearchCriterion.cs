@@ -64,19 +64,8 @@ internal static class SearchCriterion
     /// </summary>
     private static bool IsInQueryLambda(IOperation operation)
     {
-        var current = operation.Parent;
-        while (current is not null and not IAnonymousFunctionOperation)
-        {
-            current = current.Parent;
-        }
-
-        current = current?.Parent;
-        while (current is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        if (current is not IArgumentOperation { Parent: IInvocationOperation invocation })
+        if (Governance.ScopeFlags.EnclosingLambda(operation) is not { } lambda
+            || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation invocation })
         {
             return false;
         }

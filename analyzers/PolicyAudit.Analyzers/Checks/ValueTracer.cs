@@ -194,9 +194,7 @@ internal static class ValueTracer
                 case "Max" or "Min" or "Sum" or "Average" or "Select" when invocation.Arguments.Length == 2 && source is null:
                     // `roles.Max(r => r.Position)`, `roles.Select(r => r.Position).Max()`: the highest rank is a governed
                     // rank, as `Math.Max(a.Rank, b.Rank)` is.
-                    var selector = Strip(invocation.Arguments[1].Value);
-                    return (selector is IDelegateCreationOperation creation ? creation.Target : selector) is IAnonymousFunctionOperation lambda
-                        && lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } selected }
+                    return AsLambda(invocation.Arguments[1].Value) is { } selector && ReturnedValue(selector) is { } selected
                         ? Find(selected, isCandidate, depth)?.As(ReadKind.Derived)
                         : null;
             }
@@ -427,6 +425,33 @@ internal static class ValueTracer
     /// <summary><c>System.Linq.Enumerable</c> or <c>System.Linq.Queryable</c>, whose methods LINQ calls.</summary>
     public static bool IsLinqOperators(INamedTypeSymbol? type) =>
         type is { Name: "Enumerable" or "Queryable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    /// <summary>A lambda argument, whether it becomes a delegate or an expression tree (<c>RuleFor(c =&gt; c.Expiry)</c>).</summary>
+    public static IAnonymousFunctionOperation? AsLambda(IOperation argument) => Strip(argument) switch
+    {
+        IAnonymousFunctionOperation lambda => lambda,
+        IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
+        _ => null,
+    };
+
+    /// <summary>The value a lambda with a single expression or <c>return</c> gives; null for a longer body.</summary>
+    public static IOperation? ReturnedValue(IAnonymousFunctionOperation lambda) =>
+        lambda.Body.Operations.Length == 1 && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } value } ? value : null;
+
+    /// <summary>
+    /// The argument a lambda is passed as, through its conversion to a delegate or an expression tree
+    /// (<c>p =&gt; p.IsActive</c> in <c>Where(p =&gt; p.IsActive)</c>); null when it is not an argument.
+    /// </summary>
+    public static IArgumentOperation? ArgumentOf(IAnonymousFunctionOperation lambda)
+    {
+        var current = lambda.Parent;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current as IArgumentOperation;
+    }
 
     /// <summary><c>string.IsNullOrEmpty(x)</c> or <c>string.IsNullOrWhiteSpace(x)</c>: whether a text is there.</summary>
     public static bool IsEmptinessTest(IInvocationOperation call) =>

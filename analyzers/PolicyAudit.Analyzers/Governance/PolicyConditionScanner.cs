@@ -298,30 +298,19 @@ internal static class PolicyConditionScanner
             return false;
         }
 
-        IOperation? current = operation.Parent;
-        while (current is not null and not IAnonymousFunctionOperation)
-        {
-            current = current.Parent;
-        }
-
-        if (current is not IAnonymousFunctionOperation { Symbol: { Parameters.Length: 1 } itemLambda })
+        if (ScopeFlags.EnclosingLambda(operation) is not { Symbol.Parameters.Length: 1 } itemLambda)
         {
             return false;
         }
 
-        var item = itemLambda.Parameters[0];
+        var item = itemLambda.Symbol.Parameters[0];
         var onItem = new[] { pair.First.Operand, pair.First.Other }.Count(side => SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(side), item));
         if (onItem != 1)
         {
             return false;
         }
 
-        while (current.Parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Any" or "All" or "Exists" or "Contains" or "FirstOrDefault" or "SingleOrDefault" or "Find" or "Count" } };
+        return ValueTracer.ArgumentOf(itemLambda) is { Parent: IInvocationOperation { TargetMethod.Name: "Any" or "All" or "Exists" or "Contains" or "FirstOrDefault" or "SingleOrDefault" or "Find" or "Count" } };
     }
 
     /// <summary>
@@ -334,7 +323,7 @@ internal static class PolicyConditionScanner
     {
         var isNull = ValueTracer.Strip(nullTest) switch
         {
-            IPatternOperation pattern => PatternTests(pattern).All(t => t.Value == "null") && PatternTests(pattern).Any(),
+            IPatternOperation pattern => PatternTests(pattern).ToList() is { Count: > 0 } tests && tests.All(t => t.Value == "null"),
             { } other => Comparison.ValueKey(other) == "null",
             _ => false,
         };
