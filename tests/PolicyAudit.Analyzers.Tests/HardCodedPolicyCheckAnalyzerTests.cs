@@ -558,4 +558,21 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
 
         await test.RunAsync();
     }
+    // A query of many operators once cost the tracer 2^n (each operator traced its source twice): the timeout turns
+    // such a regression into a failure instead of a build that never ends.
+    [Fact(Timeout = 120_000)]
+    public async Task Comparison_CountOfLongQueryChain_IsTracedOnceAndReported()
+    {
+        var chain = string.Concat(Enumerable.Repeat(".Where(o => o.Total > 0).OrderBy(o => o.Total)", 30));
+        await VerifyWithPoliciesAsync($$"""
+            using System.Linq;
+            using Shop;
+            public static class Refunds
+            {
+                public static bool Busy(IQueryable<Order> orders) => orders{{chain}}.Count() > 30;
+
+                public static bool Late(IQueryable<Order> orders) => [|orders{{chain}}.Max(o => o.DaysSincePurchase) > 30|];
+            }
+            """);
+    }
 }

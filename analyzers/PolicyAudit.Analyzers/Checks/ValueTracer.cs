@@ -182,9 +182,14 @@ internal static class ValueTracer
             return Find(invocation.Instance, isCandidate, depth);
         }
 
+        // Traced once and reused below: a query's chain of operators (`Where(..).OrderBy(..).Select(..)`) traced twice
+        // at every step costs 2^n.
+        MemberRead? source = null;
+        var sourceTraced = false;
         if (method.IsExtensionMethod && IsLinqOperators(method.ContainingType) && invocation.Arguments.Length > 0)
         {
-            var source = Find(invocation.Arguments[0].Value, isCandidate, depth);
+            source = Find(invocation.Arguments[0].Value, isCandidate, depth);
+            sourceTraced = true;
             switch (method.Name)
             {
                 case "Count" or "LongCount":
@@ -202,14 +207,14 @@ internal static class ValueTracer
 
         // A value passed through a call (a date window, Math.Min, a helper) is still the member's value, changed.
         var found = Find(invocation.Instance, isCandidate, depth);
-        foreach (var argument in invocation.Arguments)
+        for (var index = 0; index < invocation.Arguments.Length && found is null; index++)
         {
-            if (found is not null)
+            var argument = invocation.Arguments[index];
+            if (index == 0 && sourceTraced)
             {
-                break;
+                found = source;
             }
-
-            if (Strip(argument.Value) is not (IAnonymousFunctionOperation or IDelegateCreationOperation))
+            else if (Strip(argument.Value) is not (IAnonymousFunctionOperation or IDelegateCreationOperation))
             {
                 found = Find(argument.Value, isCandidate, depth);
             }

@@ -127,7 +127,8 @@ internal static class FactTypes
     public static string With(string conditions, string? fact) =>
         fact is null ? conditions : conditions.Length == 0 ? Prefix + fact : conditions + ";" + Prefix + fact;
 
-    private static string NameOf(INamedTypeSymbol type) => type.OriginalDefinition.ToDisplayString(NameFormat);
+    /// <summary>The name a <c>Conditions</c> fact item records for <paramref name="type"/>.</summary>
+    public static string NameOf(INamedTypeSymbol type) => type.OriginalDefinition.ToDisplayString(NameFormat);
 
     /// <summary>The type itself, its base types and its interfaces, as their definitions.</summary>
     private static IEnumerable<INamedTypeSymbol> SupertypesOf(INamedTypeSymbol type)

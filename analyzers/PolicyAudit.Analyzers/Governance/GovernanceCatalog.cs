@@ -25,12 +25,14 @@ internal sealed class GovernanceCatalog
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _facts = new(StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<ISymbol, ImmutableArray<Governor>>> _contracts;
 
     private GovernanceCatalog(Compilation compilation, PolicyAuditTypes types, Dictionary<ISymbol, List<Governor>> listed)
     {
         _compilation = compilation;
         _types = types;
         _listed = listed;
+        _contracts = new Lazy<Dictionary<ISymbol, ImmutableArray<Governor>>>(IndexGovernedContracts, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -145,6 +147,39 @@ internal sealed class GovernanceCatalog
 
     private ImmutableArray<Governor> Resolve(ISymbol member)
     {
+        var own = ResolveOwn(member);
+        if (!own.IsEmpty)
+        {
+            return own;
+        }
+
+        // A policy over an interface (`IStorable.MaxStorageGb`) governs what every implementation stores there
+        // (`user.MaxStorageGb`), as an override inherits its base member's governance.
+        foreach (var implemented in ImplementedInterfaceMembers(member))
+        {
+            var governors = GetGovernors(implemented);
+            if (!governors.IsEmpty)
+            {
+                return governors;
+            }
+        }
+
+        // The other way round: code that reads the business's own interface (`ITradableItem.RequiredBlockIndex`,
+        // often through a generic parameter) may be reading the member a policy tests on one implementation.
+        if (member.ContainingType is { TypeKind: TypeKind.Interface } contract
+            && !member.IsStatic
+            && !PolicyAuditTypes.IsFramework(contract)
+            && _contracts.Value.TryGetValue(member, out var implementedBy))
+        {
+            return implementedBy;
+        }
+
+        return ImmutableArray<Governor>.Empty;
+    }
+
+    /// <summary>The governors listed for or marked on the member itself or a member it overrides.</summary>
+    private ImmutableArray<Governor> ResolveOwn(ISymbol member)
+    {
         for (var current = member; current is not null; current = Overridden(current))
         {
             var found = new List<Governor>();
@@ -167,18 +202,99 @@ internal sealed class GovernanceCatalog
             }
         }
 
-        // A policy over an interface (`IStorable.MaxStorageGb`) governs what every implementation stores there
-        // (`user.MaxStorageGb`), as an override inherits its base member's governance.
-        foreach (var implemented in ImplementedInterfaceMembers(member))
+        return ImmutableArray<Governor>.Empty;
+    }
+
+    /// <summary>
+    /// The members of the business's own interfaces that a governed member implements, each with that member's
+    /// governors narrowed to the implementing type (see <see cref="FactTypes"/>): a read through the interface may be
+    /// the policy's fact, a read on a sibling implementation is not. Built on the first read of such an interface member,
+    /// over the types of this compilation and of the referenced assemblies compiled against PolicyAudit.
+    /// </summary>
+    private Dictionary<ISymbol, ImmutableArray<Governor>> IndexGovernedContracts()
+    {
+        var found = new Dictionary<ISymbol, List<Governor>>(SymbolEqualityComparer.Default);
+        var assemblies = new List<IAssemblySymbol> { _compilation.Assembly };
+        assemblies.AddRange(_compilation.SourceModule.ReferencedAssemblySymbols.Where(a => a.Name != PolicyAuditTypes.RootNamespace && PolicyAuditTypes.ReferencesPolicyAudit(a)));
+        foreach (var assembly in assemblies)
         {
-            var governors = GetGovernors(implemented);
-            if (!governors.IsEmpty)
+            foreach (var type in TypesOf(assembly.GlobalNamespace))
             {
-                return governors;
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.AllInterfaces.IsEmpty)
+                {
+                    continue;
+                }
+
+                foreach (var contract in type.AllInterfaces)
+                {
+                    if (PolicyAuditTypes.IsFramework(contract))
+                    {
+                        continue;
+                    }
+
+                    foreach (var contractMember in contract.GetMembers())
+                    {
+                        if (contractMember is not (IPropertySymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary }) || contractMember.IsStatic
+                            || type.FindImplementationForInterfaceMember(contractMember) is not { } implementation)
+                        {
+                            continue;
+                        }
+
+                        var governors = ResolveOwn(implementation.OriginalDefinition);
+                        if (governors.IsEmpty)
+                        {
+                            continue;
+                        }
+
+                        var key = contractMember.OriginalDefinition;
+                        if (!found.TryGetValue(key, out var list))
+                        {
+                            found.Add(key, list = new List<Governor>());
+                        }
+
+                        var implementingType = FactTypes.NameOf(type);
+                        foreach (var governor in governors)
+                        {
+                            var facts = governor.Facts.Count > 0 ? governor.Facts : new[] { implementingType };
+                            var index = list.FindIndex(g => g.PolicyId == governor.PolicyId);
+                            if (index < 0)
+                            {
+                                list.Add(new Governor(governor.PolicyId, governor.Tests, facts));
+                            }
+                            else
+                            {
+                                var merged = list[index];
+                                list[index] = new Governor(merged.PolicyId, merged.Tests.Concat(governor.Tests).Distinct().ToList(), merged.Facts.Concat(facts).Distinct(StringComparer.Ordinal).ToList());
+                            }
+                        }
+                    }
+                }
             }
         }
 
-        return ImmutableArray<Governor>.Empty;
+        return found.ToDictionary(
+            pair => pair.Key,
+            pair => pair.Value.OrderBy(g => g.PolicyId, StringComparer.Ordinal).ToImmutableArray(),
+            SymbolEqualityComparer.Default);
+    }
+
+    private static IEnumerable<INamedTypeSymbol> TypesOf(INamespaceOrTypeSymbol container)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceOrTypeSymbol nested)
+            {
+                if (nested is INamedTypeSymbol type)
+                {
+                    yield return type;
+                }
+
+                foreach (var inner in TypesOf(nested))
+                {
+                    yield return inner;
+                }
+            }
+        }
     }
 
     private static IEnumerable<ISymbol> ImplementedInterfaceMembers(ISymbol member)
