@@ -119,6 +119,14 @@ internal readonly struct Comparison
     public const string SameMemberKey = "same";
 
     /// <summary>
+    /// The value a policy's condition records for an ordering of a date or time against another date of its facts, not
+    /// the clock (<c>attach.ValidFrom &gt; contract.ExpiringAt</c>, <c>absence.StartTime &lt;= hearing.ScheduledEndTime</c>):
+    /// such a policy asks whether one period reaches into another, so the code's ordering of the member against a
+    /// range's bound (<c>validFrom &lt;= expiringAt</c>) is its test, not a range kept consistent.
+    /// </summary>
+    public const string OtherDateKey = "date";
+
+    /// <summary>
     /// A constant written so that equal thresholds compare equal however they are typed (<c>30</c>, <c>30m</c>,
     /// an enum member and its number); null when the operation is not a constant.
     /// </summary>

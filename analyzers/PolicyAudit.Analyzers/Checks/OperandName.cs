@@ -17,7 +17,10 @@ internal static class OperandName
     /// <c>Nullable.Value</c>, <c>GetValueOrDefault()</c> and the date members that shift or truncate a date
     /// (<c>end.Date</c>, <c>end.AddDays(1)</c>), which keep its meaning; null for anything computed otherwise.
     /// </summary>
-    public static string? Of(IOperation? operation)
+    public static string? Of(IOperation? operation) => SymbolOf(operation)?.Name;
+
+    /// <summary>The property, field, parameter or local <see cref="Of"/> names.</summary>
+    public static ISymbol? SymbolOf(IOperation? operation)
     {
         while (true)
         {
@@ -33,13 +36,13 @@ internal static class OperandName
                     operation = instance;
                     continue;
                 case IPropertyReferenceOperation property:
-                    return property.Property.Name;
+                    return property.Property;
                 case IFieldReferenceOperation field:
-                    return field.Field.Name;
+                    return field.Field;
                 case IParameterReferenceOperation parameter:
-                    return parameter.Parameter.Name;
+                    return parameter.Parameter;
                 case ILocalReferenceOperation local:
-                    return local.Local.Name;
+                    return local.Local;
                 default:
                     return null;
             }

@@ -300,7 +300,7 @@ internal sealed class PolicyCheckFinder
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
                 || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read))
-                || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other))
+                || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other) && (!_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OtherDateKey) || SearchCriterion.IsInDatabaseQuery(comparison.Operand)))
                 || IsRandomDraw(comparison.Other)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
@@ -328,6 +328,54 @@ internal sealed class PolicyCheckFinder
                 return;
             }
         }
+
+        foreach (var comparison in new[] { pair.First, pair.Second })
+        {
+            if (ThresholdTwin(comparison) is { } twin)
+            {
+                Report(context, flagged, flagged.ToString(), twin, comparison.Operator, Comparison.ValueKey(comparison.Other), fixable: false);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>_age &gt;= 18</c> in a business-rule object, <c>customerHeight &lt;= MaximumHeight</c>: a local, parameter or
+    /// private field that names the governed member (its words are some of the member's, ending in the same word:
+    /// <c>age</c> for <c>CustomerAge</c>) ordered against the very number a policy orders that member against. It was
+    /// copied from the member, or will be stored in it, where no tracing can see (another project's caller), and the
+    /// number is the policy's. Not a property of another type that shares the name (its own attribute), and not a
+    /// governed value that another rule leaves out.
+    /// </summary>
+    private MemberRead? ThresholdTwin(Comparison comparison)
+    {
+        if (comparison.Operator is not ("<" or "<=" or ">" or ">=")
+            || comparison.Other is null
+            || Comparison.ValueKey(comparison.Other) is not { } threshold
+            || _catalog.Value.OrderedAgainst(threshold) is not { Count: > 0 } candidates
+            || OperandName.SymbolOf(comparison.Operand) is not { } named
+            || named is not (ILocalSymbol or IParameterSymbol or IFieldSymbol { DeclaredAccessibility: not Accessibility.Public })
+            || Governed(comparison.Operand) is not null)
+        {
+            return null;
+        }
+
+        var words = OperandName.Words(named.Name);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (member, _) in candidates)
+        {
+            var memberWords = OperandName.Words(member.Name);
+            if (memberWords.Count > 0 && memberWords[memberWords.Count - 1] == words[words.Count - 1] && words.All(memberWords.Contains))
+            {
+                return new MemberRead(member, null, ReadKind.Value);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

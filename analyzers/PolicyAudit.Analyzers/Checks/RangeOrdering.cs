@@ -59,6 +59,8 @@ internal static class RangeOrdering
         || (words.Contains("current") && words.Any(w => w is "time" or "date" or "instant" or "moment" or "timestamp"));
 
     /// <summary>Whether the value reads the clock anywhere, also through the locals it is computed from (<c>DateTime.UtcNow.AddDays(-1)</c>).</summary>
+    public static bool ReadsClock(IOperation operation) => ReadsClock(operation, 0);
+
     private static bool ReadsClock(IOperation operation, int depth)
     {
         foreach (var node in new[] { operation }.Concat(operation.Descendants()))

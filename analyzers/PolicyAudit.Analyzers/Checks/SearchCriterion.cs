@@ -55,6 +55,15 @@ internal static class SearchCriterion
         && IsSequence(builder.Parameters[0].Type)
         && IsSequence(builder.ReturnType);
 
+    /// <summary>
+    /// The nearest lambda around <paramref name="operation"/> is an expression tree a query provider translates
+    /// (<c>db.Hearings.Where(x =&gt; x.ScheduledDateTime &gt; query.StartDate)</c>): rows selected for a list, a search or
+    /// a batch job, not one case decided.
+    /// </summary>
+    public static bool IsInDatabaseQuery(IOperation operation) =>
+        Governance.ScopeFlags.EnclosingLambda(operation) is { } lambda
+        && ValueTracer.ArgumentOf(lambda) is { Parameter.Type: INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } } } };
+
     private static bool IsNullable(ITypeSymbol? type) => type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
     /// <summary>

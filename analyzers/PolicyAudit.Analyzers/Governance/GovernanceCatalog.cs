@@ -26,6 +26,7 @@ internal sealed class GovernanceCatalog
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _facts = new(StringComparer.Ordinal);
     private readonly Lazy<Dictionary<ISymbol, ImmutableArray<Governor>>> _contracts;
+    private readonly Lazy<Dictionary<string, List<(ISymbol Member, Governor Governor)>>> _thresholds;
 
     private GovernanceCatalog(Compilation compilation, PolicyAuditTypes types, Dictionary<ISymbol, List<Governor>> listed)
     {
@@ -33,6 +34,7 @@ internal sealed class GovernanceCatalog
         _types = types;
         _listed = listed;
         _contracts = new Lazy<Dictionary<ISymbol, ImmutableArray<Governor>>>(IndexGovernedContracts, LazyThreadSafetyMode.ExecutionAndPublication);
+        _thresholds = new Lazy<Dictionary<string, List<(ISymbol Member, Governor Governor)>>>(IndexThresholds, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>
@@ -214,9 +216,7 @@ internal sealed class GovernanceCatalog
     private Dictionary<ISymbol, ImmutableArray<Governor>> IndexGovernedContracts()
     {
         var found = new Dictionary<ISymbol, List<Governor>>(SymbolEqualityComparer.Default);
-        var assemblies = new List<IAssemblySymbol> { _compilation.Assembly };
-        assemblies.AddRange(_compilation.SourceModule.ReferencedAssemblySymbols.Where(a => a.Name != PolicyAuditTypes.RootNamespace && PolicyAuditTypes.ReferencesPolicyAudit(a)));
-        foreach (var assembly in assemblies)
+        foreach (var assembly in GovernedAssemblies())
         {
             foreach (var type in TypesOf(assembly.GlobalNamespace))
             {
@@ -277,6 +277,80 @@ internal sealed class GovernanceCatalog
             pair => pair.Value.OrderBy(g => g.PolicyId, StringComparer.Ordinal).ToImmutableArray(),
             SymbolEqualityComparer.Default);
     }
+
+    /// <summary>
+    /// The governed members a policy orders against the number <paramref name="valueKey"/> (<c>CustomerAge</c> for
+    /// <c>18</c> in <c>c =&gt; c.CustomerAge &lt; 18</c>), with the policies that do; empty for none.
+    /// </summary>
+    public IReadOnlyList<(ISymbol Member, Governor Governor)> OrderedAgainst(string valueKey) =>
+        _thresholds.Value.TryGetValue(valueKey, out var found) ? found : (IReadOnlyList<(ISymbol, Governor)>)Array.Empty<(ISymbol, Governor)>();
+
+    /// <summary>
+    /// Every relational test with a number of its own (not 0 or ±1, which guards and counts use everywhere), by that
+    /// number, over the members listed for this compilation and those marked in it and in the referenced assemblies
+    /// compiled against PolicyAudit. Built on first use.
+    /// </summary>
+    private Dictionary<string, List<(ISymbol Member, Governor Governor)>> IndexThresholds()
+    {
+        var found = new Dictionary<string, List<(ISymbol, Governor)>>(StringComparer.Ordinal);
+        var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var member in _listed.Keys.Concat(MarkedMembers()))
+        {
+            if (!seen.Add(member))
+            {
+                continue;
+            }
+
+            foreach (var governor in ResolveOwn(member))
+            {
+                foreach (var test in governor.Tests)
+                {
+                    if (test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && IsOwnThreshold(test.Value))
+                    {
+                        if (!found.TryGetValue(test.Value!, out var list))
+                        {
+                            found.Add(test.Value!, list = new List<(ISymbol, Governor)>());
+                        }
+
+                        list.Add((member, governor));
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsOwnThreshold(string? value) =>
+        value is not null
+        && double.TryParse(value.TrimEnd('m', 'M', 'd', 'D', 'f', 'F', 'L', 'l', 'u', 'U'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && Math.Abs(number) > 1;
+
+    /// <summary>The properties and fields marked <c>[GovernedBy]</c> in this compilation and in the referenced assemblies compiled against PolicyAudit.</summary>
+    private IEnumerable<ISymbol> MarkedMembers()
+    {
+        if (_types.GovernedByAttribute is null)
+        {
+            yield break;
+        }
+
+        foreach (var assembly in GovernedAssemblies())
+        {
+            foreach (var type in TypesOf(assembly.GlobalNamespace))
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IPropertySymbol or IFieldSymbol && ReadGovernedBy(member).Any())
+                    {
+                        yield return member.OriginalDefinition;
+                    }
+                }
+            }
+        }
+    }
+
+    private IEnumerable<IAssemblySymbol> GovernedAssemblies() =>
+        new[] { _compilation.Assembly }.Concat(_compilation.SourceModule.ReferencedAssemblySymbols.Where(a => a.Name != PolicyAuditTypes.RootNamespace && PolicyAuditTypes.ReferencesPolicyAudit(a)));
 
     private static IEnumerable<INamedTypeSymbol> TypesOf(INamespaceOrTypeSymbol container)
     {

@@ -223,7 +223,7 @@ internal static class PolicyConditionScanner
                         if (comparison.Other is not null
                             && (ValueTracer.Find(comparison.Operand, isTested) ?? PresenceOfNavigation(comparison.Operand, comparison.Other, condition)) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
-                            var value = Comparison.ValueKey(comparison.Other) ?? SameMemberOrdering(comparison, read, isTested);
+                            var value = Comparison.ValueKey(comparison.Other) ?? SameMemberOrdering(comparison, read, isTested) ?? DateOrdering(comparison, read);
                             var test = new ConditionTest(comparison.Operator, value, read.Key, value == "null" ? PresenceCompanions(operation, read, condition) : StateCompanions(operation, read, condition));
                             onTest(read, test, operation);
                             foreach (var other in OtherTermsOf(comparison.Operand, read.Member, isTested))
@@ -282,6 +282,16 @@ internal static class PolicyConditionScanner
         && ValueTracer.Find(comparison.Other, isTested) is { } other
         && SymbolEqualityComparer.Default.Equals(other.Member.OriginalDefinition, read.Member.OriginalDefinition)
             ? Comparison.SameMemberKey
+            : null;
+
+    /// <summary><see cref="Comparison.OtherDateKey"/> for an ordering of a date or time against another date that is not the clock.</summary>
+    private static string? DateOrdering(Comparison comparison, MemberRead read) =>
+        comparison.Operator is "<" or "<=" or ">" or ">="
+        && comparison.Other is { } other
+        && DateTimeTypes.IsDateOrTime(read.MemberType)
+        && DateTimeTypes.IsDateOrTime(ValueTracer.Strip(other)?.Type)
+        && !RangeOrdering.ReadsClock(other)
+            ? Comparison.OtherDateKey
             : null;
 
     /// <summary>
