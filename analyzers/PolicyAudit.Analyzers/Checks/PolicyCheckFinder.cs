@@ -170,7 +170,7 @@ internal sealed class PolicyCheckFinder
         var returned = (IReturnOperation)context.Operation;
         if (returned.ReturnedValue is null
             || (returned.IsImplicit && !IsExpressionBody(returned.ReturnedValue.Syntax))
-            || context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction }
+            || context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction or MethodKind.PropertyGet } method
             || Skip(context))
         {
             return;
@@ -182,8 +182,23 @@ internal sealed class PolicyCheckFinder
             return;
         }
 
+        // `public bool CanExport => plan.AllowsExport;` forwards the member; `public bool HasParcels => Parcels.Any();`
+        // and `AddedToOrder => OrderId.HasValue` answer a question about it, as a method does.
+        if (method.MethodKind == MethodKind.PropertyGet && IsForwarded(ValueTracer.Strip(answer)))
+        {
+            return;
+        }
+
         CheckFlag(context, answer, answer.Syntax);
     }
+
+    /// <summary>A member of the business's own read as it is (<c>plan.AllowsExport</c>), not a framework member over one (<c>OrderId.HasValue</c>).</summary>
+    private static bool IsForwarded(IOperation? answer) => answer switch
+    {
+        IPropertyReferenceOperation property => !ValueTracer.IsFramework(property.Property.ContainingType),
+        IFieldReferenceOperation field => !ValueTracer.IsFramework(field.Field.ContainingType),
+        _ => false,
+    };
 
     /// <summary>
     /// <c>GetEmailConfirmedAsync(user) =&gt; Task.FromResult(user.EmailConfirmed)</c>: a <c>Get</c> method that hands the
@@ -225,7 +240,7 @@ internal sealed class PolicyCheckFinder
             body = body.Parent;
         }
 
-        return body is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax };
+        return body is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax or PropertyDeclarationSyntax or AccessorDeclarationSyntax };
     }
 
     public void AnalyzeCatchFilter(OperationAnalysisContext context)
@@ -302,6 +317,8 @@ internal sealed class PolicyCheckFinder
                 || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read))
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other) && (!_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OtherDateKey) || SearchCriterion.IsInDatabaseQuery(comparison.Operand)))
                 || IsRandomDraw(comparison.Other)
+                || IsLoopBound(comparison)
+                || IsToggle(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
                 || IsLookupById(comparison, read)
@@ -983,6 +1000,50 @@ internal sealed class PolicyCheckFinder
         ValueTracer.Strip(other) is IInvocationOperation { TargetMethod.ContainingType: { Name: "Random", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>
+    /// <c>Status = Status == Active ? Inactive : Active;</c>: a state flipped to its other value, written back to the
+    /// member it tests. Nothing is allowed or refused.
+    /// </summary>
+    private static bool IsToggle(Comparison comparison, MemberRead read)
+    {
+        var test = comparison.Operand.Parent;
+        while (test is IConversionOperation or IParenthesizedOperation)
+        {
+            test = test.Parent;
+        }
+
+        var choice = test?.Parent as IConditionalOperation;
+        var write = choice?.Parent;
+        while (write is IConversionOperation or IParenthesizedOperation)
+        {
+            write = write.Parent;
+        }
+
+        return choice is { WhenFalse: not null } && choice.Condition == test
+            && write is ISimpleAssignmentOperation assignment && ValueTracer.Strip(assignment.Value) == choice
+            && ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
+            && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
+            && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(target.Instance), ValueTracer.RootSymbol(read.Instance));
+    }
+
+    /// <summary>
+    /// <c>for (var i = 0; i &lt; ticketSale.Amount; i++)</c>: the member bounds a loop's counter, which repeats work as
+    /// many times as it says; nothing is allowed or refused.
+    /// </summary>
+    private static bool IsLoopBound(Comparison comparison)
+    {
+        var test = comparison.Operand.Parent;
+        while (test is IConversionOperation or IParenthesizedOperation)
+        {
+            test = test.Parent;
+        }
+
+        return test is IBinaryOperation { Parent: IForLoopOperation loop } condition
+            && loop.Condition == condition
+            && ValueTracer.Strip(comparison.Other) is ILocalReferenceOperation counter
+            && loop.Locals.Contains(counter.Local, SymbolEqualityComparer.Default);
+    }
+
+    /// <summary>
     /// False for guards: <c>null</c>, <c>default</c>, empty strings and zero (<c>TimeSpan.Zero</c> too), and the
     /// framework's <c>MinValue</c> and <c>MaxValue</c> markers of "none" and "unlimited", unless a policy's own condition
     /// compares the member with that value. Guards appear in every codebase; they are not policy.
@@ -1033,6 +1094,13 @@ internal sealed class PolicyCheckFinder
 
         if (stripped.Type?.TypeKind == TypeKind.Enum)
         {
+            return _catalog.Value.MayTestState(GovernedMember(read.Member), Comparison.ValueKey(stripped));
+        }
+
+        if (value is string && read.Kind == ReadKind.Value && read.MemberType?.SpecialType == SpecialType.System_String)
+        {
+            // `Status == FlagChangeRequestStatus.Applied`, string constants used as states: another state than every
+            // policy names asks another question, as with an enum.
             return _catalog.Value.MayTestState(GovernedMember(read.Member), Comparison.ValueKey(stripped));
         }
 

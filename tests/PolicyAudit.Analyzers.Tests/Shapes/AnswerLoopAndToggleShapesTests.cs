@@ -1,0 +1,186 @@
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
+
+namespace PolicyAudit.Analyzers.Tests.Shapes;
+
+/// <summary>
+/// Measured held out on a parcel-delivery system, a conference's ticket sales and a feature-flag server
+/// (docs/analyzer-evaluation.md): an entity's property that answers the policy's question about a governed member
+/// (<c>public bool HasParcels =&gt; Parcels.Any();</c>) is its check, as a method's answer is; a loop bounded by a
+/// governed amount, a state flipped to its other value, and a string state no policy names decide nothing.
+/// </summary>
+public sealed class AnswerLoopAndToggleShapesTests
+{
+    private const string Domain = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Delivery
+        {
+            public static class TokenStatus
+            {
+                public const string Active = "Active";
+                public const string Inactive = "Inactive";
+            }
+
+            public static class RequestStatus
+            {
+                public const string Approved = "Approved";
+                public const string Applied = "Applied";
+            }
+
+            public sealed class Parcel
+            {
+                public Guid? OrderId { get; set; }
+                public bool AddedToOrder => {|#0:OrderId.HasValue|};
+            }
+
+            public sealed class Order
+            {
+                public List<Parcel> Parcels { get; set; } = new();
+                public bool Express { get; set; }
+                public bool HasParcels => {|#1:Parcels.Any()|};
+                public bool IsExpress => Express;
+            }
+
+            public sealed class TicketSale
+            {
+                public int Amount { get; set; }
+            }
+
+            public sealed class AccessToken
+            {
+                public string Status { get; set; } = TokenStatus.Active;
+                public void Toggle() => Status = Status == TokenStatus.Active ? TokenStatus.Inactive : TokenStatus.Active;
+            }
+
+            public sealed class ChangeRequest
+            {
+                public string Status { get; set; } = "";
+            }
+        }
+        """;
+
+    private const string Policies = """
+        using System.Linq;
+        using PolicyAudit;
+        using Delivery;
+
+        namespace Delivery.Policies
+        {
+            [Policy("vehicle-needs-parcels")]
+            public sealed class VehicleNeedsParcels : Policy
+            {
+                public override void Define()
+                {
+                    Order order = null!;
+                    When().Match(() => order, o => !o.Parcels.Any());
+                    Then().Deny("An order without parcels gets no vehicle.");
+                }
+            }
+
+            [Policy("express-surcharge")]
+            public sealed class ExpressSurcharge : Policy
+            {
+                public override void Define()
+                {
+                    Order order = null!;
+                    When().Match(() => order, o => o.Express);
+                    Then().RequireApproval("Express delivery costs extra.");
+                }
+            }
+
+            [Policy("parcel-in-one-order")]
+            public sealed class ParcelInOneOrder : Policy
+            {
+                public override void Define()
+                {
+                    Parcel parcel = null!;
+                    When().Match(() => parcel, p => p.OrderId != null);
+                    Then().Deny("The parcel is already in an order.");
+                }
+            }
+
+            [Policy("sale-size")]
+            public sealed class SaleSize : Policy
+            {
+                public override void Define()
+                {
+                    TicketSale sale = null!;
+                    When().Match(() => sale, s => s.Amount > 100);
+                    Then().RequireApproval("Large ticket sales need the organiser.");
+                }
+            }
+
+            [Policy("inactive-tokens-rejected")]
+            public sealed class InactiveTokensRejected : Policy
+            {
+                public override void Define()
+                {
+                    AccessToken token = null!;
+                    When().Match(() => token, t => t.Status != TokenStatus.Active);
+                    Then().Deny("The token is not active.");
+                }
+            }
+
+            [Policy("apply-only-approved")]
+            public sealed class ApplyOnlyApproved : Policy
+            {
+                public override void Define()
+                {
+                    ChangeRequest request = null!;
+                    When().Match(() => request, r => r.Status != RequestStatus.Approved);
+                    Then().Deny("Only approved changes are applied.");
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task PropertyAnswer_TestOfGovernedMember_IsReportedButForwardIsNot()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            public static class Nothing { }
+            """,
+            [Domain, Policies],
+            VerifyCS.Expected(0, "OrderId.HasValue", "policy 'parcel-in-one-order'"),
+            VerifyCS.Expected(1, "Parcels.Any()", "policy 'vehicle-needs-parcels'"));
+    }
+
+    [Fact]
+    public async Task LoopBoundToggleAndOtherStringState_AreNotReportedButTheLookAlikesAre()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System;
+            using System.Collections.Generic;
+            using Delivery;
+            public static class Sales
+            {
+                public static List<Guid> Issue(TicketSale sale)
+                {
+                    var tickets = new List<Guid>();
+                    for (var i = 0; i < sale.Amount; i++)
+                    {
+                        tickets.Add(Guid.NewGuid());
+                    }
+
+                    return tickets;
+                }
+
+                public static void Check(TicketSale sale, int i)
+                {
+                    if ({|#2:i < sale.Amount|}) throw new InvalidOperationException("Not enough tickets.");
+                }
+
+                public static bool CanApprove(ChangeRequest request) => request.Status != RequestStatus.Applied;
+
+                public static bool CanApply(ChangeRequest request) => {|#3:request.Status == RequestStatus.Approved|};
+            }
+            """,
+            [Domain, Policies],
+            VerifyCS.Expected(0, "OrderId.HasValue", "policy 'parcel-in-one-order'"),
+            VerifyCS.Expected(1, "Parcels.Any()", "policy 'vehicle-needs-parcels'"),
+            VerifyCS.Expected(2, "i < sale.Amount", "policy 'sale-size'"),
+            VerifyCS.Expected(3, "request.Status == RequestStatus.Approved", "policy 'apply-only-approved'"));
+    }
+}
