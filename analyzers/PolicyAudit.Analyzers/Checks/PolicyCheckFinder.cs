@@ -45,6 +45,9 @@ internal sealed class PolicyCheckFinder
     private readonly Lazy<CarriedValues> _carried;
     private readonly Func<ISymbol, bool> _isGoverned;
 
+    /// <summary>Tests written into a flag local's initializer and reported there, once however often the local is used.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, byte> _initializerTests = new();
+
     public PolicyCheckFinder(PolicyAuditTypes types, Lazy<GovernanceCatalog> catalog, Lazy<CarriedValues> carried)
     {
         _types = types;
@@ -794,6 +797,19 @@ internal sealed class PolicyCheckFinder
     /// <summary>A boolean deciding on its own: a governed flag, plain or negated, or <c>Any</c> over a governed collection.</summary>
     private void CheckFlag(OperationAnalysisContext context, IOperation condition, SyntaxNode flagged)
     {
+        if (InitializerTest(condition) is { } written)
+        {
+            // `var isReviewer = Reviewers.Any(r => r.MemberId == id); return isReviewer;`: the test is written where the
+            // local is declared, and is reported there, once.
+            if (Governed(written) is null || !_initializerTests.TryAdd(written.Syntax, 0))
+            {
+                return;
+            }
+
+            condition = written;
+            flagged = written.Syntax;
+        }
+
         var negated = false;
         var current = ValueTracer.Strip(condition);
         while (true)
@@ -998,6 +1014,35 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsRandomDraw(IOperation? other) =>
         ValueTracer.Strip(other) is IInvocationOperation { TargetMethod.ContainingType: { Name: "Random", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    /// <summary>
+    /// The initializer of the flag local <paramref name="condition"/> reads, plainly, when it is a test of its own (a call
+    /// such as <c>Any(..)</c>, <c>HasValue</c>); null when the condition is no such local, or the local copies a member
+    /// (<c>var allowed = plan.AllowsExport;</c>), whose test is where the local is used. Comparisons and patterns in an
+    /// initializer are reported where they are written anyway.
+    /// </summary>
+    private static IOperation? InitializerTest(IOperation condition)
+    {
+        var value = ValueTracer.Strip(condition);
+        while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            value = ValueTracer.Strip(not.Operand);
+        }
+
+        if (value is not ILocalReferenceOperation local
+            || !ValueTracer.IsFlagType(local.Type)
+            || ValueTracer.Strip(ValueTracer.Initializer(local)) is not { } initializer)
+        {
+            return null;
+        }
+
+        return initializer switch
+        {
+            IInvocationOperation => initializer,
+            IPropertyReferenceOperation { Property.Name: "HasValue" } => initializer,
+            _ => null,
+        };
+    }
 
     /// <summary>
     /// <c>Status = Status == Active ? Inactive : Active;</c>: a state flipped to its other value, written back to the
