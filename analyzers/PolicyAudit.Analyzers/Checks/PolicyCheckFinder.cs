@@ -715,6 +715,29 @@ internal sealed class PolicyCheckFinder
             && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(target.Instance), root));
     }
 
+    /// <summary>
+    /// <c>if (flag.IsArchived) return true; var change = flag.Archive(userId); ...; return true;</c>: a flag or presence test
+    /// whose branch returns the very constant the method ends by returning. The answer is the same either way; the test
+    /// only skips work already done (an archived flag archived again), which is no decision.
+    /// </summary>
+    private static bool IsAnsweredAlikeEitherWay(IOperation check, string? value)
+    {
+        if (value is not ("true" or "false" or "null")
+            || DecidedChoice(check) is not { WhenFalse: null, Parent: IBlockOperation body } conditional
+            || Statements(conditional.WhenTrue) is not { Length: 1 } only
+            || only[0] is not IReturnOperation { ReturnedValue: { } early }
+            || ValueTracer.Strip(early) is not { ConstantValue.HasValue: true } earlyConstant
+            || body.Parent is not (IMethodBodyOperation or ILocalFunctionOperation or IAnonymousFunctionOperation)
+            || body.Operations.LastOrDefault() is not IReturnOperation { ReturnedValue: { } last } finalReturn
+            || finalReturn == only[0]
+            || ValueTracer.Strip(last) is not { ConstantValue.HasValue: true } lastConstant)
+        {
+            return false;
+        }
+
+        return Equals(earlyConstant.ConstantValue.Value, lastConstant.ConstantValue.Value);
+    }
+
     private static bool ExitsEarly(IOperation branch) =>
         LastStatement(branch) is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break };
 
@@ -1538,6 +1561,7 @@ internal sealed class PolicyCheckFinder
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
+            || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation))
         {
             return;

@@ -58,6 +58,13 @@ public sealed class AnswerLoopAndToggleShapesTests
             {
                 public string Status { get; set; } = "";
             }
+
+            public sealed class FeatureFlag
+            {
+                public bool IsArchived { get; set; }
+                public string Name { get; set; } = "";
+                public void Archive() => IsArchived = true;
+            }
         }
         """;
 
@@ -123,6 +130,17 @@ public sealed class AnswerLoopAndToggleShapesTests
                 }
             }
 
+            [Policy("archived-flags-frozen")]
+            public sealed class ArchivedFlagsFrozen : Policy
+            {
+                public override void Define()
+                {
+                    FeatureFlag flag = null!;
+                    When().Match(() => flag, f => f.IsArchived);
+                    Then().Deny("An archived flag cannot be changed.");
+                }
+            }
+
             [Policy("apply-only-approved")]
             public sealed class ApplyOnlyApproved : Policy
             {
@@ -182,5 +200,43 @@ public sealed class AnswerLoopAndToggleShapesTests
             VerifyCS.Expected(1, "Parcels.Any()", "policy 'vehicle-needs-parcels'"),
             VerifyCS.Expected(2, "i < sale.Amount", "policy 'sale-size'"),
             VerifyCS.Expected(3, "request.Status == RequestStatus.Approved", "policy 'apply-only-approved'"));
+    }
+
+    [Fact]
+    public async Task EarlyReturn_SameAnswerAsTheMethodsEnd_IsNotReportedWhileARefusalIs()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System.Threading.Tasks;
+            using Delivery;
+            public static class Flags
+            {
+                public static async Task<bool> Archive(FeatureFlag flag)
+                {
+                    if (flag.IsArchived)
+                    {
+                        return true;
+                    }
+
+                    flag.Archive();
+                    await Task.Yield();
+                    return true;
+                }
+
+                public static bool Rename(FeatureFlag flag, string name)
+                {
+                    if ({|#2:flag.IsArchived|})
+                    {
+                        return false;
+                    }
+
+                    flag.Name = name;
+                    return true;
+                }
+            }
+            """,
+            [Domain, Policies],
+            VerifyCS.Expected(0, "OrderId.HasValue", "policy 'parcel-in-one-order'"),
+            VerifyCS.Expected(1, "Parcels.Any()", "policy 'vehicle-needs-parcels'"),
+            VerifyCS.Expected(2, "flag.IsArchived", "policy 'archived-flags-frozen'"));
     }
 }
