@@ -109,7 +109,7 @@ internal sealed class PolicyCheckFinder
     public void AnalyzeSwitchExpression(OperationAnalysisContext context)
     {
         var switchExpression = (ISwitchExpressionOperation)context.Operation;
-        if (Skip(context))
+        if (Skip(context) || IsTranslation(switchExpression))
         {
             return;
         }
@@ -127,7 +127,7 @@ internal sealed class PolicyCheckFinder
     public void AnalyzeSwitchStatement(OperationAnalysisContext context)
     {
         var switchStatement = (ISwitchOperation)context.Operation;
-        if (Skip(context))
+        if (Skip(context) || IsTranslation(switchStatement))
         {
             return;
         }
@@ -150,6 +150,60 @@ internal sealed class PolicyCheckFinder
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// <c>switch (source.PaymentStatus) { case Active: return ApprenticeshipStatus.Live; case Withdrawn: return
+    /// ApprenticeshipStatus.Stopped; ... }</c>: every arm gives another state for the state it matches, which translates
+    /// one state into another vocabulary (a status shown, an event's kind). Nothing is refused: no arm but the default
+    /// throws, and no arm answers yes or no, gives a number (a rate or a limit by tier is a policy's value) or a text.
+    /// </summary>
+    private static bool IsTranslation(ISwitchExpressionOperation switchExpression) =>
+        IsTranslatedType(switchExpression.Type)
+        && switchExpression.Arms.Length >= 2
+        && switchExpression.Arms.All(arm => arm.Pattern is IDiscardPatternOperation || ValueTracer.Strip(arm.Value) is not IThrowOperation);
+
+    /// <inheritdoc cref="IsTranslation(ISwitchExpressionOperation)"/>
+    private static bool IsTranslation(ISwitchOperation switchStatement)
+    {
+        var translated = 0;
+        foreach (var section in switchStatement.Cases)
+        {
+            if (section.Clauses.Any(clause => clause.CaseKind == CaseKind.Default))
+            {
+                continue;
+            }
+
+            var statements = section.Body.Where(statement => statement is not IBranchOperation { BranchKind: BranchKind.Break }).ToList();
+            if (statements.Count == 0
+                || !statements.All(statement => statement switch
+                {
+                    IReturnOperation { ReturnedValue: { } returned } => IsTranslatedType(returned.Type) && ValueTracer.Strip(returned) is not IThrowOperation,
+                    IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => IsTranslatedType(assignment.Value.Type),
+                    _ => false,
+                }))
+            {
+                return false;
+            }
+
+            translated++;
+        }
+
+        return translated >= 2;
+    }
+
+    /// <summary>
+    /// A state (an enum, or its <c>Nullable</c>): the vocabulary a translation gives. Texts are not: a label or a lane
+    /// (<c>"too late"</c>, <c>"ship"</c>) often states the decision itself.
+    /// </summary>
+    private static bool IsTranslatedType(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is { TypeKind: TypeKind.Enum };
     }
 
     /// <summary>A governed flag deciding an <c>if</c>, <c>?:</c> or loop: <c>if (!workspace.AllowsExport) return Forbid();</c>.</summary>
@@ -321,6 +375,7 @@ internal sealed class PolicyCheckFinder
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other) && (!_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OtherDateKey) || SearchCriterion.IsInDatabaseQuery(comparison.Operand)))
                 || IsRandomDraw(comparison.Other)
                 || IsLoopBound(comparison)
+                || IsElementLookup(comparison, read)
                 || IsToggle(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
@@ -1065,6 +1120,35 @@ internal sealed class PolicyCheckFinder
             IPropertyReferenceOperation { Property.Name: "HasValue" } => initializer,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <c>EmploymentChecks.FirstOrDefault(x =&gt; x.CheckType == EmploymentCheckType.EmployedBeforeSchemeStarted)</c>,
+    /// <c>Participants.FirstOrDefault(p =&gt; p.Role == Role.Judge)</c>: a state matched in the predicate of a call that
+    /// picks one element finds that element (the check of that type, the judge); what is then decided about it is
+    /// tested on it. A filter (<c>Where</c>) or a test (<c>Any</c>) of the same state is reported.
+    /// </summary>
+    private static bool IsElementLookup(Comparison comparison, MemberRead read)
+    {
+        if (comparison.Operator != "==" || read.Kind != ReadKind.Value || !ValueTracer.IsEnumStateType(read.MemberType)
+            || ValueTracer.Strip(comparison.Other) is not { ConstantValue.HasValue: true }
+            || ScopeFlags.EnclosingLambda(comparison.Operand) is not { } lambda
+            || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation pick })
+        {
+            return false;
+        }
+
+        // The lambda must answer with the match itself, or with the match beside others (`x.Id == id && x.Status == Pending`).
+        for (var current = comparison.Operand.Parent; current is not null && current != lambda; current = current.Parent)
+        {
+            if (current is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not })
+            {
+                return false;
+            }
+        }
+
+        return pick.TargetMethod.Name is "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault"
+            or "Find" or "FindLast" or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or "SingleOrDefaultAsync";
     }
 
     /// <summary>

@@ -1,0 +1,140 @@
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
+
+namespace PolicyAudit.Analyzers.Tests.Shapes;
+
+/// <summary>
+/// Measured held out on an apprenticeship service (docs/analyzer-evaluation.md): a switch whose every arm gives another
+/// state for the governed state it matches (<c>case PaymentStatus.Withdrawn: return ApprenticeshipStatus.Stopped;</c>)
+/// translates one vocabulary into another and refuses nothing. A switch that answers yes or no, throws in an arm, or
+/// gives a number or a text stays reported. A state matched to pick one element (<c>FirstOrDefault(x =&gt; x.CheckType ==
+/// ..)</c>) finds it, as a lookup by id does; a filter or a test of the same state is reported.
+/// </summary>
+public sealed class StateTranslationShapesTests
+{
+    private const string Domain = """
+        namespace Apprenticeships
+        {
+            public enum PaymentStatus { Active, Paused, Withdrawn, Completed }
+
+            public enum ApprenticeshipStatus { Unknown, Live, Paused, Stopped, Completed }
+
+            public sealed class Apprenticeship
+            {
+                public PaymentStatus PaymentStatus { get; set; }
+            }
+        }
+        """;
+
+    private const string Policies = """
+        using PolicyAudit;
+        using Apprenticeships;
+
+        namespace Apprenticeships.Policies
+        {
+            [Policy("no-change-after-stop")]
+            public sealed class NoChangeAfterStop : Policy
+            {
+                public override void Define()
+                {
+                    Apprenticeship apprenticeship = null!;
+                    When().Match(() => apprenticeship, a => a.PaymentStatus == PaymentStatus.Withdrawn);
+                    Then().Deny("A stopped apprenticeship cannot change.");
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task SwitchGivingAnotherStatePerState_IsNotReported()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System;
+            using Apprenticeships;
+            public static class Statuses
+            {
+                public static ApprenticeshipStatus Shown(Apprenticeship a)
+                {
+                    switch (a.PaymentStatus)
+                    {
+                        case PaymentStatus.Active:
+                            return ApprenticeshipStatus.Live;
+                        case PaymentStatus.Withdrawn:
+                            return ApprenticeshipStatus.Stopped;
+                        case PaymentStatus.Completed:
+                            return ApprenticeshipStatus.Completed;
+                        default:
+                            throw new ArgumentOutOfRangeException(nameof(a));
+                    }
+                }
+
+                public static ApprenticeshipStatus ShownToo(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Paused => ApprenticeshipStatus.Paused,
+                    PaymentStatus.Withdrawn => ApprenticeshipStatus.Stopped,
+                    _ => ApprenticeshipStatus.Unknown,
+                };
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
+    public async Task SwitchThatRefusesAnswersOrCounts_IsReported()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System;
+            using Apprenticeships;
+            public static class Changes
+            {
+                public static ApprenticeshipStatus Next(Apprenticeship a)
+                {
+                    switch (a.PaymentStatus)
+                    {
+                        case PaymentStatus.Active:
+                            return ApprenticeshipStatus.Live;
+                        case [|PaymentStatus.Withdrawn|]:
+                            throw new InvalidOperationException("Stopped.");
+                        default:
+                            return ApprenticeshipStatus.Unknown;
+                    }
+                }
+
+                public static bool CanChange(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    [|PaymentStatus.Withdrawn|] => false,
+                    _ => true,
+                };
+
+                public static int DaysToKeep(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Active => 30,
+                    [|PaymentStatus.Withdrawn|] => 365,
+                    _ => 0,
+                };
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
+    public async Task StateMatchedToPickOneElement_IsNotReportedWhileAFilterIs()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Apprenticeships;
+            public static class Lookups
+            {
+                public static Apprenticeship? Stopped(List<Apprenticeship> all, int id) =>
+                    all.FirstOrDefault(a => a.PaymentStatus == PaymentStatus.Withdrawn);
+
+                public static List<Apprenticeship> AllStopped(List<Apprenticeship> all) =>
+                    all.Where(a => [|a.PaymentStatus == PaymentStatus.Withdrawn|]).ToList();
+
+                public static bool AnyStopped(List<Apprenticeship> all) =>
+                    all.Any(a => [|a.PaymentStatus == PaymentStatus.Withdrawn|]);
+            }
+            """,
+            [Domain, Policies]);
+    }
+}
