@@ -159,9 +159,8 @@ internal sealed class PolicyCheckFinder
     /// throws, and no arm answers yes or no, gives a number (a rate or a limit by tier is a policy's value) or a text.
     /// </summary>
     private static bool IsTranslation(ISwitchExpressionOperation switchExpression) =>
-        IsTranslatedType(switchExpression.Type)
-        && switchExpression.Arms.Length >= 2
-        && switchExpression.Arms.All(arm => arm.Pattern is IDiscardPatternOperation || ValueTracer.Strip(arm.Value) is not IThrowOperation);
+        switchExpression.Arms.Length >= 2
+        && switchExpression.Arms.All(arm => arm.Pattern is IDiscardPatternOperation || IsTranslatedValue(arm.Value));
 
     /// <inheritdoc cref="IsTranslation(ISwitchExpressionOperation)"/>
     private static bool IsTranslation(ISwitchOperation switchStatement)
@@ -178,8 +177,8 @@ internal sealed class PolicyCheckFinder
             if (statements.Count == 0
                 || !statements.All(statement => statement switch
                 {
-                    IReturnOperation { ReturnedValue: { } returned } => IsTranslatedType(returned.Type) && ValueTracer.Strip(returned) is not IThrowOperation,
-                    IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => IsTranslatedType(assignment.Value.Type),
+                    IReturnOperation { ReturnedValue: { } returned } => IsTranslatedValue(returned),
+                    IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => IsTranslatedValue(assignment.Value),
                     _ => false,
                 }))
             {
@@ -193,9 +192,111 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
-    /// A state (an enum, or its <c>Nullable</c>): the vocabulary a translation gives. Texts are not: a label or a lane
-    /// (<c>"too late"</c>, <c>"ship"</c>) often states the decision itself.
+    /// What a translation gives for a state: another state (an enum, or its <c>Nullable</c>), or a value named in the
+    /// project's configuration (a static property or field that is not a constant: <c>Phase1Incentive.EligibilityStartDate</c>,
+    /// <c>GameConfig.RequireCharacterLevel.Weapon</c>), whose number a policy owner keeps elsewhere. A text or a number
+    /// written in the arm (<c>"too late"</c>, <c>0.10m</c>) often states the decision itself, and an answer (<c>true</c>,
+    /// a call such as <c>Forbid()</c>) is one.
     /// </summary>
+    private static bool IsTranslatedValue(IOperation value)
+    {
+        var stripped = ValueTracer.Strip(value);
+        if (stripped is IConditionalOperation { WhenFalse: { } otherwise } choice)
+        {
+            return IsTranslatedValue(choice.WhenTrue) && IsTranslatedValue(otherwise);
+        }
+
+        if (IsTranslatedType(stripped?.Type) && stripped is not (IThrowOperation or IInvocationOperation))
+        {
+            return true;
+        }
+
+        return stripped switch
+        {
+            IPropertyReferenceOperation { Property.IsStatic: true } property => !ValueTracer.IsFlagType(property.Type) && !ValueTracer.IsFramework(property.Property.ContainingType),
+            IFieldReferenceOperation { Field: { IsStatic: true, IsConst: false } field } => !ValueTracer.IsFlagType(field.Type) && !ValueTracer.IsFramework(field.ContainingType),
+            IPropertyReferenceOperation { Instance: IPropertyReferenceOperation or IFieldReferenceOperation } nested when IsTranslatedValue(nested.Instance!) => !ValueTracer.IsFlagType(nested.Type),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// <c>if (Phase.Identifier == Phase.Phase1) return Phase1Incentive.EligibilityStartDate; if (Phase.Identifier ==
+    /// Phase.Phase2) return Phase2Incentive.EligibilityStartDate; ...</c>: the <c>if</c> chain form of a translation (see
+    /// <see cref="IsTranslation(ISwitchOperation)"/>), two or more tests of the same state in a row (or <c>else if</c>),
+    /// each giving a translated value.
+    /// </summary>
+    private static bool IsTranslationChain(Comparison comparison, MemberRead read)
+    {
+        if (!ValueTracer.IsEnumStateType(read.MemberType)
+            || comparison.Operand.Parent is not IBinaryOperation test
+            || test.Parent is not IConditionalOperation branch
+            || TranslationBranchOf(branch) is not { } key)
+        {
+            return false;
+        }
+
+        var chained = 1;
+        if (branch.WhenFalse is IConditionalOperation elseIf && TranslationBranchOf(elseIf) == key)
+        {
+            chained++;
+        }
+
+        if (branch.Parent is IConditionalOperation outer && outer.WhenFalse == branch && TranslationBranchOf(outer) == key)
+        {
+            chained++;
+        }
+
+        if (branch.Parent is IBlockOperation block)
+        {
+            var index = block.Operations.IndexOf(branch);
+            if ((index > 0 && block.Operations[index - 1] is IConditionalOperation before && TranslationBranchOf(before) == key)
+                || (index + 1 < block.Operations.Length && block.Operations[index + 1] is IConditionalOperation after && TranslationBranchOf(after) == key))
+            {
+                chained++;
+            }
+        }
+
+        return chained >= 2;
+    }
+
+    /// <summary>The tested value's text when <paramref name="branch"/> is <c>if (value == Constant) return translated;</c>; null otherwise.</summary>
+    private static string? TranslationBranchOf(IConditionalOperation branch)
+    {
+        if (branch.Condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test
+            || Statements(branch.WhenTrue) is not { Length: 1 } only
+            || only[0] switch
+            {
+                IReturnOperation { ReturnedValue: { } returned } => returned,
+                IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => assignment.Value,
+                _ => null,
+            } is not { } given
+            || !(IsTranslatedValue(given) || IsDispatchedValue(given)))
+        {
+            return null;
+        }
+
+        if (ValueTracer.Strip(test.RightOperand) is { ConstantValue.HasValue: true })
+        {
+            return ValueTracer.Strip(test.LeftOperand)?.Syntax.ToString();
+        }
+
+        return ValueTracer.Strip(test.LeftOperand) is { ConstantValue.HasValue: true } ? ValueTracer.Strip(test.RightOperand)?.Syntax.ToString() : null;
+    }
+
+    /// <summary>
+    /// In a chain of tests of one state, what a per-state implementation gives: an instance of the business's own type
+    /// (<c>new Phase1Incentive(..)</c>) or the answer of its static method (<c>Phase2Incentive.MinimumAgreementVersion(date)</c>),
+    /// as a virtual call would choose by type.
+    /// </summary>
+    private static bool IsDispatchedValue(IOperation value) => ValueTracer.Strip(value) switch
+    {
+        IObjectCreationOperation { Type: { } created } => !ValueTracer.IsFramework(created) && !PolicyAuditTypes.IsFramework(created),
+        IInvocationOperation { Instance: null, TargetMethod: { IsStatic: true, IsExtensionMethod: false } method } => !ValueTracer.IsFramework(method.ContainingType) && !PolicyAuditTypes.IsFramework(method.ContainingType),
+        _ => false,
+    };
+
+    /// <summary>A state: an enum, or its <c>Nullable</c>.</summary>
     private static bool IsTranslatedType(ITypeSymbol? type)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
@@ -376,6 +477,7 @@ internal sealed class PolicyCheckFinder
                 || IsRandomDraw(comparison.Other)
                 || IsLoopBound(comparison)
                 || IsElementLookup(comparison, read)
+                || IsTranslationChain(comparison, read)
                 || IsToggle(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || SearchCriterion.IsQueryExtensionFilter(comparison)

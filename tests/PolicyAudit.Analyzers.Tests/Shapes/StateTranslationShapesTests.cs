@@ -137,4 +137,72 @@ public sealed class StateTranslationShapesTests
             """,
             [Domain, Policies]);
     }
+
+    [Fact]
+    public async Task ChainOrSwitchGivingConfiguredValuePerState_IsNotReportedWhileASingleTestIs()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System;
+            using Apprenticeships;
+            public static class PhaseSettings
+            {
+                public static DateTime ActiveStart { get; } = new(2020, 8, 1);
+                public static DateTime WithdrawnStart { get; } = new(2021, 4, 1);
+            }
+
+            public sealed class ActivePlan { }
+
+            public sealed class StoppedPlan { }
+
+            public static class Phases
+            {
+                public static DateTime Start(Apprenticeship a)
+                {
+                    if (a.PaymentStatus == PaymentStatus.Active)
+                    {
+                        return PhaseSettings.ActiveStart;
+                    }
+
+                    if (a.PaymentStatus == PaymentStatus.Withdrawn)
+                    {
+                        return PhaseSettings.WithdrawnStart;
+                    }
+
+                    throw new ArgumentException("Invalid phase!");
+                }
+
+                public static DateTime StartToo(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Active => PhaseSettings.ActiveStart,
+                    PaymentStatus.Withdrawn => PhaseSettings.WithdrawnStart,
+                    _ => throw new ArgumentException("Invalid phase!"),
+                };
+
+                public static object Plan(Apprenticeship a)
+                {
+                    if (a.PaymentStatus == PaymentStatus.Active)
+                    {
+                        return new ActivePlan();
+                    }
+                    else if (a.PaymentStatus == PaymentStatus.Withdrawn)
+                    {
+                        return new StoppedPlan();
+                    }
+
+                    return new object();
+                }
+
+                public static DateTime Only(Apprenticeship a)
+                {
+                    if ([|a.PaymentStatus == PaymentStatus.Withdrawn|])
+                    {
+                        return PhaseSettings.WithdrawnStart;
+                    }
+
+                    return DateTime.MinValue;
+                }
+            }
+            """,
+            [Domain, Policies]);
+    }
 }
