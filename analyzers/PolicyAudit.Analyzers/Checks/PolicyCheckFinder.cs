@@ -59,7 +59,9 @@ internal sealed class PolicyCheckFinder
     public void AnalyzeBinary(OperationAnalysisContext context)
     {
         var binary = (IBinaryOperation)context.Operation;
-        if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
+        // `a | b` and `a & b` over flags decide as `||` and `&&` do, only without short-circuiting.
+        if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr
+            || (binary.OperatorKind is BinaryOperatorKind.And or BinaryOperatorKind.Or && binary.Type?.SpecialType == SpecialType.System_Boolean))
         {
             if (!Skip(context))
             {
@@ -476,6 +478,7 @@ internal sealed class PolicyCheckFinder
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other) && (!_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OtherDateKey) || SearchCriterion.IsInDatabaseQuery(comparison.Operand)))
                 || IsRandomDraw(comparison.Other)
                 || IsLoopBound(comparison)
+                || IsFlagCopy(comparison)
                 || IsElementLookup(comparison, read)
                 || IsTranslationChain(comparison, read)
                 || IsToggle(comparison, read)
@@ -1277,6 +1280,33 @@ internal sealed class PolicyCheckFinder
             && ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
             && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
             && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(target.Instance), ValueTracer.RootSymbol(read.Instance));
+    }
+
+    /// <summary>
+    /// <c>new ProfileForm { DisablePosting = user.DisablePosting == true }</c>: a flag compared with <c>true</c> or
+    /// <c>false</c> only to store it in another object's member (a <c>bool?</c> made a <c>bool</c> for a form) is a copy,
+    /// as a plain assignment is. Stored in a local, it stays traced to where it is tested.
+    /// </summary>
+    private static bool IsFlagCopy(Comparison comparison)
+    {
+        if (comparison.Operator is not ("==" or "!=") || ValueTracer.Strip(comparison.Other) is not { ConstantValue.Value: bool })
+        {
+            return false;
+        }
+
+        var test = comparison.Operand.Parent;
+        while (test is IConversionOperation or IParenthesizedOperation)
+        {
+            test = test.Parent;
+        }
+
+        var stored = test?.Parent;
+        while (stored is IConversionOperation or IParenthesizedOperation)
+        {
+            stored = stored.Parent;
+        }
+
+        return test is IBinaryOperation && stored is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation or IFieldReferenceOperation };
     }
 
     /// <summary>

@@ -239,4 +239,35 @@ public sealed class AnswerLoopAndToggleShapesTests
             VerifyCS.Expected(1, "Parcels.Any()", "policy 'vehicle-needs-parcels'"),
             VerifyCS.Expected(2, "flag.IsArchived", "policy 'archived-flags-frozen'"));
     }
+
+    [Fact]
+    public async Task FlagCopiedIntoAFormIsNotReportedWhileANonShortCircuitTestIs()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using Delivery;
+            public sealed class OrderForm
+            {
+                public bool Express { get; set; }
+            }
+
+            public static class Forms
+            {
+                public static OrderForm Fill(Order order) => new OrderForm { Express = order.Express == true };
+
+                public static bool Rush(Order order, bool weekend)
+                {
+                    if ({|#2:order.Express|} | weekend)
+                    {
+                        return true;
+                    }
+
+                    return false;
+                }
+            }
+            """,
+            [Domain, Policies],
+            VerifyCS.Expected(0, "OrderId.HasValue", "policy 'parcel-in-one-order'"),
+            VerifyCS.Expected(1, "Parcels.Any()", "policy 'vehicle-needs-parcels'"),
+            VerifyCS.Expected(2, "order.Express", "policy 'express-surcharge'"));
+    }
 }
