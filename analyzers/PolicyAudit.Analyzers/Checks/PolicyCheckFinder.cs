@@ -1262,18 +1262,9 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsToggle(Comparison comparison, MemberRead read)
     {
-        var test = comparison.Operand.Parent;
-        while (test is IConversionOperation or IParenthesizedOperation)
-        {
-            test = test.Parent;
-        }
-
+        var test = AbovePlainWrapping(comparison.Operand);
         var choice = test?.Parent as IConditionalOperation;
-        var write = choice?.Parent;
-        while (write is IConversionOperation or IParenthesizedOperation)
-        {
-            write = write.Parent;
-        }
+        var write = choice is null ? null : AbovePlainWrapping(choice);
 
         return choice is { WhenFalse: not null } && choice.Condition == test
             && write is ISimpleAssignmentOperation assignment && ValueTracer.Strip(assignment.Value) == choice
@@ -1294,19 +1285,22 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var test = comparison.Operand.Parent;
-        while (test is IConversionOperation or IParenthesizedOperation)
-        {
-            test = test.Parent;
-        }
-
-        var stored = test?.Parent;
-        while (stored is IConversionOperation or IParenthesizedOperation)
-        {
-            stored = stored.Parent;
-        }
+        var test = AbovePlainWrapping(comparison.Operand);
+        var stored = test is null ? null : AbovePlainWrapping(test);
 
         return test is IBinaryOperation && stored is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation or IFieldReferenceOperation };
+    }
+
+    /// <summary>The operation that uses <paramref name="operation"/>, seen through the conversions and parentheses around it.</summary>
+    private static IOperation? AbovePlainWrapping(IOperation operation)
+    {
+        var above = operation.Parent;
+        while (above is IConversionOperation or IParenthesizedOperation)
+        {
+            above = above.Parent;
+        }
+
+        return above;
     }
 
     /// <summary>
@@ -1315,13 +1309,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsLoopBound(Comparison comparison)
     {
-        var test = comparison.Operand.Parent;
-        while (test is IConversionOperation or IParenthesizedOperation)
-        {
-            test = test.Parent;
-        }
-
-        return test is IBinaryOperation { Parent: IForLoopOperation loop } condition
+        return AbovePlainWrapping(comparison.Operand) is IBinaryOperation { Parent: IForLoopOperation loop } condition
             && loop.Condition == condition
             && ValueTracer.Strip(comparison.Other) is ILocalReferenceOperation counter
             && loop.Locals.Contains(counter.Local, SymbolEqualityComparer.Default);
