@@ -94,7 +94,43 @@ internal sealed class PolicyCheckFinder
         if (IsFluentValidation(invocation.TargetMethod) && !Skip(context))
         {
             CheckValidationRule(context, invocation);
+            return;
         }
+
+        if (IsAssertion(invocation.TargetMethod) && !Skip(context))
+        {
+            // `AssertionConcern.AssertStateTrue(this.Active, "Tenant is not active.")`: the helper throws when the flag
+            // is not set, as `if (!this.Active) throw ...` does.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean)
+                {
+                    CheckFlag(context, argument.Value, argument.Value.Syntax);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A guard helper of the project's own (<c>AssertionConcern.AssertStateTrue</c>, <c>Guard.Against(..)</c>,
+    /// <c>Ensure.That(..)</c>): a method named <c>Assert..</c>, <c>Ensure..</c>, <c>Require..</c> or <c>Verify..</c>, or
+    /// one of a type named after guarding. Not the framework's (<c>Debug.Assert</c>) nor a test framework's.
+    /// </summary>
+    private static bool IsAssertion(IMethodSymbol method)
+    {
+        if (method.ContainingType is not { } type
+            || PolicyAuditTypes.IsFramework(type)
+            || ValueTracer.IsFramework(type)
+            || PolicyAuditTypes.RootNamespaceOf(type) is "Xunit" or "NUnit" or "FluentAssertions" or "Shouldly" or "Moq" or "NSubstitute")
+        {
+            return false;
+        }
+
+        var name = method.Name;
+        return name.StartsWith("Assert", StringComparison.Ordinal) || name.StartsWith("Ensure", StringComparison.Ordinal)
+            || name.StartsWith("Require", StringComparison.Ordinal) || name.StartsWith("Verify", StringComparison.Ordinal)
+            || type.Name.IndexOf("Guard", StringComparison.Ordinal) >= 0 || type.Name.IndexOf("Assert", StringComparison.Ordinal) >= 0
+            || type.Name.IndexOf("Ensure", StringComparison.Ordinal) >= 0;
     }
 
     public void AnalyzeIsPattern(OperationAnalysisContext context)
@@ -898,6 +934,28 @@ internal sealed class PolicyCheckFinder
         return Equals(earlyConstant.ConstantValue.Value, lastConstant.ConstantValue.Value);
     }
 
+    /// <summary>
+    /// <c>public void Activate() { if (!this.Active) { this.Active = true; Publish(new TenantActivated(..)); } }</c>: a flag
+    /// tested only to switch it (and announce the change) when it is not switched yet. The branch writes the member it
+    /// tests, on the same object, so nothing but the change itself is decided.
+    /// </summary>
+    private static bool IsSwitchedWhenNeeded(IOperation check, MemberRead read, string? value)
+    {
+        if (value is not ("true" or "false") || read.Kind != ReadKind.Value || read.Member is not (IPropertySymbol or IFieldSymbol)
+            || DecidedChoice(check) is not { } conditional)
+        {
+            return false;
+        }
+
+        var root = ValueTracer.RootSymbol(read.Instance);
+        return Statements(conditional.WhenTrue).Any(statement =>
+            statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: var written } assignment }
+            && ValueTracer.Strip(written) is { ConstantValue.Value: bool }
+            && ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
+            && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
+            && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(target.Instance), root));
+    }
+
     private static bool ExitsEarly(IOperation branch) =>
         LastStatement(branch) is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break };
 
@@ -1489,6 +1547,12 @@ internal sealed class PolicyCheckFinder
     /// <summary>The check is (part of) the condition of an <c>if</c> whose branch throws or leaves a void method.</summary>
     private static bool IsThrowingGuard(IOperation check)
     {
+        // `AssertionConcern.AssertStateTrue(this.Active, ..)` throws as `if (!this.Active) throw ..` does.
+        if (check is IInvocationOperation assertion && IsAssertion(assertion.TargetMethod))
+        {
+            return true;
+        }
+
         var current = check;
         while (current.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }
             or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or IParenthesizedOperation or IConversionOperation or IIsPatternOperation)
@@ -1766,6 +1830,7 @@ internal sealed class PolicyCheckFinder
     {
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
+            || IsSwitchedWhenNeeded(context.Operation, read, value)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation))
         {
             return;

@@ -46,9 +46,13 @@ internal static class ScopeFlags
         {
             PolicyConditionScanner.ForEachTest(lambda, (read, test, at) =>
             {
+                // A state matched to a constant (`c.CheckType == EmployedAtStart`) names a category, not a threshold: a
+                // flag beside it (`c.Result != true`) is the rule's own test of that category. Any state but one
+                // (`s.Plan != Basis`) still scopes the flags beside it, as a threshold does.
                 if (!PolicyConditionScanner.IsBoolean(read.Member)
                     && read.Kind is not (ReadKind.NotEmpty or ReadKind.AnyMatching)
-                    && test.Value is not ("null" or Membership.Inside or Membership.Outside))
+                    && test.Value is not ("null" or Membership.Inside or Membership.Outside)
+                    && !(test.Operator == "==" && test.Value is not null && ValueTracer.IsEnumStateType(read.MemberType)))
                 {
                     comparisons.Add((lambda, FactOf(read), at));
                 }

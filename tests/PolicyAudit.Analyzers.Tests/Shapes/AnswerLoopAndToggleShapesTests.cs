@@ -59,6 +59,29 @@ public sealed class AnswerLoopAndToggleShapesTests
                 public string Status { get; set; } = "";
             }
 
+            public static class AssertionConcern
+            {
+                public static void AssertStateTrue(bool value, string message)
+                {
+                    if (!value) throw new InvalidOperationException(message);
+                }
+            }
+
+            public sealed class Tenant
+            {
+                public bool Active { get; set; }
+
+                public void Activate()
+                {
+                    if (!Active)
+                    {
+                        Active = true;
+                    }
+                }
+
+                public void Rename() => AssertionConcern.AssertStateTrue(this.Active, "Tenant is not active.");
+            }
+
             public sealed class FeatureFlag
             {
                 public bool IsArchived { get; set; }
@@ -138,6 +161,17 @@ public sealed class AnswerLoopAndToggleShapesTests
                     FeatureFlag flag = null!;
                     When().Match(() => flag, f => f.IsArchived);
                     Then().Deny("An archived flag cannot be changed.");
+                }
+            }
+
+            [Policy("active-tenants-only")]
+            public sealed class ActiveTenantsOnly : Policy
+            {
+                public override void Define()
+                {
+                    Tenant tenant = null!;
+                    When().Match(() => tenant, t => !t.Active);
+                    Then().Deny("The tenant is not active.");
                 }
             }
 
@@ -269,5 +303,29 @@ public sealed class AnswerLoopAndToggleShapesTests
             VerifyCS.Expected(0, "OrderId.HasValue", "policy 'parcel-in-one-order'"),
             VerifyCS.Expected(1, "Parcels.Any()", "policy 'vehicle-needs-parcels'"),
             VerifyCS.Expected(2, "order.Express", "policy 'express-surcharge'"));
+    }
+
+    [Fact]
+    public async Task FlagPassedToAGuardHelper_IsReportedWhileASwitchWhenNeededIsNot()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using Delivery;
+            public static class Invitations
+            {
+                public static void Invite(Tenant tenant) => AssertionConcern.AssertStateTrue({|#2:tenant.Active|}, "Tenant is not active.");
+
+                public static void Deactivate(Tenant tenant)
+                {
+                    if (tenant.Active)
+                    {
+                        tenant.Active = false;
+                    }
+                }
+            }
+            """,
+            [Domain, Policies],
+            VerifyCS.Expected(0, "OrderId.HasValue", "policy 'parcel-in-one-order'"),
+            VerifyCS.Expected(1, "Parcels.Any()", "policy 'vehicle-needs-parcels'"),
+            VerifyCS.Expected(2, "tenant.Active", "policy 'active-tenants-only'"));
     }
 }
