@@ -212,13 +212,7 @@ internal sealed class PolicyCheckFinder
             }
 
             var statements = section.Body.Where(statement => statement is not IBranchOperation { BranchKind: BranchKind.Break }).ToList();
-            if (statements.Count == 0
-                || !statements.All(statement => statement switch
-                {
-                    IReturnOperation { ReturnedValue: { } returned } => IsTranslatedValue(returned),
-                    IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => IsTranslatedValue(assignment.Value),
-                    _ => false,
-                }))
+            if (statements.Count == 0 || !statements.All(statement => GivenValue(statement) is { } given && IsTranslatedValue(given)))
             {
                 return false;
             }
@@ -303,12 +297,7 @@ internal sealed class PolicyCheckFinder
     {
         if (branch.Condition is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test
             || Statements(branch.WhenTrue) is not { Length: 1 } only
-            || only[0] switch
-            {
-                IReturnOperation { ReturnedValue: { } returned } => returned,
-                IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => assignment.Value,
-                _ => null,
-            } is not { } given
+            || GivenValue(only[0]) is not { } given
             || !(IsTranslatedValue(given) || IsDispatchedValue(given)))
         {
             return null;
@@ -321,6 +310,14 @@ internal sealed class PolicyCheckFinder
 
         return ValueTracer.Strip(test.LeftOperand) is { ConstantValue.HasValue: true } ? ValueTracer.Strip(test.RightOperand)?.Syntax.ToString() : null;
     }
+
+    /// <summary>The value a statement gives: what it returns (<c>return X;</c>) or assigns (<c>x = X;</c>); null for any other.</summary>
+    private static IOperation? GivenValue(IOperation statement) => statement switch
+    {
+        IReturnOperation { ReturnedValue: { } returned } => returned,
+        IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment } => assignment.Value,
+        _ => null,
+    };
 
     /// <summary>
     /// In a chain of tests of one state, what a per-state implementation gives: an instance of the business's own type
@@ -903,13 +900,15 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var root = ValueTracer.RootSymbol(read.Instance);
         return ValueTracer.Root(conditional).Descendants().OfType<ISimpleAssignmentOperation>().Any(assignment =>
-            assignment.Syntax.SpanStart > conditional.Syntax.Span.End
-            && ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
-            && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
-            && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(target.Instance), root));
+            assignment.Syntax.SpanStart > conditional.Syntax.Span.End && WritesReadMember(assignment, read));
     }
+
+    /// <summary>Whether <paramref name="assignment"/> writes the member <paramref name="read"/> reads, on the same object.</summary>
+    private static bool WritesReadMember(ISimpleAssignmentOperation assignment, MemberRead read) =>
+        ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
+        && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
+        && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(target.Instance), ValueTracer.RootSymbol(read.Instance));
 
     /// <summary>
     /// <c>if (flag.IsArchived) return true; var change = flag.Archive(userId); ...; return true;</c>: a flag or presence test
@@ -947,13 +946,10 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var root = ValueTracer.RootSymbol(read.Instance);
         return Statements(conditional.WhenTrue).Any(statement =>
             statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: var written } assignment }
             && ValueTracer.Strip(written) is { ConstantValue.Value: bool }
-            && ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
-            && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
-            && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(target.Instance), root));
+            && WritesReadMember(assignment, read));
     }
 
     private static bool ExitsEarly(IOperation branch) =>
@@ -1326,9 +1322,7 @@ internal sealed class PolicyCheckFinder
 
         return choice is { WhenFalse: not null } && choice.Condition == test
             && write is ISimpleAssignmentOperation assignment && ValueTracer.Strip(assignment.Value) == choice
-            && ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
-            && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
-            && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(target.Instance), ValueTracer.RootSymbol(read.Instance));
+            && WritesReadMember(assignment, read);
     }
 
     /// <summary>
