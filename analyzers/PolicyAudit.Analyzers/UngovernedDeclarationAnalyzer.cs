@@ -72,7 +72,7 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
                 tested.Add(member);
                 if (NearestConditionCall(at) == invocation && !qualifiers.Contains(member))
                 {
-                    AskToMark(context, policyId, member, FactTypes.With(test.ToString(), FactTypes.Narrowing(member, read.Instance?.Type)), at.Syntax);
+                    AskToMark(context, policyId, member, HolderPaths.With(FactTypes.With(test.ToString(), FactTypes.Narrowing(member, read.Instance?.Type)), HolderPaths.Narrowing(member, read.Instance)), at.Syntax);
                 }
             });
 
@@ -87,7 +87,7 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
                         && NearestConditionCall(read) == invocation
                         && asked.Add(symbol))
                     {
-                        AskToMark(context, policyId, symbol, FactTypes.With(string.Empty, FactTypes.Narrowing(symbol, PolicyConditionScanner.ReceiverType(name, model, context.CancellationToken))), name);
+                        AskToMark(context, policyId, symbol, HolderPaths.With(FactTypes.With(string.Empty, FactTypes.Narrowing(symbol, PolicyConditionScanner.ReceiverType(name, model, context.CancellationToken))), HolderPaths.Narrowing(symbol, (read as IMemberReferenceOperation)?.Instance)), name);
                     }
                 }
             }

@@ -127,6 +127,13 @@ internal readonly struct Comparison
     public const string OtherDateKey = "date";
 
     /// <summary>
+    /// The value a policy's condition records for a key matched with another fact's (<c>u.Id != auction.OwnerId</c>,
+    /// <c>b.BidderId == auction.SellerId</c>, <c>r.Creator != user</c>; see <c>OwnershipTest</c>): the code's comparison of
+    /// the key with a value that is not a constant is then that policy's test, not a lookup by key.
+    /// </summary>
+    public const string OwnerKey = "owner";
+
+    /// <summary>
     /// A constant written so that equal thresholds compare equal however they are typed (<c>30</c>, <c>30m</c>,
     /// an enum member and its number); null when the operation is not a constant.
     /// </summary>
@@ -161,7 +168,7 @@ internal readonly struct Comparison
     }
     /// <summary>
     /// The key of a framework value type's static marker that is not a compile-time constant: <c>TimeSpan.Zero</c> is
-    /// <c>0</c>, as a number's zero; <c>DateTime.MinValue</c> and <c>TimeSpan.MaxValue</c> keep their names. Null for
+    /// <c>0</c>, as a number's zero; <c>DateTime.MinValue</c>, <c>TimeSpan.MaxValue</c> and <c>Guid.Empty</c> keep their names. Null for
     /// any other value.
     /// </summary>
     public static string? MarkerKey(IOperation? operation)
@@ -176,7 +183,7 @@ internal readonly struct Comparison
         return field.Name switch
         {
             "Zero" => "0",
-            "MinValue" or "MaxValue" => field.ContainingType.Name + "." + field.Name,
+            "MinValue" or "MaxValue" or "Empty" => field.ContainingType.Name + "." + field.Name,
             _ => null,
         };
     }

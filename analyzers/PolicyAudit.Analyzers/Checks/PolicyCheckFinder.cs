@@ -517,7 +517,8 @@ internal sealed class PolicyCheckFinder
                 || IsToggle(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
-                || IsLookupById(comparison, read)
+                || (IsLookupById(comparison, read) && !IsOwnershipTested(read))
+                || IsKeyMatchInQuery(comparison, read)
                 || IsSizeOfMembershipList(read)
                 || PicksWordingOnly(comparison)
                 || IsDateEqualityWhereDatesAreOrdered(comparison, read)
@@ -729,6 +730,24 @@ internal sealed class PolicyCheckFinder
         && Comparison.ValueKey(comparison.Other) is null
         && (PolicyConditionScanner.IsIdentityKey(read.Member) || (IsKeyNamed(read.Member) && IsIdentityRead(comparison.Other)));
 
+    /// <summary>
+    /// A key a policy matches with another fact's, usually an actor's (<c>u.Id != auction.OwnerId</c>: only the owner):
+    /// the code's comparison of it with another value (<c>auction.OwnerId != currentUserId</c>) is that policy's test, even
+    /// against another entity's identity.
+    /// </summary>
+    private bool IsOwnershipTested(MemberRead read) =>
+        read.Kind == ReadKind.Value && _catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey);
+
+    /// <summary>
+    /// <c>auctions.Where(a =&gt; a.OwnerId == userId)</c>: a key a policy matches with an actor, matched to a value inside a
+    /// query's predicate, lists or finds the actor's rows; the decision, if any, is made on what the query returns.
+    /// </summary>
+    private bool IsKeyMatchInQuery(Comparison comparison, MemberRead read) =>
+        comparison.Operator is "==" or "!="
+        && Comparison.ValueKey(comparison.Other) is null
+        && IsOwnershipTested(read)
+        && SearchCriterion.IsInQueryLambda(comparison.Operand);
+
     /// <summary>A foreign key by its name (<c>ObserverId</c>, <c>OwnerID</c>): matched to an entity's own id, it finds rows.</summary>
     private static bool IsKeyNamed(ISymbol member) =>
         member.Name.Length > 2 && member.Name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) && !char.IsLower(member.Name[member.Name.Length - 2]);
@@ -742,11 +761,15 @@ internal sealed class PolicyCheckFinder
     /// (<c>c.OrderId != null</c>, a coupon already used; not <c>o.PaymentId == null</c> beside the order's payment
     /// deadline, which only scopes it): then <c>== null</c>, <c>HasValue</c> and <c>is null</c> are that policy's test. With or
     /// without companions, a comparison with another entity's identity (<c>coupon.OrderId != order.Id</c>) is a match of keys.
+    /// A policy's match of the member with an actor (<c>c.MemberId != null</c> beside <c>r.ContactId != c.MemberId</c>)
+    /// asks the same question of a set member, so it leaves the presence test whole.
     /// </summary>
     /// <param name="read">The member read.</param>
     /// <param name="whole">Only presence tests that are the policy's whole question, with no companions; otherwise any.</param>
     private bool IsPresenceOnly(MemberRead read, bool whole = true) =>
-        read.Kind == ReadKind.Value && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => t.Value == "null" && t.Key is null && (!whole || t.With.Count == 0));
+        read.Kind == ReadKind.Value
+        && _catalog.Value.ComparesWith(GovernedMember(read.Member), "null")
+        && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => (t.Value == "null" && t.Key is null && (!whole || t.With.Count == 0)) || t.Value == Comparison.OwnerKey);
 
     /// <summary>
     /// <c>options.HasFlag(ContinuationOptions.OnlyOnSucceededState)</c> on a governed <c>[Flags]</c> state: the same test
@@ -1835,8 +1858,9 @@ internal sealed class PolicyCheckFinder
         if (SymbolEqualityComparer.Default.Equals(origin, read.Member))
         {
             // `c.Enable` on a download client, where the policy reads `Enable` on indexers: the shared base class's
-            // member is another fact's switch here.
-            var onFact = _catalog.Value.OnFact(governors, read.Instance?.Type);
+            // member is another fact's switch here; `part.TaxRate.Value`, where it reads `MaximumOrderQuantity.Value`,
+            // another value held in the same field type.
+            var onFact = GovernanceCatalog.OnPath(_catalog.Value.OnFact(governors, read.Instance?.Type), read.Instance);
             if (onFact.IsEmpty && !governors.IsEmpty)
             {
                 return;

@@ -71,7 +71,7 @@ internal static class SearchCriterion
     /// query (<c>Where</c>, <c>Any</c>, <c>Count</c>, an extension such as <c>WhereIf</c> on <c>IQueryable&lt;T&gt;</c>,
     /// <c>List&lt;T&gt;.FindAll</c>).
     /// </summary>
-    private static bool IsInQueryLambda(IOperation operation)
+    internal static bool IsInQueryLambda(IOperation operation)
     {
         if (Governance.ScopeFlags.EnclosingLambda(operation) is not { } lambda
             || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation invocation })

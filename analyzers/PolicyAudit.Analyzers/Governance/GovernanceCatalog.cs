@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace PolicyAudit.Analyzers.Governance;
 
@@ -43,6 +44,13 @@ internal sealed class GovernanceCatalog
     /// </summary>
     public ImmutableArray<Governor> OnFact(ImmutableArray<Governor> governors, ITypeSymbol? receiver) =>
         governors.Where(g => FactTypes.Admits(g.Facts, receiver, fact => _facts.GetOrAdd(fact, name => FactTypes.Resolve(_compilation, name)))).ToImmutableArray();
+
+    /// <summary>
+    /// The governors of a value holder's member read on <paramref name="instance"/> that may read it there: all but
+    /// those that read it through another holding property (see <see cref="HolderPaths"/>).
+    /// </summary>
+    public static ImmutableArray<Governor> OnPath(ImmutableArray<Governor> governors, IOperation? instance) =>
+        governors.Where(g => HolderPaths.Admits(g.Paths, instance)).ToImmutableArray();
 
     public static GovernanceCatalog Create(Compilation compilation, PolicyAuditTypes types, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
@@ -259,12 +267,12 @@ internal sealed class GovernanceCatalog
                             var index = list.FindIndex(g => g.PolicyId == governor.PolicyId);
                             if (index < 0)
                             {
-                                list.Add(new Governor(governor.PolicyId, governor.Tests, facts));
+                                list.Add(new Governor(governor.PolicyId, governor.Tests, facts, governor.Paths));
                             }
                             else
                             {
                                 var merged = list[index];
-                                list[index] = new Governor(merged.PolicyId, merged.Tests.Concat(governor.Tests).Distinct().ToList(), merged.Facts.Concat(facts).Distinct(StringComparer.Ordinal).ToList());
+                                list[index] = new Governor(merged.PolicyId, merged.Tests.Concat(governor.Tests).Distinct().ToList(), merged.Facts.Concat(facts).Distinct(StringComparer.Ordinal).ToList(), merged.Paths.Count == 0 || governor.Paths.Count == 0 ? null : merged.Paths.Concat(governor.Paths).Distinct(StringComparer.Ordinal).ToList());
                             }
                         }
                     }

@@ -5,16 +5,17 @@ namespace PolicyAudit.Analyzers.Governance;
 /// <summary>A policy that governs a member, with the tests its conditions make of it (none when only named, as by <c>[GovernedBy]</c>).</summary>
 internal sealed class Governor
 {
-    public Governor(string policyId, IReadOnlyList<ConditionTest> tests, IReadOnlyList<string>? facts = null)
+    public Governor(string policyId, IReadOnlyList<ConditionTest> tests, IReadOnlyList<string>? facts = null, IReadOnlyList<string>? paths = null)
     {
         PolicyId = policyId;
         Tests = tests;
         Facts = facts ?? System.Array.Empty<string>();
+        Paths = paths ?? System.Array.Empty<string>();
     }
 
     /// <summary>A governor from a <c>Conditions</c> text as the attributes carry it: its tests and its fact types.</summary>
     public static Governor Parse(string policyId, string? conditions) =>
-        new(policyId, ConditionTest.Parse(conditions), FactTypes.Parse(conditions));
+        new(policyId, ConditionTest.Parse(conditions), FactTypes.Parse(conditions), HolderPaths.Parse(conditions));
 
     public string PolicyId { get; }
 
@@ -22,4 +23,7 @@ internal sealed class Governor
 
     /// <summary>The fact types the policy reads an inherited member on (see <see cref="FactTypes"/>); empty when it reads it on any.</summary>
     public IReadOnlyList<string> Facts { get; }
+
+    /// <summary>The properties the policy reads a value holder's member through (see <see cref="HolderPaths"/>); empty when it reads it through any.</summary>
+    public IReadOnlyList<string> Paths { get; }
 }

@@ -27,6 +27,8 @@ internal static class PolicyConditionScanner
         var found = new SortedDictionary<string, SortedSet<ConditionTest>>(StringComparer.Ordinal);
         var facts = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var readOnDeclaringType = new HashSet<string>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var readOnAnyPath = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in policyDeclaration.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax invocation || !ConditionMethods.Contains(InvokedName(invocation)))
@@ -68,6 +70,21 @@ internal static class PolicyConditionScanner
                     {
                         readOnDeclaringType.Add(id);
                     }
+
+                    var read = semanticModel.GetOperation(AccessOf(name), cancellationToken);
+                    if (HolderPaths.Narrowing(symbol, (read as IMemberReferenceOperation)?.Instance) is { } path)
+                    {
+                        if (!paths.TryGetValue(id, out var held))
+                        {
+                            paths.Add(id, held = new SortedSet<string>(StringComparer.Ordinal));
+                        }
+
+                        held.Add(path);
+                    }
+                    else
+                    {
+                        readOnAnyPath.Add(id);
+                    }
                 }
 
                 if (operation is not null)
@@ -84,6 +101,15 @@ internal static class PolicyConditionScanner
             if (!readOnDeclaringType.Contains(pair.Key))
             {
                 found[pair.Key].UnionWith(pair.Value.Select(fact => new ConditionTest(FactTypes.Prefix.ToString(), fact)));
+            }
+        }
+
+        // Likewise a holder's member the policy also reads outside a holding property is governed wherever it is read.
+        foreach (var pair in paths)
+        {
+            if (!readOnAnyPath.Contains(pair.Key))
+            {
+                found[pair.Key].UnionWith(pair.Value.Select(path => new ConditionTest(HolderPaths.Prefix.ToString(), path)));
             }
         }
 
@@ -217,6 +243,13 @@ internal static class PolicyConditionScanner
         {
             switch (operation)
             {
+                case IBinaryOperation or IInvocationOperation { TargetMethod.Name: "Equals" } when OwnershipTest.Of(operation, condition, isTested) is { Count: > 0 } owned:
+                    foreach (var (key, op) in owned)
+                    {
+                        onTest(key, new ConditionTest(op, Comparison.OwnerKey), operation);
+                    }
+
+                    break;
                 case IBinaryOperation or IInvocationOperation { TargetMethod.Name: "Equals" } when !IsJoin(operation, isTested) && !IsItemKeyMatch(operation) && Comparison.From(operation) is { } pair:
                     foreach (var comparison in new[] { pair.First, pair.Second })
                     {
@@ -522,7 +555,7 @@ internal static class PolicyConditionScanner
     /// A member holding another domain object (<c>o.Customer</c> in <c>o.Customer.Visits &gt; 10</c>): the condition
     /// reaches the value it decides on through it, so governing it would flag every comparison of customers.
     /// </summary>
-    private static bool IsNavigation(ISymbol symbol)
+    internal static bool IsNavigation(ISymbol symbol)
     {
         var type = ValueType(symbol);
         return type is { TypeKind: TypeKind.Class or TypeKind.Interface, SpecialType: SpecialType.None }

@@ -51,7 +51,7 @@ internal static class ScopeFlags
                 // (`s.Plan != Basis`) still scopes the flags beside it, as a threshold does.
                 if (!PolicyConditionScanner.IsBoolean(read.Member)
                     && read.Kind is not (ReadKind.NotEmpty or ReadKind.AnyMatching)
-                    && test.Value is not ("null" or Membership.Inside or Membership.Outside)
+                    && test.Value is not ("null" or Membership.Inside or Membership.Outside or Comparison.OwnerKey)
                     && !(test.Operator == "==" && test.Value is not null && ValueTracer.IsEnumStateType(read.MemberType)))
                 {
                     comparisons.Add((lambda, FactOf(read), at));

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyAudit.Analyzers.Checks;
+
+namespace PolicyAudit.Analyzers.Governance;
+
+/// <summary>
+/// The property a policy reads a value holder's member through. A policy over <c>i.MaximumOrderQuantity.Value</c>,
+/// where <c>Value</c> belongs to a content field type (<c>NumericField</c>) or a value object (<c>Amount</c>,
+/// <c>Money</c>) that many properties hold, governs the maximum order quantity, not every tax rate and price held in the
+/// same type. The generator and PA0006 record the holding property in <c>Conditions</c> as an item <c>^Name</c>; PA0001
+/// then reports a read of the member through a property or field of that name, or through a value it cannot name (a
+/// local, a parameter, a call's result), and not through another property.
+/// </summary>
+/// <remarks>
+/// Only holders without an identity of their own (no <c>Id</c>), held by their owner under more than one name, are
+/// narrowed. A member of an entity reached through a navigation (<c>o.Customer.Visits</c>) is that entity's, whatever
+/// navigation leads to it.
+/// </remarks>
+internal static class HolderPaths
+{
+    /// <summary>The first character of a <c>Conditions</c> item that names a holding property rather than a test.</summary>
+    public const char Prefix = '^';
+
+    /// <summary>
+    /// The holding property's name when <paramref name="instance"/>, the value a condition reads <paramref name="member"/>
+    /// on, is another object's property or field of the member's own value-holder type; null otherwise.
+    /// </summary>
+    public static string? Narrowing(ISymbol member, IOperation? instance)
+    {
+        var holder = ValueTracer.Strip(instance) switch
+        {
+            IPropertyReferenceOperation { Instance: not null } property => (ISymbol)property.Property,
+            IFieldReferenceOperation { Instance: not null } field => field.Field,
+            _ => null,
+        };
+        return holder is not null && IsHolding(holder, member) ? holder.Name : null;
+    }
+
+    /// <summary>The same as <see cref="Narrowing(ISymbol, IOperation?)"/>, from the symbol of the receiver expression.</summary>
+    public static string? Narrowing(ISymbol member, ISymbol? receiver, bool receiverHasInstance) =>
+        receiverHasInstance && receiver is IPropertySymbol or IFieldSymbol && IsHolding(receiver, member) ? receiver.Name : null;
+
+    /// <summary>The holding properties named by <c>^</c> items of a <c>Conditions</c> text; empty when none is.</summary>
+    public static IReadOnlyList<string> Parse(string? conditions)
+    {
+        if (string.IsNullOrEmpty(conditions))
+        {
+            return Array.Empty<string>();
+        }
+
+        return conditions!.Split(';')
+            .Select(item => item.Trim())
+            .Where(item => item.Length > 1 && item[0] == Prefix)
+            .Select(item => item.Substring(1))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// True when a member read on <paramref name="instance"/> may be the one the policy reads through one of
+    /// <paramref name="paths"/>: none is named, the instance is no property or field of another object, or it has a named one's name.
+    /// </summary>
+    public static bool Admits(IReadOnlyList<string> paths, IOperation? instance)
+    {
+        if (paths.Count == 0)
+        {
+            return true;
+        }
+
+        var holder = ValueTracer.Strip(instance) switch
+        {
+            IPropertyReferenceOperation { Instance: not null } property => (ISymbol)property.Property,
+            IFieldReferenceOperation { Instance: not null } field => field.Field,
+            _ => null,
+        };
+        return holder is null || paths.Contains(holder.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Appends the path item for <paramref name="path"/> to a <c>Conditions</c> text.</summary>
+    public static string With(string conditions, string? path) =>
+        path is null ? conditions : conditions.Length == 0 ? Prefix + path : conditions + ";" + Prefix + path;
+
+    private static bool IsHolding(ISymbol holder, ISymbol member)
+    {
+        var type = holder switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type is INamedTypeSymbol named
+            && member.ContainingType is { } declaring
+            && !ValueTracer.IsFramework(named)
+            && SupertypesOf(named).Contains(declaring.OriginalDefinition, SymbolEqualityComparer.Default)
+            && !HasIdentity(named)
+            && HoldsAnother(holder, named);
+    }
+
+    /// <summary>
+    /// True when the holding property's type holds another value of the same type (<c>MinimumOrderQuantity</c> beside
+    /// <c>MaximumOrderQuantity</c>, <c>Tax</c> beside <c>Total</c>): a value type of the domain, where the name says
+    /// which value it is; an entity's one navigation (<c>LastOrder</c>) leads to an entity.
+    /// </summary>
+    private static bool HoldsAnother(ISymbol holder, INamedTypeSymbol type)
+    {
+        for (var owner = holder.ContainingType; owner is not null && !ValueTracer.IsFramework(owner); owner = owner.BaseType)
+        {
+            foreach (var other in owner.GetMembers())
+            {
+                var otherType = other switch
+                {
+                    IPropertySymbol property => property.Type,
+                    IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+                    _ => null,
+                };
+                if (otherType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+                {
+                    otherType = nullable.TypeArguments[0];
+                }
+
+                if (other.Name != holder.Name && SymbolEqualityComparer.Default.Equals(otherType?.OriginalDefinition, type.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasIdentity(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers().Any(m => m is IPropertySymbol or IFieldSymbol && PolicyConditionScanner.IsIdentityKey(m)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SupertypesOf(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            yield return current.OriginalDefinition;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
+
+namespace PolicyAudit.Analyzers.Tests.Shapes;
+
+/// <summary>
+/// Measured on auctionhouse, Paysky, JabbR and Bonobo (docs/analyzer-evaluation.md, sixth round): policies that match a
+/// key of one fact with an actor of another (only the owner, not on one's own auction, only one's own bank). The key is
+/// governed for that match, so the code's comparisons of it with the signed-in user are the policy's checks; queries
+/// that list an actor's rows, and joins that only pair facts up for another test, stay silent.
+/// </summary>
+public sealed class OwnershipShapesTests
+{
+    private const string Domain = """
+        using System;
+        namespace Auctions
+        {
+            public sealed class User
+            {
+                public Guid Id { get; set; }
+                public string Name { get; set; } = "";
+            }
+
+            public sealed class Auction
+            {
+                public Guid Id { get; set; }
+                public Guid OwnerId { get; set; }
+                public Guid SellerId { get; set; }
+                public bool Closed { get; set; }
+            }
+
+            public sealed class Bid
+            {
+                public Guid BidderId { get; set; }
+                public decimal Amount { get; set; }
+            }
+
+            public sealed class Room
+            {
+                public User? Creator { get; set; }
+                public string Topic { get; set; } = "";
+            }
+
+            public sealed class Teller
+            {
+                public int BankId { get; set; }
+            }
+
+            public sealed class BankAccount
+            {
+                public int BankId { get; set; }
+            }
+
+            public sealed class Product
+            {
+                public Guid Id { get; set; }
+                public int Stock { get; set; }
+            }
+
+            public sealed class OrderLine
+            {
+                public Guid ProductId { get; set; }
+                public int Quantity { get; set; }
+            }
+        }
+        """;
+
+    private const string Policies = """
+        using PolicyAudit;
+        using Auctions;
+        namespace Auctions.Policies
+        {
+            [Policy("owner-edits")]
+            public sealed class OwnerEdits : Policy
+            {
+                public override void Define()
+                {
+                    Auction auction = null!;
+                    User user = null!;
+                    When().Match(() => auction).Match(() => user, u => u.Id != auction.OwnerId);
+                    Then().Deny("Only the owner may edit an auction.");
+                }
+            }
+
+            [Policy("no-self-bidding")]
+            public sealed class NoSelfBidding : Policy
+            {
+                public override void Define()
+                {
+                    Auction auction = null!;
+                    Bid bid = null!;
+                    When().Match(() => auction).Match(() => bid, b => b.BidderId == auction.SellerId);
+                    Then().Deny("Sellers may not bid on their own auctions.");
+                }
+            }
+
+            [Policy("room-creator")]
+            public sealed class RoomCreator : Policy
+            {
+                public override void Define()
+                {
+                    Room room = null!;
+                    User user = null!;
+                    When().Match(() => user).Match(() => room, r => r.Creator != user);
+                    Then().Deny("Only the room's creator may change its topic.");
+                }
+            }
+
+            [Policy("own-bank")]
+            public sealed class OwnBank : Policy
+            {
+                public override void Define()
+                {
+                    Teller teller = null!;
+                    BankAccount account = null!;
+                    When().Match(() => teller).Match(() => account, a => a.BankId != teller.BankId);
+                    Then().Deny("Tellers serve their own bank's accounts.");
+                }
+            }
+
+            [Policy("in-stock")]
+            public sealed class InStock : Policy
+            {
+                public override void Define()
+                {
+                    OrderLine line = null!;
+                    Product product = null!;
+                    When().Match(() => line).Match(() => product, p => p.Id == line.ProductId && p.Stock < line.Quantity);
+                    Then().Deny("Not enough stock.");
+                }
+            }
+        }
+        """;
+
+    private static Task VerifyAsync(string markup, params DiagnosticResult[] expected) => VerifyCS.VerifyBesideAsync(markup, [Domain, Policies], expected);
+
+    [Fact]
+    public async Task OwnerKeyComparedWithTheSignedInUser_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Auctions;
+            public static class AuctionService
+            {
+                public static void Rename(Auction auction, Guid currentUserId, string title)
+                {
+                    if ({|#0:auction.OwnerId != currentUserId|})
+                    {
+                        throw new UnauthorizedAccessException();
+                    }
+                }
+
+                public static bool CanEdit(Auction auction, User user) => {|#1:auction.OwnerId == user.Id|};
+            }
+            """,
+            VerifyCS.Expected(0, "auction.OwnerId != currentUserId", "policy 'owner-edits'"),
+            VerifyCS.Expected(1, "auction.OwnerId == user.Id", "policy 'owner-edits'"));
+    }
+
+    [Fact]
+    public async Task OwnerKeyInAQueryOrAnIdentityLookup_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Auctions;
+            public static class MyAuctions
+            {
+                public static List<Auction> Of(IQueryable<Auction> auctions, Guid userId) =>
+                    auctions.Where(a => a.OwnerId == userId).ToList();
+
+                public static Auction Find(IEnumerable<Auction> auctions, Guid id) => auctions.First(a => a.Id == id);
+
+                public static bool HasOwner(Auction auction) => auction.OwnerId != Guid.Empty;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ActorKeyEqualityAsTheWholeCondition_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Auctions;
+            public static class Bidding
+            {
+                public static void Place(Auction auction, Bid bid)
+                {
+                    if ({|#0:bid.BidderId == auction.SellerId|})
+                    {
+                        throw new InvalidOperationException("own auction");
+                    }
+                }
+            }
+            """,
+            VerifyCS.Expected(0, "bid.BidderId == auction.SellerId", "policy 'no-self-bidding'"));
+    }
+
+    [Fact]
+    public async Task NavigationComparedWithTheActor_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Auctions;
+            public static class Rooms
+            {
+                public static void SetTopic(Room room, User caller, string topic)
+                {
+                    if ({|#0:room.Creator != caller|})
+                    {
+                        throw new InvalidOperationException("not yours");
+                    }
+
+                    room.Topic = topic;
+                }
+            }
+            """,
+            VerifyCS.Expected(0, "room.Creator != caller", "policy 'room-creator'"));
+    }
+
+    [Fact]
+    public async Task SameKeyOfTwoFactsThatMustDiffer_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Auctions;
+            public static class Counter
+            {
+                public static void Withdraw(Teller teller, BankAccount account)
+                {
+                    if ({|#0:account.BankId != teller.BankId|})
+                    {
+                        throw new UnauthorizedAccessException();
+                    }
+                }
+            }
+            """,
+            VerifyCS.Expected(0, "account.BankId != teller.BankId", "policy 'own-bank'"));
+    }
+
+    [Fact]
+    public async Task JoinThatOnlyPairsFactsForAnotherTest_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using Auctions;
+            public static class Cart
+            {
+                public static void Merge(List<OrderLine> lines, OrderLine added)
+                {
+                    foreach (var line in lines)
+                    {
+                        if (line.ProductId == added.ProductId)
+                        {
+                            line.Quantity += added.Quantity;
+                            return;
+                        }
+                    }
+
+                    lines.Add(added);
+                }
+
+                public static bool Matches(OrderLine line, Product product) => line.ProductId == product.Id;
+            }
+            """);
+    }
+}
