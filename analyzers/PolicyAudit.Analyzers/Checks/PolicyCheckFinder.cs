@@ -507,7 +507,7 @@ internal sealed class PolicyCheckFinder
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
-                || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read))
+                || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read) && !IsKeyOfAnotherKind(comparison, read))
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other) && (!_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OtherDateKey) || SearchCriterion.IsInDatabaseQuery(comparison.Operand)))
                 || IsRandomDraw(comparison.Other)
                 || IsLoopBound(comparison)
@@ -739,14 +739,46 @@ internal sealed class PolicyCheckFinder
         read.Kind == ReadKind.Value && _catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey);
 
     /// <summary>
+    /// <c>account.BankId != teller.BankId</c>: a key a policy matches with an actor's, against the same-named key of
+    /// another type, is that match, not a change of the key between two versions of one entity.
+    /// </summary>
+    private bool IsKeyOfAnotherKind(Comparison comparison, MemberRead read) =>
+        IsOwnershipTested(read)
+        && ValueTracer.Strip(comparison.Other) is IMemberReferenceOperation { Member.ContainingType: { } otherType }
+        && !SymbolEqualityComparer.Default.Equals(otherType.OriginalDefinition, read.Member.ContainingType?.OriginalDefinition);
+
+    /// <summary>
     /// <c>auctions.Where(a =&gt; a.OwnerId == userId)</c>: a key a policy matches with an actor, matched to a value inside a
     /// query's predicate, lists or finds the actor's rows; the decision, if any, is made on what the query returns.
+    /// The same match choosing between two constants (<c>owner != currentUserId ? Activity.CreateOnBehalfOf : Activity.Create</c>)
+    /// only labels what happened.
     /// </summary>
     private bool IsKeyMatchInQuery(Comparison comparison, MemberRead read) =>
         comparison.Operator is "==" or "!="
         && Comparison.ValueKey(comparison.Other) is null
         && IsOwnershipTested(read)
-        && SearchCriterion.IsInQueryLambda(comparison.Operand);
+        && (SearchCriterion.IsInQueryLambda(comparison.Operand) || LabelsAChoice(comparison.Operand));
+
+    private static bool LabelsAChoice(IOperation operand)
+    {
+        var check = operand.Parent;
+        while (check is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or IInvocationOperation { TargetMethod.Name: "Equals" } or IArgumentOperation)
+        {
+            check = check.Parent;
+        }
+
+        var climbed = check is IBinaryOperation ? check.Parent : check;
+        while (climbed is IParenthesizedOperation)
+        {
+            climbed = climbed.Parent;
+        }
+
+        return climbed is IConditionalOperation { WhenFalse: { } whenFalse } choice
+            && choice.Type?.SpecialType != SpecialType.System_Boolean
+            && IsConstant(choice.WhenTrue) && IsConstant(whenFalse);
+
+        static bool IsConstant(IOperation value) => ValueTracer.Strip(value) is { ConstantValue.HasValue: true } or IFieldReferenceOperation { Field.IsStatic: true };
+    }
 
     /// <summary>A foreign key by its name (<c>ObserverId</c>, <c>OwnerID</c>): matched to an entity's own id, it finds rows.</summary>
     private static bool IsKeyNamed(ISymbol member) =>

@@ -68,6 +68,15 @@ internal static class OwnershipTest
         // Two identities (`a.Id != u.Id`) match the facts themselves, and the actor's own id (`u.CurrentUserId`) is
         // who asks, read on every request: only the other fact's key says whose the thing is.
         keys.RemoveAll(key => IsActorsOwnKey(key.Member) && !PolicyConditionScanner.IsNavigation(key.Member));
+
+        // `u.UserID != item.OwnerID`, `t.UserId != account.UserId`: of two keys, the one read on the actor (a user, a
+        // caller's token) is who asks; the other says whose the thing is.
+        if (keys.Count == 2 && IsActorType(TypeOf(left.Root)) != IsActorType(TypeOf(right.Root)))
+        {
+            var actorRoot = IsActorType(TypeOf(left.Root)) ? left.Root : right.Root;
+            keys.RemoveAll(key => SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(key.Instance), actorRoot));
+        }
+
         if (keys.Count == 0)
         {
             return [];
@@ -144,6 +153,19 @@ internal static class OwnershipTest
             (side.Key is { } key && (IsActorName(key.Member.Name) || IsActorName(key.MemberType?.Name)))
             || IsActorName(side.Fact?.Name)
             || IsActorName((side.Root as ILocalSymbol)?.Type.Name ?? (side.Root as IParameterSymbol)?.Type.Name));
+
+    private static ITypeSymbol? TypeOf(ISymbol? root) => root switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        _ => null,
+    };
+
+    /// <summary>A type that stands for whoever asks: a user, member, staff, player, or the caller's token or session.</summary>
+    private static bool IsActorType(ITypeSymbol? type) =>
+        type?.Name is { } name
+        && new[] { "user", "member", "staff", "employee", "customer", "player", "person", "principal", "actor", "admin", "moderator", "agent", "operator", "caller", "token", "session", "identity", "viewer", "requester", "teller" }
+            .Any(word => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static bool IsActorName(string? name) =>
         name is not null && ActorWords.Any(word => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);

@@ -51,6 +51,16 @@ public sealed class OwnershipShapesTests
                 public int BankId { get; set; }
             }
 
+            public sealed class RoomUser
+            {
+                public int UserID { get; set; }
+            }
+
+            public sealed class Listing
+            {
+                public int OwnerID { get; set; }
+            }
+
             public sealed class Product
             {
                 public Guid Id { get; set; }
@@ -118,6 +128,18 @@ public sealed class OwnershipShapesTests
                 }
             }
 
+            [Policy("item-owner")]
+            public sealed class ItemOwner : Policy
+            {
+                public override void Define()
+                {
+                    Listing listing = null!;
+                    RoomUser user = null!;
+                    When().Match(() => listing).Match(() => user, u => u.UserID != listing.OwnerID);
+                    Then().Deny("Only the listing's owner may remove it.");
+                }
+            }
+
             [Policy("in-stock")]
             public sealed class InStock : Policy
             {
@@ -173,6 +195,8 @@ public sealed class OwnershipShapesTests
                 public static Auction Find(IEnumerable<Auction> auctions, Guid id) => auctions.First(a => a.Id == id);
 
                 public static bool HasOwner(Auction auction) => auction.OwnerId != Guid.Empty;
+
+                public static string Label(Auction auction, Guid currentUserId) => auction.OwnerId != currentUserId ? "on behalf of" : "own";
             }
             """);
     }
@@ -265,5 +289,27 @@ public sealed class OwnershipShapesTests
                 public static bool Matches(OrderLine line, Product product) => line.ProductId == product.Id;
             }
             """);
+    }
+
+    [Fact]
+    public async Task ActorsOwnKey_IsNotGovernedButTheOwnedThingsKeyIs()
+    {
+        await VerifyAsync("""
+            using System;
+            using Auctions;
+            public static class Listings
+            {
+                public static void Remove(Listing listing, RoomUser user)
+                {
+                    if ({|#0:listing.OwnerID != user.UserID|})
+                    {
+                        throw new InvalidOperationException("not yours");
+                    }
+                }
+
+                public static bool IsActive(RoomUser user, int activeUserId) => user.UserID == activeUserId;
+            }
+            """,
+            VerifyCS.Expected(0, "listing.OwnerID != user.UserID", "policy 'item-owner'"));
     }
 }
