@@ -503,7 +503,7 @@ internal sealed class PolicyCheckFinder
     {
         foreach (var comparison in new[] { pair.First, pair.Second })
         {
-            if (Governed(comparison.Operand) is not { } read
+            if ((Governed(comparison.Operand) ?? OwnerThroughItsKey(comparison.Operand)) is not { } read
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
@@ -737,6 +737,30 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private bool IsOwnershipTested(MemberRead read) =>
         read.Kind == ReadKind.Value && _catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey);
+
+    /// <summary>
+    /// <c>room.Host?.UserID</c>, <c>topic.Creator.Id</c>: the key of a navigation a policy matches with an actor
+    /// (<c>!u.Equals(room.Host)</c>, <c>t.Creator != user</c>) stands for it, as code compares entities by their keys.
+    /// </summary>
+    private MemberRead? OwnerThroughItsKey(IOperation operand)
+    {
+        var stripped = ValueTracer.Strip(operand);
+        if (stripped is IConditionalAccessOperation { Operation: { } holder, WhenNotNull: IPropertyReferenceOperation { Instance: IConditionalAccessInstanceOperation } key })
+        {
+            return OwnerHeldBy(holder, key.Property);
+        }
+
+        return stripped is IPropertyReferenceOperation { Instance: { } instance } property ? OwnerHeldBy(instance, property.Property) : null;
+    }
+
+    private MemberRead? OwnerHeldBy(IOperation holder, IPropertySymbol key) =>
+        (PolicyConditionScanner.IsIdentityKey(key) || IsKeyNamed(key))
+        && ValueTracer.Strip(holder) is IPropertyReferenceOperation navigation
+        && PolicyConditionScanner.IsNavigation(navigation.Property)
+        && SymbolEqualityComparer.Default.Equals(key.ContainingType?.OriginalDefinition, navigation.Property.Type.OriginalDefinition)
+        && _catalog.Value.ComparesWith(navigation.Property, Comparison.OwnerKey)
+            ? new MemberRead(navigation.Property, navigation.Instance, ReadKind.Value)
+            : null;
 
     /// <summary>
     /// <c>account.BankId != teller.BankId</c>: a key a policy matches with an actor's, against the same-named key of

@@ -161,14 +161,43 @@ internal static class OwnershipTest
         _ => null,
     };
 
-    /// <summary>A type that stands for whoever asks: a user, member, staff, player, or the caller's token or session.</summary>
+    /// <summary>
+    /// A type that stands for whoever asks, by its head noun: a user, member, staff, player (<c>MultiplayerRoomUser</c>,
+    /// not <c>MultiplayerPlaylistItem</c>), or the caller's token or session (<c>AuthToken</c>).
+    /// </summary>
     private static bool IsActorType(ITypeSymbol? type) =>
         type?.Name is { } name
-        && new[] { "user", "member", "staff", "employee", "customer", "player", "person", "principal", "actor", "admin", "moderator", "agent", "operator", "caller", "token", "session", "identity", "viewer", "requester", "teller" }
-            .Any(word => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+        && Words(name).LastOrDefault(word => word is not ("base" or "dto" or "entity" or "model" or "info" or "data" or "record")) is { } head
+        && ActorTypeWords.Contains(head);
 
+    private static readonly string[] ActorTypeWords =
+    [
+        "user", "member", "staff", "employee", "customer", "player", "person", "principal", "actor", "admin", "moderator",
+        "agent", "operator", "caller", "token", "session", "identity", "viewer", "requester", "teller",
+    ];
+
+    /// <summary>A name with an actor's word among its words (<c>OwnerId</c>, <c>CreatedBy</c>, <c>SellerId</c>).</summary>
     private static bool IsActorName(string? name) =>
-        name is not null && ActorWords.Any(word => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0);
+        name is not null && Words(name).Any(word => ActorWords.Contains(word) || (word.EndsWith("s", StringComparison.Ordinal) && ActorWords.Contains(word.Substring(0, word.Length - 1))));
+
+    /// <summary>The lower-case words of a camel-case or snake-case name: <c>MultiplayerRoomUser</c> is multiplayer, room, user.</summary>
+    private static IEnumerable<string> Words(string name)
+    {
+        var start = 0;
+        for (var i = 1; i <= name.Length; i++)
+        {
+            if (i == name.Length || name[i] == '_' || (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])))
+            {
+                var word = name.Substring(start, i - start).Trim('_');
+                if (word.Length > 0)
+                {
+                    yield return word.ToLowerInvariant();
+                }
+
+                start = i;
+            }
+        }
+    }
 
     /// <summary>
     /// True when every other conjunct of the condition, and every other condition of its pattern (not the fact's alias,

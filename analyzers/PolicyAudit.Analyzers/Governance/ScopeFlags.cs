@@ -70,7 +70,7 @@ internal static class ScopeFlags
 
                 var member = read.Member.OriginalDefinition;
                 var flag = (Lambda: lambda, Fact: FactOf(read), At: at);
-                if (comparisons.Any(comparison => Scopes(flag, comparison)))
+                if (comparisons.Any(comparison => Scopes(flag, comparison)) || CountsOnly(at, lambda))
                 {
                     qualifiers.Add(member);
                 }
@@ -106,6 +106,16 @@ internal static class ScopeFlags
                 break;
         }
     }
+
+    /// <summary>
+    /// <c>room.Playlist.Count(i =&gt; i.OwnerID == u.UserID &amp;&amp; !i.Expired) &gt;= 3</c>: a flag inside the predicate of a count
+    /// (or of a <c>Where</c> or <c>Sum</c>) says which items are counted toward the limit; the limit is the test. Every
+    /// listing of unexpired items would otherwise be reported as the policy.
+    /// </summary>
+    private static bool CountsOnly(IOperation flag, IAnonymousFunctionOperation condition) =>
+        EnclosingLambda(flag) is { } predicate
+        && predicate != condition
+        && ValueTracer.ArgumentOf(predicate) is { Parent: IInvocationOperation { TargetMethod.Name: "Count" or "LongCount" or "Where" or "Sum" or "CountAsync" or "SumAsync" } };
 
     /// <summary>True when <paramref name="flag"/> only narrows <paramref name="comparison"/>: same fact, conjoined.</summary>
     private static bool Scopes(

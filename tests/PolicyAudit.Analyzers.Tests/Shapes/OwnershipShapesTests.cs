@@ -244,6 +244,31 @@ public sealed class OwnershipShapesTests
     }
 
     [Fact]
+    public async Task NavigationsKeyComparedWithTheActorsKey_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Auctions;
+            public static class RoomAdmin
+            {
+                public static void Close(Room room, Guid userId)
+                {
+                    if ({|#0:room.Creator?.Id != userId|})
+                    {
+                        throw new InvalidOperationException("not yours");
+                    }
+                }
+
+                public static bool IsCreator(Room room, User user) => {|#1:room.Creator!.Id == user.Id|};
+
+                public static bool SameName(Room room, User user) => room.Creator!.Name == user.Name;
+            }
+            """,
+            VerifyCS.Expected(0, "room.Creator?.Id != userId", "policy 'room-creator'"),
+            VerifyCS.Expected(1, "room.Creator!.Id == user.Id", "policy 'room-creator'"));
+    }
+
+    [Fact]
     public async Task SameKeyOfTwoFactsThatMustDiffer_IsReported()
     {
         await VerifyAsync("""
