@@ -38,6 +38,7 @@ public sealed class OwnershipShapesTests
             public sealed class Room
             {
                 public User? Creator { get; set; }
+                public User? Moderator { get; set; }
                 public string Topic { get; set; } = "";
             }
 
@@ -111,8 +112,20 @@ public sealed class OwnershipShapesTests
                 {
                     Room room = null!;
                     User user = null!;
-                    When().Match(() => user).Match(() => room, r => r.Creator != user);
+                    When().Match(() => user).Match(() => room, r => !user.Equals(r.Creator), r => r.Topic != "lobby");
                     Then().Deny("Only the room's creator may change its topic.");
+                }
+            }
+
+            [Policy("room-moderator")]
+            public sealed class RoomModerator : Policy
+            {
+                public override void Define()
+                {
+                    Room room = null!;
+                    User user = null!;
+                    When().Match(() => user).Match(() => room, r => r.Moderator != user);
+                    Then().Deny("Only the room's moderator may pin messages.");
                 }
             }
 
@@ -238,9 +251,12 @@ public sealed class OwnershipShapesTests
 
                     room.Topic = topic;
                 }
+
+                public static bool MayPin(Room room, User caller) => {|#1:room.Moderator == caller|};
             }
             """,
-            VerifyCS.Expected(0, "room.Creator != caller", "policy 'room-creator'"));
+            VerifyCS.Expected(0, "room.Creator != caller", "policy 'room-creator'"),
+            VerifyCS.Expected(1, "room.Moderator == caller", "policy 'room-moderator'"));
     }
 
     [Fact]
