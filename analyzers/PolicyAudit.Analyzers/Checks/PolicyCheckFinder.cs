@@ -745,15 +745,17 @@ internal sealed class PolicyCheckFinder
     private MemberRead? OwnerThroughItsKey(IOperation operand)
     {
         var stripped = ValueTracer.Strip(operand);
-        if (stripped is IConditionalAccessOperation { Operation: { } holder, WhenNotNull: IPropertyReferenceOperation { Instance: IConditionalAccessInstanceOperation } key })
+        if (stripped is IConditionalAccessOperation { Operation: { } holder, WhenNotNull: IMemberReferenceOperation { Instance: IConditionalAccessInstanceOperation } key })
         {
-            return OwnerHeldBy(holder, key.Property);
+            return OwnerHeldBy(holder, key.Member);
         }
 
-        return stripped is IPropertyReferenceOperation { Instance: { } instance } property ? OwnerHeldBy(instance, property.Property) : null;
+        return stripped is IPropertyReferenceOperation or IFieldReferenceOperation && stripped is IMemberReferenceOperation { Instance: { } instance } member
+            ? OwnerHeldBy(instance, member.Member)
+            : null;
     }
 
-    private MemberRead? OwnerHeldBy(IOperation holder, IPropertySymbol key) =>
+    private MemberRead? OwnerHeldBy(IOperation holder, ISymbol key) =>
         (PolicyConditionScanner.IsIdentityKey(key) || IsKeyNamed(key))
         && ValueTracer.Strip(holder) is IPropertyReferenceOperation navigation
         && PolicyConditionScanner.IsNavigation(navigation.Property)

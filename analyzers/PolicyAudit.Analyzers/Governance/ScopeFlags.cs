@@ -42,6 +42,7 @@ internal static class ScopeFlags
 
         var pattern = EnclosingCall(own[0]);
         var comparisons = new List<(IAnonymousFunctionOperation Lambda, object? Fact, IOperation At)>();
+        var ownerships = new List<(IAnonymousFunctionOperation Lambda, object? Fact, IOperation At)>();
         foreach (var lambda in ConjoinedConditions(pattern).Concat(own).Distinct())
         {
             PolicyConditionScanner.ForEachTest(lambda, (read, test, at) =>
@@ -56,20 +57,32 @@ internal static class ScopeFlags
                 {
                     comparisons.Add((lambda, FactOf(read), at));
                 }
+
+                if (test.Value == Comparison.OwnerKey)
+                {
+                    ownerships.Add((lambda, FactOf(read), at));
+                }
             });
         }
 
         foreach (var lambda in own)
         {
-            PolicyConditionScanner.ForEachTest(lambda, (read, _, at) =>
+            PolicyConditionScanner.ForEachTest(lambda, (read, test, at) =>
             {
+                var member = read.Member.OriginalDefinition;
+                var flag = (Lambda: lambda, Fact: FactOf(read), At: at);
                 if (!PolicyConditionScanner.IsBoolean(read.Member))
                 {
+                    // `a.AccountType == AccountType.User` beside `t.UserId != a.UserId`: the kind of account the ownership
+                    // rule is about; listing accounts of that kind is not the rule.
+                    if (test.Operator == "==" && test.Value is not null && read.Kind == ReadKind.Value && ValueTracer.IsEnumStateType(read.MemberType))
+                    {
+                        (ownerships.Any(ownership => Scopes(flag, ownership)) ? qualifiers : unqualified).Add(member);
+                    }
+
                     return;
                 }
 
-                var member = read.Member.OriginalDefinition;
-                var flag = (Lambda: lambda, Fact: FactOf(read), At: at);
                 if (comparisons.Any(comparison => Scopes(flag, comparison)) || CountsOnly(at, lambda))
                 {
                     qualifiers.Add(member);

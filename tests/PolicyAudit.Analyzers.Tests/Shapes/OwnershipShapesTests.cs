@@ -52,6 +52,19 @@ public sealed class OwnershipShapesTests
                 public int BankId { get; set; }
             }
 
+            public enum AccountType { User, Planet }
+
+            public sealed class EcoAccount
+            {
+                public AccountType AccountType { get; set; }
+                public Guid UserId { get; set; }
+            }
+
+            public sealed class AuthToken
+            {
+                public Guid UserId { get; set; }
+            }
+
             public sealed class RoomUser
             {
                 public int UserID { get; set; }
@@ -150,6 +163,19 @@ public sealed class OwnershipShapesTests
                     RoomUser user = null!;
                     When().Match(() => listing).Match(() => user, u => u.UserID != listing.OwnerID);
                     Then().Deny("Only the listing's owner may remove it.");
+                }
+            }
+
+            [Policy("personal-account-owner")]
+            public sealed class PersonalAccountOwner : Policy
+            {
+                public override void Define()
+                {
+                    EcoAccount account = null!;
+                    AuthToken caller = null!;
+                    When().Match(() => account, a => a.AccountType == AccountType.User)
+                          .Match(() => caller, t => t.UserId != account.UserId);
+                    Then().Deny("This personal account belongs to another user.");
                 }
             }
 
@@ -352,5 +378,30 @@ public sealed class OwnershipShapesTests
             }
             """,
             VerifyCS.Expected(0, "listing.OwnerID != user.UserID", "policy 'item-owner'"));
+    }
+
+    [Fact]
+    public async Task StateScopingAnOwnershipMatch_IsNotReportedAloneButTheMatchIs()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Auctions;
+            public static class Accounts
+            {
+                public static List<EcoAccount> Personal(IQueryable<EcoAccount> accounts) =>
+                    accounts.Where(x => x.AccountType == AccountType.User).ToList();
+
+                public static void Send(EcoAccount account, AuthToken token)
+                {
+                    if (account.AccountType == AccountType.User && {|#0:account.UserId != token.UserId|})
+                    {
+                        throw new UnauthorizedAccessException();
+                    }
+                }
+            }
+            """,
+            VerifyCS.Expected(0, "account.UserId != token.UserId", "policy 'personal-account-owner'"));
     }
 }
