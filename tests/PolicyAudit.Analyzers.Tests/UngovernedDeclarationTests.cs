@@ -506,4 +506,99 @@ public sealed class UngovernedDeclarationTests
             },
         }.RunAsync();
     }
+
+    [Fact]
+    public async Task Fix_OwnershipMatch_MarksTheOwnedKeyWithTheOwnerTestAndTheDomainsCheckIsReported()
+    {
+        // auctionhouse, Valour: only the owner may change an auction. The user's id is who asks and is not asked for;
+        // the auction's key is marked for the match, so the Domain's own owner check is reported.
+        await new VerifyFix.Test
+        {
+            ExpectedCodeActionCount = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using PolicyAudit;
+                    using Auctions;
+                    [Policy("owner-edits")]
+                    public sealed class OwnerEdits : Policy
+                    {
+                        public override void Define()
+                        {
+                            Auction auction = null!;
+                            User user = null!;
+                            When().Match(() => auction).Match(() => user, u => [|u.Id != auction.OwnerId|]);
+                            Then().Deny("Only the owner may edit an auction.");
+                        }
+                    }
+                    """,
+                },
+                AdditionalProjects =
+                {
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            namespace Auctions
+                            {
+                                public sealed class User
+                                {
+                                    public int Id { get; set; }
+                                }
+
+                                public sealed class Auction
+                                {
+                                    public int OwnerId { get; set; }
+
+                                    public bool IsOwnedBy(int userId) => OwnerId == userId;
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                AdditionalProjectReferences = { DomainProject },
+            },
+            FixedState =
+            {
+                InheritanceMode = StateInheritanceMode.AutoInherit,
+                MarkupHandling = MarkupMode.IgnoreFixable,
+                AdditionalProjects =
+                {
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            namespace Auctions
+                            {
+                                public sealed class User
+                                {
+                                    public int Id { get; set; }
+                                }
+
+                                public sealed class Auction
+                                {
+                                    [PolicyAudit.GovernedBy("owner-edits", Conditions = "!=owner")]
+                                    public int OwnerId { get; set; }
+
+                                    public bool IsOwnedBy(int userId) => {|#0:OwnerId == userId|};
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                ExpectedDiagnostics =
+                {
+                    VerifyFix.Diagnostic("PA0001").WithLocation(0).WithArguments("OwnerId == userId", "policy 'owner-edits'")
+                        .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                },
+            },
+        }.RunAsync();
+    }
 }
