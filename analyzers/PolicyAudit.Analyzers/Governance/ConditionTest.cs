@@ -41,6 +41,29 @@ internal readonly struct ConditionTest : IEquatable<ConditionTest>, IComparable<
 
     public static string Format(IEnumerable<ConditionTest> tests) => string.Join(";", tests);
 
+    /// <summary>
+    /// The values of the items of a <c>Conditions</c> text that start with <paramref name="prefix"/> rather than a test
+    /// (<c>@Namespace.Type</c>, <c>^Property</c>), without it; empty when none does.
+    /// </summary>
+    public static IReadOnlyList<string> ItemsAfter(string? conditions, char prefix)
+    {
+        if (string.IsNullOrEmpty(conditions))
+        {
+            return Array.Empty<string>();
+        }
+
+        return conditions!.Split(';')
+            .Select(item => item.Trim())
+            .Where(item => item.Length > 1 && item[0] == prefix)
+            .Select(item => item.Substring(1))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Appends the item <paramref name="prefix"/><paramref name="value"/> to a <c>Conditions</c> text; the text itself when the value is null.</summary>
+    public static string WithItem(string conditions, char prefix, string? value) =>
+        value is null ? conditions : conditions.Length == 0 ? prefix + value : conditions + ";" + prefix + value;
+
     public static IReadOnlyList<ConditionTest> Parse(string? text)
     {
         var tests = new List<ConditionTest>();

@@ -43,20 +43,7 @@ internal static class FactTypes
     }
 
     /// <summary>The fact types named by <c>@</c> items of a <c>Conditions</c> text; empty when none is.</summary>
-    public static IReadOnlyList<string> Parse(string? conditions)
-    {
-        if (string.IsNullOrEmpty(conditions))
-        {
-            return Array.Empty<string>();
-        }
-
-        return conditions!.Split(';')
-            .Select(item => item.Trim())
-            .Where(item => item.Length > 1 && item[0] == Prefix)
-            .Select(item => item.Substring(1))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-    }
+    public static IReadOnlyList<string> Parse(string? conditions) => ConditionTest.ItemsAfter(conditions, Prefix);
 
     /// <summary>
     /// True when a member read on a value of <paramref name="receiver"/> may be the fact one of <paramref name="facts"/>
@@ -124,14 +111,13 @@ internal static class FactTypes
     }
 
     /// <summary>Appends the fact item for <paramref name="fact"/> to a <c>Conditions</c> text.</summary>
-    public static string With(string conditions, string? fact) =>
-        fact is null ? conditions : conditions.Length == 0 ? Prefix + fact : conditions + ";" + Prefix + fact;
+    public static string With(string conditions, string? fact) => ConditionTest.WithItem(conditions, Prefix, fact);
 
     /// <summary>The name a <c>Conditions</c> fact item records for <paramref name="type"/>.</summary>
     public static string NameOf(INamedTypeSymbol type) => type.OriginalDefinition.ToDisplayString(NameFormat);
 
     /// <summary>The type itself, its base types and its interfaces, as their definitions.</summary>
-    private static IEnumerable<INamedTypeSymbol> SupertypesOf(INamedTypeSymbol type)
+    internal static IEnumerable<INamedTypeSymbol> SupertypesOf(INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {

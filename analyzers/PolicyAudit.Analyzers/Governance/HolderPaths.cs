@@ -29,60 +29,29 @@ internal static class HolderPaths
     /// The holding property's name when <paramref name="instance"/>, the value a condition reads <paramref name="member"/>
     /// on, is another object's property or field of the member's own value-holder type; null otherwise.
     /// </summary>
-    public static string? Narrowing(ISymbol member, IOperation? instance)
-    {
-        var holder = ValueTracer.Strip(instance) switch
-        {
-            IPropertyReferenceOperation { Instance: not null } property => (ISymbol)property.Property,
-            IFieldReferenceOperation { Instance: not null } field => field.Field,
-            _ => null,
-        };
-        return holder is not null && IsHolding(holder, member) ? holder.Name : null;
-    }
-
-    /// <summary>The same as <see cref="Narrowing(ISymbol, IOperation?)"/>, from the symbol of the receiver expression.</summary>
-    public static string? Narrowing(ISymbol member, ISymbol? receiver, bool receiverHasInstance) =>
-        receiverHasInstance && receiver is IPropertySymbol or IFieldSymbol && IsHolding(receiver, member) ? receiver.Name : null;
+    public static string? Narrowing(ISymbol member, IOperation? instance) =>
+        HolderOf(instance) is { } holder && IsHolding(holder, member) ? holder.Name : null;
 
     /// <summary>The holding properties named by <c>^</c> items of a <c>Conditions</c> text; empty when none is.</summary>
-    public static IReadOnlyList<string> Parse(string? conditions)
-    {
-        if (string.IsNullOrEmpty(conditions))
-        {
-            return Array.Empty<string>();
-        }
-
-        return conditions!.Split(';')
-            .Select(item => item.Trim())
-            .Where(item => item.Length > 1 && item[0] == Prefix)
-            .Select(item => item.Substring(1))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-    }
+    public static IReadOnlyList<string> Parse(string? conditions) => ConditionTest.ItemsAfter(conditions, Prefix);
 
     /// <summary>
     /// True when a member read on <paramref name="instance"/> may be the one the policy reads through one of
     /// <paramref name="paths"/>: none is named, the instance is no property or field of another object, or it has a named one's name.
     /// </summary>
-    public static bool Admits(IReadOnlyList<string> paths, IOperation? instance)
-    {
-        if (paths.Count == 0)
-        {
-            return true;
-        }
+    public static bool Admits(IReadOnlyList<string> paths, IOperation? instance) =>
+        paths.Count == 0 || HolderOf(instance) is not { } holder || paths.Contains(holder.Name, StringComparer.Ordinal);
 
-        var holder = ValueTracer.Strip(instance) switch
-        {
-            IPropertyReferenceOperation { Instance: not null } property => (ISymbol)property.Property,
-            IFieldReferenceOperation { Instance: not null } field => field.Field,
-            _ => null,
-        };
-        return holder is null || paths.Contains(holder.Name, StringComparer.Ordinal);
-    }
+    /// <summary>The property or field of another object a value is read from; null for a local, a parameter, a call.</summary>
+    private static ISymbol? HolderOf(IOperation? instance) => ValueTracer.Strip(instance) switch
+    {
+        IPropertyReferenceOperation { Instance: not null } property => property.Property,
+        IFieldReferenceOperation { Instance: not null } field => field.Field,
+        _ => null,
+    };
 
     /// <summary>Appends the path item for <paramref name="path"/> to a <c>Conditions</c> text.</summary>
-    public static string With(string conditions, string? path) =>
-        path is null ? conditions : conditions.Length == 0 ? Prefix + path : conditions + ";" + Prefix + path;
+    public static string With(string conditions, string? path) => ConditionTest.WithItem(conditions, Prefix, path);
 
     private static bool IsHolding(ISymbol holder, ISymbol member)
     {
@@ -100,7 +69,7 @@ internal static class HolderPaths
         return type is INamedTypeSymbol named
             && member.ContainingType is { } declaring
             && !ValueTracer.IsFramework(named)
-            && SupertypesOf(named).Contains(declaring.OriginalDefinition, SymbolEqualityComparer.Default)
+            && FactTypes.SupertypesOf(named).Contains(declaring.OriginalDefinition, SymbolEqualityComparer.Default)
             && !HasIdentity(named)
             && HoldsAnother(holder, named);
     }
@@ -148,13 +117,5 @@ internal static class HolderPaths
         }
 
         return false;
-    }
-
-    private static IEnumerable<INamedTypeSymbol> SupertypesOf(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            yield return current.OriginalDefinition;
-        }
     }
 }
