@@ -503,7 +503,7 @@ internal sealed class PolicyCheckFinder
     {
         foreach (var comparison in new[] { pair.First, pair.Second })
         {
-            if ((Governed(comparison.Operand) ?? OwnerThroughItsKey(comparison.Operand)) is not { } read
+            if ((OwnerThroughItsKey(comparison.Operand) ?? Governed(comparison.Operand)) is not { } read
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
@@ -519,6 +519,7 @@ internal sealed class PolicyCheckFinder
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
                 || (IsLookupById(comparison, read) && !IsOwnershipTested(read))
                 || IsKeyMatchInQuery(comparison, read)
+                || IsKeyPairOfOneEntity(comparison, read)
                 || IsSizeOfMembershipList(read)
                 || PicksWordingOnly(comparison)
                 || IsDateEqualityWhereDatesAreOrdered(comparison, read)
@@ -737,6 +738,44 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private bool IsOwnershipTested(MemberRead read) =>
         read.Kind == ReadKind.Value && _catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey);
+
+    /// <summary>
+    /// <c>leaveRequest.AssignedTo.Id != leaveRequest.CreatedBy.Id</c>: two keys of one entity compared relate its parties
+    /// to each other; the ownership match compares a key with whoever asks.
+    /// </summary>
+    private bool IsKeyPairOfOneEntity(Comparison comparison, MemberRead read) =>
+        IsOwnershipTested(read)
+        && comparison.Other is { } other
+        && ValueTracer.Strip(other) is IMemberReferenceOperation
+        && ChainRoot(comparison.Operand) is { } root
+        && ChainRoot(other) is { } otherRoot
+        && (SymbolEqualityComparer.Default.Equals(root, otherRoot) || (root is ITypeSymbol && otherRoot is ITypeSymbol));
+
+    /// <summary>The local or parameter a member chain starts from, or the containing type for a chain on <c>this</c>.</summary>
+    private static ISymbol? ChainRoot(IOperation operation)
+    {
+        var current = ValueTracer.Strip(operation);
+        while (true)
+        {
+            switch (current)
+            {
+                case IConditionalAccessOperation conditional:
+                    current = ValueTracer.Strip(conditional.Operation);
+                    continue;
+                case IMemberReferenceOperation { Instance: { } instance }:
+                    current = ValueTracer.Strip(instance);
+                    continue;
+                case IInstanceReferenceOperation instanceReference:
+                    return instanceReference.Type;
+                case ILocalReferenceOperation local:
+                    return local.Local;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter;
+                default:
+                    return null;
+            }
+        }
+    }
 
     /// <summary>
     /// <c>room.Host?.UserID</c>, <c>topic.Creator.Id</c>: the key of a navigation a policy matches with an actor

@@ -469,6 +469,12 @@ internal static class PolicyConditionScanner
                 keys.Add(binary.LeftOperand.Syntax);
                 keys.Add(binary.RightOperand.Syntax);
             }
+            else if (operation is IInvocationOperation { TargetMethod.Name: "Equals" } equals && IsJoin(equals, isTested) && Comparison.From(equals) is { } pair)
+            {
+                // `string.Equals(u.Id, request.CreatedBy.Id, OrdinalIgnoreCase)` matches keys as `==` does.
+                keys.Add(pair.First.Operand.Syntax);
+                keys.Add(pair.First.Other!.Syntax);
+            }
             else if (operation is IInvocationOperation call && IsMembershipJoin(call, isTested))
             {
                 keys.UnionWith(call.Arguments.Select(argument => argument.Value.Syntax));

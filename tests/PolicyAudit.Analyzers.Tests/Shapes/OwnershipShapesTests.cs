@@ -65,6 +65,19 @@ public sealed class OwnershipShapesTests
                 public Guid UserId { get; set; }
             }
 
+            public sealed class UserDto
+            {
+                public string Id { get; set; } = "";
+            }
+
+            public sealed class LeaveRequest
+            {
+                public UserDto CreatedBy { get; set; } = new();
+                public UserDto AssignedTo { get; set; } = new();
+
+                public bool SelfAssigned() => CreatedBy.Id == AssignedTo.Id;
+            }
+
             public sealed class RoomUser
             {
                 public int UserID { get; set; }
@@ -176,6 +189,19 @@ public sealed class OwnershipShapesTests
                     When().Match(() => account, a => a.AccountType == AccountType.User)
                           .Match(() => caller, t => t.UserId != account.UserId);
                     Then().Deny("This personal account belongs to another user.");
+                }
+            }
+
+            [Policy("leave-cancel-own-only")]
+            public sealed class LeaveCancelOwnOnly : Policy
+            {
+                public override void Define()
+                {
+                    LeaveRequest request = null!;
+                    UserDto canceledBy = null!;
+                    When().Match(() => request)
+                          .Match(() => canceledBy, u => !string.Equals(u.Id, request.CreatedBy.Id, System.StringComparison.OrdinalIgnoreCase));
+                    Then().Deny("Only the creator of a leave request may cancel it.");
                 }
             }
 
@@ -403,5 +429,31 @@ public sealed class OwnershipShapesTests
             }
             """,
             VerifyCS.Expected(0, "account.UserId != token.UserId", "policy 'personal-account-owner'"));
+    }
+
+    [Fact]
+    public async Task KeyOfAGovernedNavigationInStringEquals_IsReportedAndTheIdentityIsNotGoverned()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Auctions;
+            public static class Leaves
+            {
+                public static void Cancel(LeaveRequest request, UserDto canceledBy)
+                {
+                    if (!{|#0:string.Equals(request.CreatedBy.Id, canceledBy.Id, StringComparison.OrdinalIgnoreCase)|})
+                    {
+                        throw new UnauthorizedAccessException();
+                    }
+                }
+
+                public static UserDto Find(IEnumerable<UserDto> users, UserDto wanted) => users.First(u => string.Equals(u.Id, wanted.Id));
+
+                public static bool ForSomeoneElse(LeaveRequest request) => request.AssignedTo.Id != request.CreatedBy.Id;
+            }
+            """,
+            VerifyCS.Expected(0, "string.Equals(request.CreatedBy.Id, canceledBy.Id, StringComparison.OrdinalIgnoreCase)", "policy 'leave-cancel-own-only'"));
     }
 }
