@@ -746,35 +746,38 @@ internal sealed class PolicyCheckFinder
     private bool IsKeyPairOfOneEntity(Comparison comparison, MemberRead read) =>
         IsOwnershipTested(read)
         && comparison.Other is { } other
-        && ValueTracer.Strip(other) is IMemberReferenceOperation
-        && ChainRoot(comparison.Operand) is { } root
-        && ChainRoot(other) is { } otherRoot
-        && (SymbolEqualityComparer.Default.Equals(root, otherRoot) || (root is ITypeSymbol && otherRoot is ITypeSymbol));
+        && PartyOf(comparison.Operand) is { } party
+        && PartyOf(other) is { } otherParty
+        && SymbolEqualityComparer.Default.Equals(party, otherParty);
 
-    /// <summary>The local or parameter a member chain starts from, or the containing type for a chain on <c>this</c>.</summary>
-    private static ISymbol? ChainRoot(IOperation operation)
+    /// <summary>
+    /// The object whose party a navigation's key names (<c>leaveRequest</c> in <c>leaveRequest.CreatedBy.Id</c>, the
+    /// containing type for <c>CreatedBy.Id</c> on <c>this</c>); null for anything else.
+    /// </summary>
+    private static ISymbol? PartyOf(IOperation operation)
     {
-        var current = ValueTracer.Strip(operation);
-        while (true)
+        var stripped = ValueTracer.Strip(operation);
+        var (navigation, key) = stripped switch
         {
-            switch (current)
-            {
-                case IConditionalAccessOperation conditional:
-                    current = ValueTracer.Strip(conditional.Operation);
-                    continue;
-                case IMemberReferenceOperation { Instance: { } instance }:
-                    current = ValueTracer.Strip(instance);
-                    continue;
-                case IInstanceReferenceOperation instanceReference:
-                    return instanceReference.Type;
-                case ILocalReferenceOperation local:
-                    return local.Local;
-                case IParameterReferenceOperation parameter:
-                    return parameter.Parameter;
-                default:
-                    return null;
-            }
+            IConditionalAccessOperation { Operation: var holder, WhenNotNull: IMemberReferenceOperation { Instance: IConditionalAccessInstanceOperation } member } => (ValueTracer.Strip(holder), member.Member),
+            IMemberReferenceOperation { Instance: { } instance } member => (ValueTracer.Strip(instance), member.Member),
+            _ => (null, null),
+        };
+        if (key is null || !(PolicyConditionScanner.IsIdentityKey(key) || IsKeyNamed(key))
+            || navigation is not IMemberReferenceOperation { Member: var navigated } holderRead
+            || !PolicyConditionScanner.IsNavigation(navigated))
+        {
+            return null;
         }
+
+        return ValueTracer.Strip(holderRead.Instance) switch
+        {
+            null or IInstanceReferenceOperation => navigated.ContainingType,
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IMemberReferenceOperation field => field.Member,
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -453,7 +453,22 @@ public sealed class OwnershipShapesTests
 
                 public static bool ForSomeoneElse(LeaveRequest request) => request.AssignedTo.Id != request.CreatedBy.Id;
             }
+
+            public sealed class CancelRule
+            {
+                private readonly string _userId;
+                private readonly LeaveRequest _request;
+
+                public CancelRule(string userId, LeaveRequest request)
+                {
+                    _userId = userId;
+                    _request = request;
+                }
+
+                public bool IsBroken() => {|#1:_userId != _request.CreatedBy.Id|};
+            }
             """,
-            VerifyCS.Expected(0, "string.Equals(request.CreatedBy.Id, canceledBy.Id, StringComparison.OrdinalIgnoreCase)", "policy 'leave-cancel-own-only'"));
+            VerifyCS.Expected(0, "string.Equals(request.CreatedBy.Id, canceledBy.Id, StringComparison.OrdinalIgnoreCase)", "policy 'leave-cancel-own-only'"),
+            VerifyCS.Expected(1, "_userId != _request.CreatedBy.Id", "policy 'leave-cancel-own-only'"));
     }
 }
