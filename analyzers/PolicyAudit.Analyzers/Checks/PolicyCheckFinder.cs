@@ -681,7 +681,8 @@ internal sealed class PolicyCheckFinder
 
     /// <summary>
     /// <c>$"{n} user{(n - plan.MaxUsers &gt; 1 ? "s" : "")} over"</c>: a choice between two texts inside an interpolation
-    /// only words a message; so does a choice between two localised texts passed on or joined into one.
+    /// only words a message; so do a word and its plural wherever they go, and a choice between two localised texts
+    /// passed on or joined into one.
     /// </summary>
     private static bool PicksWordingOnly(Comparison comparison)
     {
@@ -698,7 +699,7 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        return (IsFixedText(choice.WhenTrue) && IsFixedText(otherwise) && hole is IInterpolationOperation)
+        return (IsFixedText(choice.WhenTrue) && IsFixedText(otherwise) && (hole is IInterpolationOperation || IsPlural(choice.WhenTrue, otherwise)))
             || (IsResourceText(choice.WhenTrue) && IsResourceText(otherwise)
                 && hole is IInterpolationOperation or IArgumentOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add });
     }
@@ -708,6 +709,22 @@ internal sealed class PolicyCheckFinder
     /// two of them for a message (<c>ReBrand(expired ? Resources.X : Resources.Y)</c>) words it; constants passed on as
     /// arguments may be codes (a tier, a route) and stay reported.
     /// </summary>
+    /// <summary>
+    /// <c>duration.Days == 1 ? "day" : "days"</c>: a word and its plural (or <c>""</c> and <c>"s"</c>), wherever the
+    /// chosen text goes (a translation key, a local joined later), only words a message.
+    /// </summary>
+    private static bool IsPlural(IOperation first, IOperation second)
+    {
+        if (ValueTracer.Strip(first)?.ConstantValue.Value is not string one || ValueTracer.Strip(second)?.ConstantValue.Value is not string other)
+        {
+            return false;
+        }
+
+        var (shorter, longer) = one.Length <= other.Length ? (one, other) : (other, one);
+        return longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase)
+            && longer.Substring(shorter.Length).ToLowerInvariant() is "s" or "es";
+    }
+
     private static bool IsResourceText(IOperation value) => ValueTracer.Strip(value) switch
     {
         IPropertyReferenceOperation { Property: { IsStatic: true, Type.SpecialType: SpecialType.System_String } } => true,

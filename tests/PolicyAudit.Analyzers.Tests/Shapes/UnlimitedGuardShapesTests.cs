@@ -206,6 +206,25 @@ public sealed class UnlimitedGuardShapesTests
     }
 
     [Fact]
+    public async Task WordAndItsPluralChosenByTheMember_IsNotReported()
+    {
+        // leave-system: `var dayKey = duration.Days == 1 ? "day" : "days";`, a translation key for a message.
+        await VerifyCS.VerifyAnalyzerAsync(Settings + """
+            public static class Wording
+            {
+                public static string Days(OrderSettings settings)
+                {
+                    var key = settings.ReturnDays == 1 ? "day" : "days";
+                    var suffix = settings.ReturnDays == 1 ? "" : "s";
+                    return key + suffix;
+                }
+
+                public static string Tier(OrderSettings settings) => [|settings.ReturnDays >= 30|] ? "gold" : "silver";
+            }
+            """);
+    }
+
+    [Fact]
     public async Task LocalisedMessageChosenByTheLimit_IsNotReportedWhileACodeChosenByItIs()
     {
         // MyFlightbook: `throw new ValidationException(ReBrand(expired ? Resources.PromoExpired : Resources.Inactive))`
