@@ -509,6 +509,7 @@ internal sealed class PolicyCheckFinder
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
                 || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read) && !IsKeyOfAnotherKind(comparison, read))
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other) && (!_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OtherDateKey) || SearchCriterion.IsInDatabaseQuery(comparison.Operand)))
+                || RangeOrdering.IsOwnEnds(comparison)
                 || IsRandomDraw(comparison.Other)
                 || IsLoopBound(comparison)
                 || IsFlagCopy(comparison)

@@ -42,6 +42,39 @@ internal static class RangeOrdering
         && IsBoundName(name)
         && !ReadsClock(other, 0);
 
+    private static readonly HashSet<string> StartWords = new(StringComparer.Ordinal) { "start", "begin", "from", "since", "min", "minimum" };
+
+    private static readonly HashSet<string> EndWords = new(StringComparer.Ordinal) { "end", "finish", "to", "until", "till", "max", "maximum" };
+
+    /// <summary>
+    /// <c>if (dateFrom &gt; dateTo) return Error(..)</c>, <c>validSince &gt; validUntil</c>, <c>period.Start &gt;= period.End</c>:
+    /// the two ends of one range ordered against each other (the same words but a start word and an end word, on
+    /// the same object or as locals and parameters) check that the range is well formed, not whether it meets
+    /// another: validation of new input, even where a policy orders the dates of two periods.
+    /// </summary>
+    public static bool IsOwnEnds(Comparison comparison)
+    {
+        if (comparison.Operator is not ("<" or "<=" or ">" or ">=")
+            || comparison.Other is not { } other
+            || !DateTimeTypes.IsDateOrTime(ValueTracer.Strip(comparison.Operand)?.Type)
+            || OperandName.SymbolOf(comparison.Operand) is not { } first
+            || OperandName.SymbolOf(other) is not { } second)
+        {
+            return false;
+        }
+
+        var firstWords = OperandName.Words(first.Name);
+        var secondWords = OperandName.Words(second.Name);
+        var firstStem = firstWords.Where(w => !BoundWords.Contains(w)).ToList();
+        var secondStem = secondWords.Where(w => !BoundWords.Contains(w)).ToList();
+        var ends = (firstWords.Any(StartWords.Contains) && secondWords.Any(EndWords.Contains))
+            || (firstWords.Any(EndWords.Contains) && secondWords.Any(StartWords.Contains));
+        var sameRange = (first is ILocalSymbol or IParameterSymbol && second is ILocalSymbol or IParameterSymbol)
+            || (first is IPropertySymbol or IFieldSymbol && second is IPropertySymbol or IFieldSymbol && !first.IsStatic && !second.IsStatic
+                && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(comparison.Operand), ValueTracer.RootSymbol(other)));
+        return ends && sameRange && firstStem.SequenceEqual(secondStem, StringComparer.Ordinal);
+    }
+
     /// <summary>A name with a bound word (<c>MinDate</c>, <c>endTime</c>, <c>DateFrom</c>) and no clock word (<c>endOfToday</c>).</summary>
     private static bool IsBoundName(string name)
     {

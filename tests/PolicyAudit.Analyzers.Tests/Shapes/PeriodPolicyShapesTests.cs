@@ -111,6 +111,30 @@ public sealed class PeriodPolicyShapesTests
     }
 
     [Fact]
+    public async Task Ordering_OfOneRangesOwnEnds_IsNotReported()
+    {
+        // leave-system: `if (dateFrom > dateTo) return Error(..)` checks that a period is well formed, not that it meets
+        // another one, even where a policy orders the dates of two periods.
+        await VerifyCS.VerifyBesideAsync("""
+            using System;
+            using Periods;
+            public static class Validation
+            {
+                public static void Check(Absence absence)
+                {
+                    if (absence.StartTime >= absence.EndTime)
+                    {
+                        throw new ArgumentException("An absence ends after it starts.");
+                    }
+                }
+
+                public static bool Overlaps(Absence absence, Hearing hearing) => [|absence.StartTime <= hearing.ScheduledEndTime|];
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
     public async Task Ordering_AgainstBoundInDatabaseQuery_IsNotReported()
     {
         // A search over the table (an expression tree a query provider translates) selects rows between a request's
