@@ -503,7 +503,7 @@ internal sealed class PolicyCheckFinder
     {
         foreach (var comparison in new[] { pair.First, pair.Second })
         {
-            if ((OwnerThroughItsKey(comparison.Operand) ?? Governed(comparison.Operand)) is not { } read
+            if ((OwnerThroughItsKey(comparison.Operand) ?? Governed(comparison.Operand) ?? OwnerKeyTwin(comparison.Operand)) is not { } read
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
@@ -796,6 +796,34 @@ internal sealed class PolicyCheckFinder
             IMemberReferenceOperation field => field.Member,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <c>booking.UserId != _userContext.UserId</c> on a <c>BookingResponse</c>, <c>model.SenderId != userId</c> on a
+    /// <c>MessageModel</c>: a read model or service model of the entity (its type's name holds the entity's) that
+    /// carries the key a policy matches with an actor under the same name, filled where no tracing reaches (a mapper, a
+    /// query), stands for that key. The governed key, read on the model.
+    /// </summary>
+    private MemberRead? OwnerKeyTwin(IOperation operand)
+    {
+        if (ValueTracer.Strip(operand) is not IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol, Instance: { } instance } member
+            || member.Member.ContainingType is not { } model)
+        {
+            return null;
+        }
+
+        foreach (var (key, _) in _catalog.Value.OrderedAgainst(Comparison.OwnerKey))
+        {
+            if (key.Name == member.Member.Name
+                && key.ContainingType is { } entity
+                && !SymbolEqualityComparer.Default.Equals(entity.OriginalDefinition, model.OriginalDefinition)
+                && model.Name.IndexOf(entity.Name, StringComparison.Ordinal) >= 0)
+            {
+                return new MemberRead(key, instance, ReadKind.Value);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

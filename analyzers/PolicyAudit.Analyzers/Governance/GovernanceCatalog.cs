@@ -288,7 +288,8 @@ internal sealed class GovernanceCatalog
 
     /// <summary>
     /// The governed members a policy orders against the number <paramref name="valueKey"/> (<c>CustomerAge</c> for
-    /// <c>18</c> in <c>c =&gt; c.CustomerAge &lt; 18</c>), with the policies that do; empty for none.
+    /// <c>18</c> in <c>c =&gt; c.CustomerAge &lt; 18</c>), or matches with an actor for <c>owner</c>, with the policies that
+    /// do; empty for none.
     /// </summary>
     public IReadOnlyList<(ISymbol Member, Governor Governor)> OrderedAgainst(string valueKey) =>
         _thresholds.Value.TryGetValue(valueKey, out var found) ? found : (IReadOnlyList<(ISymbol, Governor)>)Array.Empty<(ISymbol, Governor)>();
@@ -313,7 +314,7 @@ internal sealed class GovernanceCatalog
             {
                 foreach (var test in governor.Tests)
                 {
-                    if (test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && IsOwnThreshold(test.Value))
+                    if ((test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && IsOwnThreshold(test.Value)) || test.Value == Checks.Comparison.OwnerKey)
                     {
                         if (!found.TryGetValue(test.Value!, out var list))
                         {

@@ -471,4 +471,44 @@ public sealed class OwnershipShapesTests
             VerifyCS.Expected(0, "string.Equals(request.CreatedBy.Id, canceledBy.Id, StringComparison.OrdinalIgnoreCase)", "policy 'leave-cancel-own-only'"),
             VerifyCS.Expected(1, "_userId != _request.CreatedBy.Id", "policy 'leave-cancel-own-only'"));
     }
+
+    [Fact]
+    public async Task SameKeyOnTheEntitysReadModel_IsReportedButNotOnAnUnrelatedType()
+    {
+        // Bookify, EasyWork: `booking.UserId != _userContext.UserId` on a `BookingResponse` a query filled, `model.SenderId
+        // != userId` on a `MessageModel` a mapper filled.
+        await VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using Auctions;
+            public sealed class AuctionResponse
+            {
+                public Guid OwnerId { get; set; }
+            }
+
+            public sealed class Wallet
+            {
+                public Guid OwnerId { get; set; }
+            }
+
+            public static class Queries
+            {
+                public static AuctionResponse Get(AuctionResponse auction, Guid currentUserId)
+                {
+                    if ({|#0:auction.OwnerId != currentUserId|})
+                    {
+                        throw new UnauthorizedAccessException();
+                    }
+
+                    return auction;
+                }
+
+                public static bool Mine(Wallet wallet, Guid currentUserId) => wallet.OwnerId == currentUserId;
+
+                public static List<AuctionResponse> Of(IEnumerable<AuctionResponse> all, Guid userId) => all.Where(a => a.OwnerId == userId).ToList();
+            }
+            """,
+            VerifyCS.Expected(0, "auction.OwnerId != currentUserId", "policy 'owner-edits'"));
+    }
 }
