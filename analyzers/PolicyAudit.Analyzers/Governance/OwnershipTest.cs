@@ -126,6 +126,13 @@ internal static class OwnershipTest
                 return (new MemberRead(navigation.Property, navigation.Instance, ReadKind.Value), null, root);
         }
 
+        // `u.Id` of an `IdentityUser` (a framework member, never tested itself) is still the actor's identity.
+        if (stripped is IPropertyReferenceOperation { Instance: ILocalReferenceOperation or IParameterReferenceOperation } identityOfFact
+            && PolicyConditionScanner.IsIdentityKey(identityOfFact.Property))
+        {
+            return (new MemberRead(identityOfFact.Property, identityOfFact.Instance, ReadKind.Value), null, root);
+        }
+
         return ValueTracer.Find(stripped, isTested) is { Kind: ReadKind.Value } read
             && read.Member is IPropertySymbol or IFieldSymbol
             && !ValueTracer.IsStateType(read.MemberType)

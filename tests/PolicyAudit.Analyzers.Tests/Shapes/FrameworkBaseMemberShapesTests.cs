@@ -92,4 +92,66 @@ public sealed class FrameworkBaseMemberShapesTests
             ExpectedDiagnostics = { VerifyCS.Expected(0, "!user.TwoFactorEnabled", "policy 'two-factor-required'") },
         }.RunAsync();
     }
+
+    [Fact]
+    public async Task OwnershipMatchWithAnIdentityUsersId_GovernsTheOwnedKey()
+    {
+        // BankSystem: `u.Id != account.UserId`, where `Id` is IdentityUser's; the account's key is governed for the match,
+        // so even its comparison with the signed-in user's identity is the policy's check, not a lookup by key.
+        var framework = TestFramework.Net100;
+        var identity = framework.CompileReference("Microsoft.Extensions.Identity.Stores", [Identity]);
+        var domain = framework.CompileReference("Bank.Domain", ["""
+            using Microsoft.AspNetCore.Identity;
+            namespace Bank
+            {
+                public sealed class BankUser : IdentityUser
+                {
+                }
+
+                public sealed class BankAccount
+                {
+                    public string UserId { get; set; } = "";
+                }
+            }
+            """], [identity]);
+        var policies = framework.CompileReference("Bank.Policies", ["""
+            using PolicyAudit;
+            using Bank;
+            namespace Bank.Policies
+            {
+                [Policy("account-holder-only")]
+                public sealed class AccountHolderOnly : Policy
+                {
+                    public override void Define()
+                    {
+                        BankAccount account = null!;
+                        BankUser user = null!;
+                        When().Match(() => account).Match(() => user, u => u.Id != account.UserId);
+                        Then().Deny("Only the holder of this bank account may do this.");
+                    }
+                }
+            }
+            """], [identity, domain]);
+
+        await new VerifyCS.Test
+        {
+            TestCode = """
+                using Bank;
+                public sealed class AccountsController
+                {
+                    public string Details(BankAccount account, BankUser user)
+                    {
+                        if ({|#0:account.UserId != user.Id|})
+                        {
+                            throw new System.UnauthorizedAccessException();
+                        }
+
+                        return "details";
+                    }
+                }
+                """,
+            TestState = { AdditionalReferences = { identity, domain, policies } },
+            ExpectedDiagnostics = { VerifyCS.Expected(0, "account.UserId != user.Id", "policy 'account-holder-only'") },
+        }.RunAsync();
+    }
 }
