@@ -706,11 +706,6 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
-    /// <c>Resources.Club.errClubPromoExpired</c>: a localised message, a static text property or field. Choosing between
-    /// two of them for a message (<c>ReBrand(expired ? Resources.X : Resources.Y)</c>) words it; constants passed on as
-    /// arguments may be codes (a tier, a route) and stay reported.
-    /// </summary>
-    /// <summary>
     /// <c>duration.Days == 1 ? "day" : "days"</c>: a word and its plural (or <c>""</c> and <c>"s"</c>), wherever the
     /// chosen text goes (a translation key, a local joined later), only words a message.
     /// </summary>
@@ -726,6 +721,11 @@ internal sealed class PolicyCheckFinder
             && longer.Substring(shorter.Length).ToLowerInvariant() is "s" or "es";
     }
 
+    /// <summary>
+    /// <c>Resources.Club.errClubPromoExpired</c>: a localised message, a static text property or field. Choosing between
+    /// two of them for a message (<c>ReBrand(expired ? Resources.X : Resources.Y)</c>) words it; constants passed on as
+    /// arguments may be codes (a tier, a route) and stay reported.
+    /// </summary>
     private static bool IsResourceText(IOperation value) => ValueTracer.Strip(value) switch
     {
         IPropertyReferenceOperation { Property: { IsStatic: true, Type.SpecialType: SpecialType.System_String } } => true,
@@ -774,13 +774,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static ISymbol? PartyOf(IOperation operation)
     {
-        var stripped = ValueTracer.Strip(operation);
-        var (navigation, key) = stripped switch
-        {
-            IConditionalAccessOperation { Operation: var holder, WhenNotNull: IMemberReferenceOperation { Instance: IConditionalAccessInstanceOperation } member } => (ValueTracer.Strip(holder), member.Member),
-            IMemberReferenceOperation { Instance: { } instance } member => (ValueTracer.Strip(instance), member.Member),
-            _ => (null, null),
-        };
+        var (navigation, key) = KeyOnHolder(operation);
         if (key is null || !(PolicyConditionScanner.IsIdentityKey(key) || IsKeyNamed(key))
             || navigation is not IMemberReferenceOperation { Member: var navigated } holderRead
             || !PolicyConditionScanner.IsNavigation(navigated))
@@ -830,22 +824,23 @@ internal sealed class PolicyCheckFinder
     /// <c>room.Host?.UserID</c>, <c>topic.Creator.Id</c>: the key of a navigation a policy matches with an actor
     /// (<c>!u.Equals(room.Host)</c>, <c>t.Creator != user</c>) stands for it, as code compares entities by their keys.
     /// </summary>
-    private MemberRead? OwnerThroughItsKey(IOperation operand)
-    {
-        var stripped = ValueTracer.Strip(operand);
-        if (stripped is IConditionalAccessOperation { Operation: { } holder, WhenNotNull: IMemberReferenceOperation { Instance: IConditionalAccessInstanceOperation } key })
-        {
-            return OwnerHeldBy(holder, key.Member);
-        }
+    private MemberRead? OwnerThroughItsKey(IOperation operand) =>
+        KeyOnHolder(operand) is ({ } holder, { } key) && key is IPropertySymbol or IFieldSymbol ? OwnerHeldBy(holder, key) : null;
 
-        return stripped is IPropertyReferenceOperation or IFieldReferenceOperation && stripped is IMemberReferenceOperation { Instance: { } instance } member
-            ? OwnerHeldBy(instance, member.Member)
-            : null;
-    }
+    /// <summary>
+    /// The member a read names and the object it is read on, through <c>?.</c> (<c>room.Host</c> and <c>UserID</c> in
+    /// <c>room.Host?.UserID</c>), the object stripped; nulls when the operand reads no member of an object.
+    /// </summary>
+    private static (IOperation? Holder, ISymbol? Key) KeyOnHolder(IOperation operand) => ValueTracer.Strip(operand) switch
+    {
+        IConditionalAccessOperation { Operation: var holder, WhenNotNull: IMemberReferenceOperation { Instance: IConditionalAccessInstanceOperation } member } => (ValueTracer.Strip(holder), member.Member),
+        IMemberReferenceOperation { Instance: { } instance } member => (ValueTracer.Strip(instance), member.Member),
+        _ => (null, null),
+    };
 
     private MemberRead? OwnerHeldBy(IOperation holder, ISymbol key) =>
         (PolicyConditionScanner.IsIdentityKey(key) || IsKeyNamed(key))
-        && ValueTracer.Strip(holder) is IPropertyReferenceOperation navigation
+        && holder is IPropertyReferenceOperation navigation
         && PolicyConditionScanner.IsNavigation(navigation.Property)
         && SymbolEqualityComparer.Default.Equals(key.ContainingType?.OriginalDefinition, navigation.Property.Type.OriginalDefinition)
         && _catalog.Value.ComparesWith(navigation.Property, Comparison.OwnerKey)

@@ -296,7 +296,7 @@ internal sealed class GovernanceCatalog
 
     /// <summary>
     /// Every relational test with a number of its own (not 0 or ±1, which guards and counts use everywhere), by that
-    /// number, over the members listed for this compilation and those marked in it and in the referenced assemblies
+    /// number, and every ownership match, under <c>owner</c>, over the members listed for this compilation and those marked in it and in the referenced assemblies
     /// compiled against PolicyAudit. Built on first use.
     /// </summary>
     private Dictionary<string, List<(ISymbol Member, Governor Governor)>> IndexThresholds()

@@ -53,7 +53,8 @@ internal static class HolderPaths
     /// <summary>Appends the path item for <paramref name="path"/> to a <c>Conditions</c> text.</summary>
     public static string With(string conditions, string? path) => ConditionTest.WithItem(conditions, Prefix, path);
 
-    private static bool IsHolding(ISymbol holder, ISymbol member)
+    /// <summary>The type a property or field holds, seen through <c>Nullable</c>; null for any other symbol.</summary>
+    private static ITypeSymbol? HeldType(ISymbol holder)
     {
         var type = holder switch
         {
@@ -61,18 +62,16 @@ internal static class HolderPaths
             IFieldSymbol field => field.Type,
             _ => null,
         };
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
+        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+    }
 
-        return type is INamedTypeSymbol named
+    private static bool IsHolding(ISymbol holder, ISymbol member) =>
+        HeldType(holder) is INamedTypeSymbol named
             && member.ContainingType is { } declaring
             && !ValueTracer.IsFramework(named)
             && FactTypes.SupertypesOf(named).Contains(declaring.OriginalDefinition, SymbolEqualityComparer.Default)
             && !HasIdentity(named)
             && HoldsAnother(holder, named);
-    }
 
     /// <summary>
     /// True when the holding property's type holds another value of the same type (<c>MinimumOrderQuantity</c> beside
@@ -85,17 +84,8 @@ internal static class HolderPaths
         {
             foreach (var other in owner.GetMembers())
             {
-                var otherType = other switch
-                {
-                    IPropertySymbol property => property.Type,
-                    IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
-                    _ => null,
-                };
-                if (otherType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-                {
-                    otherType = nullable.TypeArguments[0];
-                }
-
+                // A property's compiler-made backing field is not another value.
+                var otherType = other is IFieldSymbol { IsImplicitlyDeclared: true } ? null : HeldType(other);
                 if (other.Name != holder.Name && SymbolEqualityComparer.Default.Equals(otherType?.OriginalDefinition, type.OriginalDefinition))
                 {
                     return true;

@@ -147,21 +147,9 @@ internal static class OwnershipTest
 
     /// <summary>A navigation compared with a whole fact it can hold: <c>r.Creator != user</c>.</summary>
     private static bool Holds(MemberRead key, ITypeSymbol fact) =>
-        PolicyConditionScanner.IsNavigation(key.Member) && key.MemberType is { } type
-        && (SymbolEqualityComparer.Default.Equals(type, fact) || InheritsFrom(fact, type) || InheritsFrom(type, fact));
-
-    private static bool InheritsFrom(ITypeSymbol type, ITypeSymbol baseType)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, baseType));
-    }
+        PolicyConditionScanner.IsNavigation(key.Member) && key.MemberType is INamedTypeSymbol type && fact is INamedTypeSymbol named
+        && (FactTypes.SupertypesOf(named).Contains(type.OriginalDefinition, SymbolEqualityComparer.Default)
+            || FactTypes.SupertypesOf(type).Contains(named.OriginalDefinition, SymbolEqualityComparer.Default));
 
     private static bool IsDomainClass(ITypeSymbol? type) =>
         type is { TypeKind: TypeKind.Class or TypeKind.Interface, SpecialType: SpecialType.None } && !ValueTracer.IsFramework(type)
@@ -186,7 +174,7 @@ internal static class OwnershipTest
     /// </summary>
     private static bool IsActorType(ITypeSymbol? type) =>
         type?.Name is { } name
-        && Words(name).LastOrDefault(word => word is not ("base" or "dto" or "entity" or "model" or "info" or "data" or "record")) is { } head
+        && OperandName.Words(name).LastOrDefault(word => word is not ("base" or "dto" or "entity" or "model" or "info" or "data" or "record")) is { } head
         && ActorTypeWords.Contains(head);
 
     private static readonly string[] ActorTypeWords =
@@ -197,26 +185,7 @@ internal static class OwnershipTest
 
     /// <summary>A name with an actor's word among its words (<c>OwnerId</c>, <c>CreatedBy</c>, <c>SellerId</c>).</summary>
     private static bool IsActorName(string? name) =>
-        name is not null && Words(name).Any(word => ActorWords.Contains(word) || (word.EndsWith("s", StringComparison.Ordinal) && ActorWords.Contains(word.Substring(0, word.Length - 1))));
-
-    /// <summary>The lower-case words of a camel-case or snake-case name: <c>MultiplayerRoomUser</c> is multiplayer, room, user.</summary>
-    private static IEnumerable<string> Words(string name)
-    {
-        var start = 0;
-        for (var i = 1; i <= name.Length; i++)
-        {
-            if (i == name.Length || name[i] == '_' || (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])))
-            {
-                var word = name.Substring(start, i - start).Trim('_');
-                if (word.Length > 0)
-                {
-                    yield return word.ToLowerInvariant();
-                }
-
-                start = i;
-            }
-        }
-    }
+        name is not null && OperandName.Words(name).Any(word => ActorWords.Contains(word) || (word.EndsWith("s", StringComparison.Ordinal) && ActorWords.Contains(word.Substring(0, word.Length - 1))));
 
     /// <summary>
     /// True when every other conjunct of the condition, and every other condition of its pattern (not the fact's alias,
