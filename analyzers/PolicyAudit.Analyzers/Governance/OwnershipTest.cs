@@ -83,7 +83,8 @@ internal static class OwnershipTest
         }
 
         // `!u.Equals(room.Host)` asks `!=`.
-        var op = IsNegated(operation) ? Comparison.Negate(pair.First.Operator) : pair.First.Operator;
+        PolicyConditionScanner.AboveNegations(operation, out var negated);
+        var op = negated ? Comparison.Negate(pair.First.Operator) : pair.First.Operator;
         if (op == "==" && !(NamesAnActor(left, right) && MatchesOnlyKeys(operation, lambda, isTested)))
         {
             return [];
@@ -93,17 +94,6 @@ internal static class OwnershipTest
             .GroupBy(key => key.Member.OriginalDefinition, SymbolEqualityComparer.Default)
             .Select(same => (same.First(), op))
             .ToList();
-    }
-
-    private static bool IsNegated(IOperation operation)
-    {
-        var negated = false;
-        for (var parent = operation.Parent; parent is IConversionOperation or IParenthesizedOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }; parent = parent.Parent)
-        {
-            negated ^= parent is IUnaryOperation;
-        }
-
-        return negated;
     }
 
     /// <summary>

@@ -518,6 +518,16 @@ internal static class PolicyConditionScanner
     /// <summary>A boolean used as a condition by itself (<c>o =&gt; o.IsOpened</c>, <c>!o.IsOpened &amp;&amp; ...</c>), not compared.</summary>
     private static bool IsTestedAlone(IOperation operation, out bool negated)
     {
+        var parent = AboveNegations(operation, out negated);
+        return parent is IReturnOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.And or BinaryOperatorKind.Or };
+    }
+
+    /// <summary>
+    /// The operation above the conversions, parentheses and <c>!</c> around <paramref name="operation"/>, and whether an
+    /// odd number of <c>!</c> negate it (<c>!u.Equals(room.Host)</c>).
+    /// </summary>
+    internal static IOperation? AboveNegations(IOperation operation, out bool negated)
+    {
         negated = false;
         var parent = operation.Parent;
         while (parent is IConversionOperation or IParenthesizedOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not })
@@ -526,7 +536,7 @@ internal static class PolicyConditionScanner
             parent = parent.Parent;
         }
 
-        return parent is IReturnOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.And or BinaryOperatorKind.Or };
+        return parent;
     }
 
     private static void Record(SortedDictionary<string, SortedSet<ConditionTest>> found, MemberRead read, ConditionTest test)
