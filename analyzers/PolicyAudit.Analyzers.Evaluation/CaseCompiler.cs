@@ -39,6 +39,12 @@ internal sealed class CaseCompiler
     /// <summary><c>.globalconfig</c> key: <c>library</c> when the App was a class library, not a web project.</summary>
     public const string AppSdkOption = "evaluation.app_sdk";
 
+    /// <summary>
+    /// <c>.globalconfig</c> key: <c>disable</c> when the code base's projects do not turn implicit usings on, so that a
+    /// type of its own named like one of <c>System.IO</c>'s (<c>MatchType</c>) is not ambiguous. The policies keep them.
+    /// </summary>
+    public const string ImplicitUsingsOption = "evaluation.implicit_usings";
+
     private readonly string _caseDirectory;
     private readonly ReferenceSet _references;
     private readonly AnalyzerSet _analyzers;
@@ -119,7 +125,10 @@ internal sealed class CaseCompiler
     private string GlobalUsings(Part part)
     {
         var web = part == Part.App && !(_options.GlobalOptions.TryGetValue(AppSdkOption, out var sdk) && sdk == "library");
-        var usings = web ? LibraryUsings.Concat(WebUsings) : LibraryUsings;
+        // The policies are the adopter's own new project, which has them either way.
+        var usings = part != Part.Policies && _options.GlobalOptions.TryGetValue(ImplicitUsingsOption, out var implicitUsings) && implicitUsings == "disable"
+            ? Enumerable.Empty<string>()
+            : web ? LibraryUsings.Concat(WebUsings) : LibraryUsings;
         var friends = Enum.GetValues<Part>().Where(above => above > part)
             .Select(above => $"[assembly: global::System.Runtime.CompilerServices.InternalsVisibleTo(\"{above}\")]");
         return string.Join(Environment.NewLine, usings.Select(name => $"global using global::{name};").Concat(friends));
