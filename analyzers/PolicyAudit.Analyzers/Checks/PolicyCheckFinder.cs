@@ -526,7 +526,7 @@ internal sealed class PolicyCheckFinder
                 || IsDateEqualityWhereDatesAreOrdered(comparison, read)
                 || IsUnlimitedGuard(comparison, read)
                 || IsClamp(comparison)
-                || IsStateCheckInDeclaringType(context, read, comparison.Operator))
+                || IsStateCheckInDeclaringType(context, read, comparison.Operator, Comparison.ValueKey(comparison.Other)))
             {
                 continue;
             }
@@ -1256,7 +1256,7 @@ internal sealed class PolicyCheckFinder
 
         if (current is IInvocationOperation hasFlag && FlagOfState(hasFlag) is var (flagRead, flagState))
         {
-            if (!IsStateCheckInDeclaringType(context, flagRead, "=="))
+            if (!IsStateCheckInDeclaringType(context, flagRead, negated ? "!=" : "==", flagState))
             {
                 Report(context, flagged, flagged.ToString(), flagRead, negated ? "!=" : "==", flagState, fixable: false);
             }
@@ -1298,7 +1298,7 @@ internal sealed class PolicyCheckFinder
             case ReadKind.Value:
                 op = "==";
                 value = negated ? "false" : "true";
-                if (IsStateCheckInDeclaringType(context, read, op))
+                if (IsStateCheckInDeclaringType(context, read, op, value))
                 {
                     return;
                 }
@@ -1325,7 +1325,7 @@ internal sealed class PolicyCheckFinder
     {
         if (Governed(value) is { } read && PatternTest(pattern, read) is var (op, key))
         {
-            if (!IsStateCheckInDeclaringType(context, read, op))
+            if (!IsStateCheckInDeclaringType(context, read, op, key))
             {
                 Report(context, flagged, text, read, op, key, fixable && read.Kind == ReadKind.Value && IsMemberReadItself(value));
             }
@@ -1334,7 +1334,7 @@ internal sealed class PolicyCheckFinder
         }
 
         if (FindInSubpatterns(value, pattern) is var (nested, nestedOp, nestedKey)
-            && !IsStateCheckInDeclaringType(context, nested, nestedOp))
+            && !IsStateCheckInDeclaringType(context, nested, nestedOp, nestedKey))
         {
             Report(context, flagged, text, nested, nestedOp, nestedKey, fixable: false);
         }
@@ -1601,24 +1601,48 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
-    /// <c>if (Status != OrderStatus.Paid) throw ...</c> inside <c>Order</c>: an entity guarding its own state
-    /// transitions enforces an invariant, rarely a policy staff may override. Skipped unless configured otherwise.
+    /// <c>if (Status == OrderStatus.Shipped) throw ...</c> inside <c>Order.Cancel()</c>: an entity guarding its own state
+    /// transitions enforces an invariant, rarely a policy staff may override, unless the guard refuses exactly what a
+    /// policy denies (<c>if (Status != CouponStatus.Available) throw</c> in <c>Coupon.MarkAsUsed()</c> beside a policy
+    /// denying <c>c.Status != CouponStatus.Available</c>): that one is the policy's check, written where the state lives.
     /// Only a guard clause is such an invariant: one that throws (itself, or through a helper of the type that only
     /// throws) or leaves a void method (<c>if (Status == Retired) return;</c>); a state the type returns or combines into
-    /// an answer (<c>return provider.Enabled &amp;&amp; Use2fa;</c>) is a decision.
+    /// an answer (<c>return provider.Enabled &amp;&amp; Use2fa;</c>) is a decision. <c>.editorconfig</c> may skip every
+    /// such guard (<c>skip</c>) or report every one (<c>report</c>).
     /// </summary>
-    private static bool IsStateCheckInDeclaringType(OperationAnalysisContext context, MemberRead read, string op)
+    private bool IsStateCheckInDeclaringType(OperationAnalysisContext context, MemberRead read, string op, string? value)
     {
         if (op is not ("==" or "!=") || !ValueTracer.IsStateType(read.MemberType) || !IsInDeclaringType(context.ContainingSymbol, read.Member)
-            || !IsThrowingGuard(context.Operation))
+            || GuardThrowsWhen(context.Operation) is not { } throwsWhenHolds)
         {
             return false;
         }
 
         var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
-        return !(options.TryGetValue(DeclaringTypeStateChecksOption, out var setting)
-            && string.Equals(setting.Trim(), "report", StringComparison.OrdinalIgnoreCase));
+        var setting = options.TryGetValue(DeclaringTypeStateChecksOption, out var configured) ? configured.Trim() : string.Empty;
+        if (string.Equals(setting, "report", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // A helper's own parameter (`AssertStateTrue(bool value, ..)`) is tested for every caller: its callers' reads are reported.
+        if (string.Equals(setting, "skip", StringComparison.OrdinalIgnoreCase) || value is null || read.Member is IParameterSymbol or ILocalSymbol)
+        {
+            return true;
+        }
+
+        var refused = Refusal(throwsWhenHolds ? op : (op == "==" ? "!=" : "=="), value);
+        return !_catalog.Value.GetGovernors(GovernedMember(read.Member))
+            .Any(governor => governor.Tests.Any(test => test.Key is null && test.Value is not null && Refusal(test.Operator, test.Value) == refused));
     }
+
+    /// <summary>A state test in one form: <c>!=true</c> is <c>==false</c>.</summary>
+    private static (string Operator, string Value) Refusal(string op, string value) => (op, value) switch
+    {
+        ("!=", "true") => ("==", "false"),
+        ("!=", "false") => ("==", "true"),
+        _ => (op, value),
+    };
 
     /// <summary>
     /// <c>var available = org.Seats.Value - occupied; var needed = adding - available; if (needed &gt; 0)</c>: a difference
@@ -1703,24 +1727,38 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>The check is (part of) the condition of an <c>if</c> whose branch throws or leaves a void method.</summary>
-    private static bool IsThrowingGuard(IOperation check)
+    /// <summary>
+    /// Whether <paramref name="check"/> is a guard clause's condition (or a part of one): true when the guard throws or
+    /// leaves while the check holds (<c>if (Status != Paid) throw</c>), false when it does so while the check fails
+    /// (<c>if (Status == Paid) { .. } else throw</c>, <c>AssertStateTrue(Active, ..)</c>), null when no guard tests it.
+    /// </summary>
+    private static bool? GuardThrowsWhen(IOperation check)
     {
         // `AssertionConcern.AssertStateTrue(this.Active, ..)` throws as `if (!this.Active) throw ..` does.
         if (check is IInvocationOperation assertion && IsAssertion(assertion.TargetMethod))
         {
-            return true;
+            var name = assertion.TargetMethod.Name;
+            return name.IndexOf("False", StringComparison.Ordinal) >= 0 || name.IndexOf("Against", StringComparison.Ordinal) >= 0;
         }
 
+        var negated = false;
         var current = check;
         while (current.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }
             or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or IParenthesizedOperation or IConversionOperation or IIsPatternOperation)
         {
+            negated ^= current.Parent is IUnaryOperation;
             current = current.Parent;
         }
 
         var conditional = current as IConditionalOperation ?? current.Parent as IConditionalOperation;
-        return conditional is { IsRef: false } && conditional.Condition == (current is IConditionalOperation ? conditional.Condition : current)
-            && (Throws(conditional.WhenTrue) || (conditional.WhenFalse is { } otherwise && Throws(otherwise)));
+        if (conditional is not { IsRef: false } || conditional.Condition != (current is IConditionalOperation ? conditional.Condition : current))
+        {
+            return null;
+        }
+
+        return Throws(conditional.WhenTrue) ? !negated
+            : conditional.WhenFalse is { } otherwise && Throws(otherwise) ? negated
+            : null;
     }
 
     private static bool Throws(IOperation branch) =>

@@ -3,8 +3,8 @@ namespace PolicyAudit.Analyzers.Tests.Infrastructure;
 /// <summary>
 /// A small SaaS domain (workspaces, plans, teams, stock) and its NRules-based policies, shaped like the checks
 /// real applications write: flags, nullable caps, sizes, dates and zero thresholds. The domain's own sold-out check
-/// is marked: the harness expects it wherever the domain is compiled (the Ship() state check beside it is silent by
-/// default).
+/// and Ship()'s guard (it refuses what the paid-before-ship policy denies) are marked: the harness expects them wherever
+/// the domain is compiled. Pay()'s guard beside them refuses the opposite state, a transition, and is silent by default.
 /// </summary>
 internal static class SaasSources
 {
@@ -65,9 +65,15 @@ internal static class SaasSources
                 public OrderStatus Status { get; set; }
                 public decimal Total { get; set; }
 
+                public void Pay()
+                {
+                    if (Status == OrderStatus.Paid) throw new InvalidOperationException("Already paid.");
+                    Status = OrderStatus.Paid;
+                }
+
                 public void Ship()
                 {
-                    if (Status != OrderStatus.Paid) throw new InvalidOperationException("Only paid orders ship.");
+                    if ({|PA0001:Status != OrderStatus.Paid|}) throw new InvalidOperationException("Only paid orders ship.");
                     Status = OrderStatus.Shipped;
                 }
             }

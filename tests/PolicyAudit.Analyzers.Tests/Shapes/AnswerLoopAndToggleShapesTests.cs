@@ -79,7 +79,7 @@ public sealed class AnswerLoopAndToggleShapesTests
                     }
                 }
 
-                public void Rename() => AssertionConcern.AssertStateTrue(this.Active, "Tenant is not active.");
+                public void Rename() => AssertionConcern.AssertStateTrue({|PA0001:this.Active|}, "Tenant is not active.");
             }
 
             public sealed class FeatureFlag

@@ -584,7 +584,7 @@ public sealed class RealWorldShapesTests
     }
 
     [Fact]
-    public async Task StateCheckInDeclaringType_GuardClauseThatThrowsOrReturns_IsNotReported()
+    public async Task StateCheckInDeclaringType_GuardOfAnotherTransition_IsNotReported()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             using System;
@@ -594,10 +594,11 @@ public sealed class RealWorldShapesTests
             {
                 [GovernedBy("no-cancel-after-payment", Conditions = "==1;==2")] public Stage Stage { get; private set; }
                 [GovernedBy("two-factor")] public bool Use2fa { get; private set; }
+                [GovernedBy("locked", Conditions = "==true")] public bool Locked { get; private set; }
 
-                public void Cancel()
+                public void Refund()
                 {
-                    if (Stage == Stage.Paid || Stage == Stage.Shipped)
+                    if (Stage != Stage.Paid && Stage != Stage.Shipped)
                     {
                         Refuse(Stage.Open);
                     }
@@ -606,10 +607,49 @@ public sealed class RealWorldShapesTests
                     Stage = Stage.Open;
                 }
 
-                public void Ship()
+                public void Reopen()
                 {
-                    if (Stage == Stage.Shipped) return;
-                    Stage = Stage.Shipped;
+                    if (Stage == Stage.Open) return;
+                    if (Locked) Stage = Stage.Open; else throw new InvalidOperationException("only a locked order is reopened");
+                }
+
+                private void Refuse(Stage to) => throw new InvalidOperationException($"{Stage} cannot become {to}.");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StateCheckInDeclaringType_GuardRefusingWhatAPolicyDenies_IsReported()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using PolicyAudit;
+            public enum Stage { Open, Paid, Shipped }
+            public static class Guard
+            {
+                public static void AssertStateFalse(bool condition, string message) { }
+            }
+
+            public sealed class Order
+            {
+                [GovernedBy("no-cancel-after-payment", Conditions = "==1;==2")] public Stage Stage { get; private set; }
+                [GovernedBy("locked", Conditions = "==true")] public bool Locked { get; private set; }
+
+                public void Cancel()
+                {
+                    if ([|Stage == Stage.Paid|] || [|Stage == Stage.Shipped|])
+                    {
+                        Refuse(Stage.Open);
+                    }
+
+                    if ([|!(Locked)|]) Stage = Stage.Open; else throw new InvalidOperationException("locked");
+                }
+
+                public void Rename() => Guard.AssertStateFalse([|Locked|], "locked");
+
+                public void Archive()
+                {
+                    if ([|Stage != Stage.Paid|]) { } else throw new InvalidOperationException("paid orders stay");
                 }
 
                 private void Refuse(Stage to) => throw new InvalidOperationException($"{Stage} cannot become {to}.");
@@ -644,21 +684,23 @@ public sealed class RealWorldShapesTests
     }
 
     [Fact]
-    public async Task StateCheckInDeclaringType_ConfiguredToReport_IsReported()
+    public async Task StateCheckInDeclaringType_ConfiguredToReportOrSkip_ReportsEveryGuardOrNone()
     {
-        const string ShipCheck = "if (Status != OrderStatus.Paid)";
-        var configured = WithSaas(
+        const string PayCheck = "if (Status == OrderStatus.Paid)";
+        const string ShipCheck = "if ({|PA0001:Status != OrderStatus.Paid|})";
+        var reported = WithSaas(
             "namespace Saas { }",
-            SaasSources.Domain.Replace(ShipCheck, "if ({|#0:Status != OrderStatus.Paid|})", StringComparison.Ordinal));
-        configured.TestState.AnalyzerConfigFiles.Add(PolicyAuditTestSetup.EditorConfig("PA0001.state_checks_in_declaring_type = report"));
-        configured.ExpectedDiagnostics.Add(Expected(0, "Status != OrderStatus.Paid", "policy 'paid-before-ship'"));
+            SaasSources.Domain.Replace(PayCheck, "if ({|#0:Status == OrderStatus.Paid|})", StringComparison.Ordinal));
+        reported.TestState.AnalyzerConfigFiles.Add(PolicyAuditTestSetup.EditorConfig("PA0001.state_checks_in_declaring_type = report"));
+        reported.ExpectedDiagnostics.Add(Expected(0, "Status == OrderStatus.Paid", "policy 'paid-before-ship'"));
 
-        // Without the setting the same domain reports only its marked sold-out threshold, not the Ship() state check.
-        var silent = WithSaas("namespace Saas { }");
+        var skipped = WithSaas("namespace Saas { }", SaasSources.Domain.Replace(ShipCheck, "if (Status != OrderStatus.Paid)", StringComparison.Ordinal));
+        skipped.TestState.AnalyzerConfigFiles.Add(PolicyAuditTestSetup.EditorConfig("PA0001.state_checks_in_declaring_type = skip"));
 
+        Assert.Contains(PayCheck, SaasSources.Domain, StringComparison.Ordinal);
         Assert.Contains(ShipCheck, SaasSources.Domain, StringComparison.Ordinal);
-        await configured.RunAsync();
-        await silent.RunAsync();
+        await reported.RunAsync();
+        await skipped.RunAsync();
     }
 
     [Fact]
