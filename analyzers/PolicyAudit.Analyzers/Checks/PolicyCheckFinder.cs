@@ -196,9 +196,32 @@ internal sealed class PolicyCheckFinder
     /// one state into another vocabulary (a status shown, an event's kind). Nothing is refused: no arm but the default
     /// throws, and no arm answers yes or no, gives a number (a rate or a limit by tier is a policy's value) or a text.
     /// </summary>
+    /// <remarks>
+    /// An arm that gives no state (<c>Enterprise =&gt; null</c>: no next plan) belongs to the translation beside arms
+    /// that do. Distinct texts for three or more states, with a text for the rest (<c>Active =&gt; "Activa", .., _ =&gt;
+    /// status.ToString()</c>), name each state for display; refusal texts leave the rest without one (<c>_ =&gt; null</c>).
+    /// </remarks>
     private static bool IsTranslation(ISwitchExpressionOperation switchExpression) =>
         switchExpression.Arms.Length >= 2
-        && switchExpression.Arms.All(arm => arm.Pattern is IDiscardPatternOperation || IsTranslatedValue(arm.Value));
+        && ((switchExpression.Arms.All(arm => arm.Pattern is IDiscardPatternOperation || IsTranslatedValue(arm.Value) || IsNoValue(arm.Value))
+                && switchExpression.Arms.Any(arm => arm.Pattern is not IDiscardPatternOperation && IsTranslatedValue(arm.Value)))
+            || IsDisplayNames(switchExpression));
+
+    private static bool IsNoValue(IOperation value) =>
+        ValueTracer.Strip(value) is { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation;
+
+    private static bool IsDisplayNames(ISwitchExpressionOperation switchExpression)
+    {
+        var named = switchExpression.Arms.Where(arm => arm.Pattern is not IDiscardPatternOperation).ToList();
+        var texts = named.Select(arm => ValueTracer.Strip(arm.Value)?.ConstantValue is { HasValue: true, Value: string text } ? text : null).ToList();
+        return named.Count >= 3
+            && ValueTracer.IsEnumStateType(switchExpression.Value.Type)
+            && named.All(arm => arm.Pattern is IConstantPatternOperation or IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or })
+            && texts.All(text => !string.IsNullOrEmpty(text))
+            && texts.Distinct(StringComparer.Ordinal).Count() == texts.Count
+            && switchExpression.Arms.Where(arm => arm.Pattern is IDiscardPatternOperation)
+                .All(rest => ValueTracer.Strip(rest.Value) is not ({ ConstantValue: { HasValue: true, Value: null or "" } } or IThrowOperation));
+    }
 
     /// <inheritdoc cref="IsTranslation(ISwitchExpressionOperation)"/>
     private static bool IsTranslation(ISwitchOperation switchStatement)

@@ -117,6 +117,47 @@ public sealed class StateTranslationShapesTests
     }
 
     [Fact]
+    public async Task SwitchGivingNextStateOrNoneOrADisplayName_IsNotReportedWhileRefusalTextsAre()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using Apprenticeships;
+            public static class Labels
+            {
+                public static ApprenticeshipStatus? Next(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Active => ApprenticeshipStatus.Paused,
+                    PaymentStatus.Paused => ApprenticeshipStatus.Stopped,
+                    PaymentStatus.Withdrawn => null,
+                    _ => null,
+                };
+
+                public static string DisplayName(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Active => "Active",
+                    PaymentStatus.Paused => "On hold",
+                    PaymentStatus.Withdrawn => "Stopped",
+                    _ => a.PaymentStatus.ToString(),
+                };
+
+                public static string? Refusal(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Paused => "paused: resume it first",
+                    [|PaymentStatus.Withdrawn|] => "stopped: it cannot change",
+                    PaymentStatus.Completed => "completed: nothing to change",
+                    _ => null,
+                };
+
+                public static ApprenticeshipStatus? Stopped(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    [|PaymentStatus.Withdrawn|] => null,
+                    _ => null,
+                };
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
     public async Task StateMatchedToPickOneElement_IsNotReportedWhileAFilterIs()
     {
         await VerifyCS.VerifyBesideAsync("""
