@@ -379,15 +379,18 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
     }
 
     [Fact]
-    public async Task QueryablePredicate_GovernedFlagAndComparison_AreReported()
+    public async Task QueryablePredicate_ThresholdReportedWhileAFlagPickingRowsIsNot()
     {
+        // A database query's flag that only picks the rows listed is no decision; the threshold beside it is the policy's.
         await VerifyWithPoliciesAsync("""
             using System.Linq;
             using Shop;
             public static class Reports
             {
                 public static IQueryable<Order> Late(IQueryable<Order> orders) =>
-                    orders.Where([|o => o.IsOpened|]).Where(o => [|o.DaysSincePurchase > 30|]);
+                    orders.Where(o => o.IsOpened).Where(o => [|o.DaysSincePurchase > 30|]);
+
+                public static bool AnyOpened(IQueryable<Order> orders) => orders.Where([|o => o.IsOpened|]).Any();
             }
             """);
     }

@@ -1921,6 +1921,39 @@ internal sealed class PolicyCheckFinder
     private static bool IsFluentValidation(IMethodSymbol method) => PolicyAuditTypes.RootNamespaceOf(method) == "FluentValidation";
 
     /// <summary>
+    /// <c>await _db.Topics.Where(t =&gt; t.LockedBy != null).OrderBy(..).ToListAsync()</c>: a state, flag or presence
+    /// matched in a database query's <c>Where</c> whose query ends in rows (listed, ordered, paged, projected, returned)
+    /// picks rows for a page or a batch; nothing is allowed or refused. A query that ends in an answer or an element
+    /// (<c>Any</c>, <c>All</c>, <c>Count</c>, <c>First</c>, <c>Sum</c>, ..), a window or threshold (<c>CreatedOn &lt; cutoff</c>)
+    /// and a filter of a list in memory (the items a job goes on to process) stay reported.
+    /// </summary>
+    private static bool IsListingFilter(IOperation operation)
+    {
+        var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
+        if (lambda is null || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation { TargetMethod.Name: "Where" } call } predicate
+            || predicate.Parameter?.Type is not INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } } })
+        {
+            return false;
+        }
+
+        var end = call;
+        while (ConsumerOf(end) is { TargetMethod.Name: not "ConfigureAwait" } next)
+        {
+            end = next;
+        }
+
+        var name = end.TargetMethod.Name;
+        if (name.EndsWith("Async", StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - "Async".Length);
+        }
+
+        return name is not ("Any" or "All" or "Count" or "LongCount" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault"
+            or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" or "Sum" or "Min" or "Max" or "Average"
+            or "Aggregate" or "Contains" or "Exists" or "TrueForAll" or "MinBy" or "MaxBy");
+    }
+
+    /// <summary>
     /// <c>Stats.Published = await posts.CountAsync(p =&gt; p.PostStatus == Published)</c>, or the same predicate in a
     /// <c>Where</c> ending in <c>Count()</c>: a count stored or passed on uncompared (a dashboard's figure, a page count)
     /// counts cases, it decides none. A count compared with a limit, directly or through a local (<c>if (open &gt;= 3)</c>),
@@ -2050,7 +2083,8 @@ internal sealed class PolicyCheckFinder
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
-            || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation))
+            || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation)
+            || (op is "==" or "!=" && IsListingFilter(context.Operation)))
         {
             return;
         }

@@ -180,6 +180,34 @@ public sealed class StateTranslationShapesTests
     }
 
     [Fact]
+    public async Task StateMatchedInADatabaseQueryEndingInRows_IsNotReportedWhileAnAnswerIs()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Apprenticeships;
+            public static class StoppedPage
+            {
+                public static List<Apprenticeship> Rows(IQueryable<Apprenticeship> all) =>
+                    all.Where(a => a.PaymentStatus == PaymentStatus.Withdrawn).OrderBy(a => a.GetHashCode()).ToList();
+
+                public static IQueryable<Apprenticeship> Query(IQueryable<Apprenticeship> all) =>
+                    all.Where(a => a.PaymentStatus == PaymentStatus.Withdrawn);
+
+                public static bool AnyStopped(IQueryable<Apprenticeship> all) =>
+                    all.Where(a => [|a.PaymentStatus == PaymentStatus.Withdrawn|]).Any();
+
+                public static Apprenticeship FirstStopped(IQueryable<Apprenticeship> all) =>
+                    all.Where(a => [|a.PaymentStatus == PaymentStatus.Withdrawn|]).First();
+
+                public static int StoppedCount(IQueryable<Apprenticeship> all) =>
+                    all.Where(a => [|a.PaymentStatus == PaymentStatus.Withdrawn|]).Count();
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
     public async Task ChainOrSwitchGivingConfiguredValuePerState_IsNotReportedWhileASingleTestIs()
     {
         await VerifyCS.VerifyBesideAsync("""
