@@ -97,6 +97,7 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
     private static void AskToMark(OperationAnalysisContext context, string policyId, ISymbol member, string conditions, SyntaxNode at)
     {
         if (SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, context.Compilation.Assembly)
+            || PolicyAuditTypes.IsFramework(member)
             || !IsSolutionAssembly(context.Compilation, member.ContainingAssembly)
             || IsMarked(member, policyId)
             || member.GetDocumentationCommentId() is not { } memberId)

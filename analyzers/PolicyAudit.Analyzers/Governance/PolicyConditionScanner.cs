@@ -153,7 +153,8 @@ internal static class PolicyConditionScanner
                 && !IsPresenceTest(name)
                 && semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
                 && !qualifiers.Contains(symbol.OriginalDefinition)
-                && (IsDomainMember(symbol) || (IsInheritedFrameworkMember(symbol) && IsDomainType(ReceiverType(name, semanticModel, cancellationToken))))
+                && (IsDomainMember(symbol) || (IsInheritedFrameworkMember(symbol) && IsDomainType(ReceiverType(name, semanticModel, cancellationToken)))
+                    || (IsFrameworkFactMember(symbol) && IsReadOnFrameworkFact(name, semanticModel, cancellationToken)))
                 && !IsNavigation(symbol))
             {
                 yield return (Definition(symbol), name);
@@ -210,6 +211,40 @@ internal static class PolicyConditionScanner
         && ValueType(symbol) is { } type
         && !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
 
+    /// <summary>
+    /// A member of a framework type that a condition may read on a fact of that very type: <c>u.IsInRole(Roles.Admin)</c>
+    /// on a <c>ClaimsPrincipal</c> fact. The policy's fact is then the framework's own object, and the member is what it
+    /// decides on; see <see cref="IsReadOnFrameworkFact"/>.
+    /// </summary>
+    public static bool IsFrameworkFactMember(ISymbol symbol) =>
+        !symbol.IsStatic
+        && symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary, Name: not ("Equals" or "GetHashCode" or "ToString" or "CompareTo" or "GetType") }
+            or IPropertySymbol { IsIndexer: false }
+        && symbol.ContainingType is not null
+        && PolicyAuditTypes.IsFramework(symbol);
+
+    /// <summary><c>u.IsInRole(..)</c> where <c>u</c> is the condition's own fact parameter and its type is the framework's.</summary>
+    private static bool IsReadOnFrameworkFact(SyntaxNode name, SemanticModel semanticModel, CancellationToken cancellationToken) =>
+        name.Parent is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } access && access.Name == name
+        && semanticModel.GetSymbolInfo(receiver, cancellationToken).Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } fact
+        && IsFrameworkObjectFact(fact.Type);
+
+    /// <summary>As <see cref="IsReadOnFrameworkFact(SyntaxNode, SemanticModel, CancellationToken)"/>, for a read found in a condition's operations.</summary>
+    private static bool IsReadOnFrameworkFact(MemberRead read) =>
+        IsFrameworkFactMember(read.Member)
+        && ValueTracer.Strip(read.Instance) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } } fact }
+        && IsFrameworkObjectFact(fact.Type);
+
+    /// <summary>
+    /// A framework class or interface a fact can be (<c>ClaimsPrincipal</c>), not a collection (<c>list.Count</c> governs
+    /// the collection's owner, not every list) nor a value (<c>DateTime</c>, whose members are listed by hand if meant).
+    /// </summary>
+    private static bool IsFrameworkObjectFact(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Interface, SpecialType: SpecialType.None } named
+        && PolicyAuditTypes.IsFramework(named)
+        && !named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)
+        && named.SpecialType != SpecialType.System_Collections_IEnumerable;
+
     /// <summary>A type of the business's own (not the framework's), which a fact can be.</summary>
     private static bool IsDomainType(ITypeSymbol? type) =>
         (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type)
@@ -229,12 +264,13 @@ internal static class PolicyConditionScanner
     /// </summary>
     public static void ForEachTest(IOperation condition, Action<MemberRead, ConditionTest, IOperation> onTest)
     {
-        Func<ISymbol, bool> isTested = symbol => IsTestedMember(symbol) || IsInheritedFrameworkMember(symbol);
+        Func<ISymbol, bool> isTested = symbol => IsTestedMember(symbol) || IsInheritedFrameworkMember(symbol) || IsFrameworkFactMember(symbol);
         var reported = onTest;
         onTest = (read, test, at) =>
         {
-            // A framework member counts only as the business's own type's: `u.TwoFactorEnabled` on an ApplicationUser.
-            if (!IsInheritedFrameworkMember(read.Member) || IsDomainType(read.Instance?.Type))
+            // A framework member counts only as the business's own type's (`u.TwoFactorEnabled` on an ApplicationUser), or
+            // read on a fact that is the framework's own object (`u.IsInRole(Roles.Admin)` on a ClaimsPrincipal).
+            if (IsDomainMember(read.Member) || IsDomainType(read.Instance?.Type) || IsReadOnFrameworkFact(read))
             {
                 reported(read, test, at);
             }
