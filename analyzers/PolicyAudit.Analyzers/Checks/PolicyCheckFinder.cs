@@ -529,7 +529,7 @@ internal sealed class PolicyCheckFinder
             if ((OwnerThroughItsKey(comparison.Operand) ?? Governed(comparison.Operand) ?? OwnerKeyTwin(comparison.Operand)) is not { } read
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
-                || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison))
+                || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison) && !RefusesAStateOutsideTheAllowed(comparison, read))
                 || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read) && !IsKeyOfAnotherKind(comparison, read))
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other) && (!_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OtherDateKey) || SearchCriterion.IsInDatabaseQuery(comparison.Operand)))
                 || RangeOrdering.IsOwnEnds(comparison)
@@ -1705,6 +1705,55 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// <c>if (subscription.Status == SubscriptionStatus.PastDue) return (false, "..");</c> beside a policy that allows only
+    /// some states (<c>s.Status != Active &amp;&amp; s.Status != Trialing</c>): a guard that leaves on one state outside that
+    /// set refuses a case the policy denies, though the policy never names that state. Only a set of two or more allowed
+    /// states counts (a single one, <c>o.Status != Placed</c>, is one transition's precondition), and only an <c>if</c>
+    /// that returns or throws.
+    /// </summary>
+    private bool RefusesAStateOutsideTheAllowed(Comparison comparison, MemberRead read)
+    {
+        if (comparison.Operator != "==" || !IsEnumState(read) || ValueTracer.Strip(comparison.Other) is not { Type.TypeKind: TypeKind.Enum, ConstantValue.HasValue: true } state
+            || Comparison.ValueKey(state) is not { } key)
+        {
+            return false;
+        }
+
+        var governors = _catalog.Value.GetGovernors(GovernedMember(read.Member));
+        var allowsSome = governors.Any(governor =>
+        {
+            var tests = governor.Tests.Where(t => t.Key is null && t.Value is not null && !t.Value.StartsWith(FactTypes.Prefix.ToString(), StringComparison.Ordinal)).ToList();
+            return tests.Count >= 2 && tests.All(t => t.Operator == "!=") && tests.All(t => t.Value != key);
+        });
+        if (!allowsSome)
+        {
+            return false;
+        }
+
+        // `if (o.Status != Paid && o.Status != PartiallyPaid) return NotPaid; if (o.Status == Fulfilled) return AlreadyDelivered;`:
+        // where the method tests the allowed states themselves, another state's test is about something else (done already).
+        var allowed = new HashSet<string>(governors.SelectMany(g => g.Tests).Where(t => t.Operator == "!=" && t.Value is not null).Select(t => t.Value!), StringComparer.Ordinal);
+        var testsAllowedState = ValueTracer.Root(comparison.Operand).Descendants().OfType<IBinaryOperation>().Any(other =>
+            other.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
+            && Comparison.From(other) is { } pair
+            && new[] { pair.First, pair.Second }.Any(side => side.Other is not null && Comparison.ValueKey(side.Other) is { } otherKey && allowed.Contains(otherKey)
+                && ValueTracer.Strip(side.Operand) is IMemberReferenceOperation { Member: var otherMember } && SymbolEqualityComparer.Default.Equals(otherMember.OriginalDefinition, read.Member.OriginalDefinition)));
+        if (testsAllowedState)
+        {
+            return false;
+        }
+
+        IOperation? current = TestOf(comparison);
+        while (current?.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current?.Parent is IConditionalOperation { IsRef: false, WhenTrue: var leaving } branch && branch.Condition == current
+            && LastStatement(leaving) is IReturnOperation or IThrowOperation;
+    }
+
+    /// <summary>
     /// <c>Remaining = count &lt; 0 ? 0 : count</c> or <c>if (count &lt; 0) count = 0;</c>: a value clamped at zero is
     /// normalised (a <c>Math.Max</c>), nothing is decided.
     /// </summary>
@@ -1749,7 +1798,6 @@ internal sealed class PolicyCheckFinder
         return test;
     }
 
-    /// <summary>The check is (part of) the condition of an <c>if</c> whose branch throws or leaves a void method.</summary>
     /// <summary>
     /// Whether <paramref name="check"/> is a guard clause's condition (or a part of one): true when the guard throws or
     /// leaves while the check holds (<c>if (Status != Paid) throw</c>), false when it does so while the check fails
