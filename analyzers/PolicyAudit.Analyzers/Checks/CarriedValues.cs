@@ -170,8 +170,28 @@ internal sealed class CarriedValues
             origins.Remove(input);
         }
 
+        // `new ClinicWorkingHourDto(x.DayOfWeek, x.IsClosed, ..)` of a positional record: the property the compiler
+        // declares for the parameter (`row.IsClosed`) holds what the parameter was passed.
+        foreach (var parameter in origins.Keys.OfType<IParameterSymbol>().ToList())
+        {
+            if (PositionalProperty(parameter) is { } property && !origins.ContainsKey(property) && !isGoverned(property))
+            {
+                origins[property] = origins[parameter];
+            }
+        }
+
         return new CarriedValues(origins);
     }
+
+    /// <summary>The property a positional record declares for its primary constructor's <paramref name="parameter"/>; null otherwise.</summary>
+    private static IPropertySymbol? PositionalProperty(IParameterSymbol parameter) =>
+        parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { IsRecord: true } record }
+        && parameter.DeclaringSyntaxReferences.Length == 1
+            ? record.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault(property =>
+                property.DeclaringSyntaxReferences.Length == 1
+                && property.DeclaringSyntaxReferences[0].SyntaxTree == parameter.DeclaringSyntaxReferences[0].SyntaxTree
+                && property.DeclaringSyntaxReferences[0].Span == parameter.DeclaringSyntaxReferences[0].Span)?.OriginalDefinition
+            : null;
 
     /// <summary>The names of a referenced project's members marked <c>[GovernedBy]</c> (a Domain project below this one).</summary>
     private static void AddMarkedNames(INamespaceOrTypeSymbol container, HashSet<string> names, CancellationToken cancellationToken)

@@ -134,6 +134,12 @@ internal readonly struct Comparison
     public const string OwnerKey = "owner";
 
     /// <summary>
+    /// The threshold index's key for a date or time a policy orders against the clock (<c>a.ScheduledAtUtc &lt;
+    /// DateTime.UtcNow.AddDays(-7)</c>, recorded without a value); never a test's value.
+    /// </summary>
+    public const string ClockWindowKey = "clock";
+
+    /// <summary>
     /// A constant written so that equal thresholds compare equal however they are typed (<c>30</c>, <c>30m</c>,
     /// an enum member and its number); null when the operation is not a constant.
     /// </summary>

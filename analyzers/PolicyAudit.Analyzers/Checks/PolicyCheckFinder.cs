@@ -581,7 +581,9 @@ internal sealed class PolicyCheckFinder
     /// <summary>
     /// <c>_age &gt;= 18</c> in a business-rule object, <c>customerHeight &lt;= MaximumHeight</c>: a local, parameter or
     /// private field that names the governed member (its words are some of the member's, ending in the same word:
-    /// <c>age</c> for <c>CustomerAge</c>) ordered against the very number a policy orders that member against. It was
+    /// <c>age</c> for <c>CustomerAge</c>) ordered against the very number a policy orders that member against, or a date
+    /// ordered against the clock where a policy orders that member against it (<c>scheduledUtc &lt; now.AddDays(-7)</c>
+    /// for <c>ScheduledAtUtc</c>). It was
     /// copied from the member, or will be stored in it, where no tracing can see (another project's caller), and the
     /// number is the policy's. Not a property of another type that shares the name (its own attribute), and not a
     /// governed value that another rule leaves out.
@@ -590,7 +592,7 @@ internal sealed class PolicyCheckFinder
     {
         if (comparison.Operator is not ("<" or "<=" or ">" or ">=")
             || comparison.Other is null
-            || Comparison.ValueKey(comparison.Other) is not { } threshold
+            || (Comparison.ValueKey(comparison.Other) ?? ClockWindow(comparison)) is not { } threshold
             || _catalog.Value.OrderedAgainst(threshold) is not { Count: > 0 } candidates
             || OperandName.SymbolOf(comparison.Operand) is not { } named
             || named is not (ILocalSymbol or IParameterSymbol or IFieldSymbol { DeclaredAccessibility: not Accessibility.Public })
@@ -605,8 +607,15 @@ internal sealed class PolicyCheckFinder
             return null;
         }
 
-        foreach (var (member, _) in candidates)
+        foreach (var (member, governor) in candidates)
         {
+            if (threshold == Comparison.ClockWindowKey
+                && !governor.Tests.Any(t => t.Value is null && t.Key is null && (t.Operator[0] == comparison.Operator[0])))
+            {
+                // A policy that wants the date after the clock's bound says nothing about a date before it.
+                continue;
+            }
+
             var memberWords = OperandName.Words(member.Name);
             if (memberWords.Count > 0 && memberWords[memberWords.Count - 1] == words[words.Count - 1] && words.All(memberWords.Contains))
             {
@@ -616,6 +625,15 @@ internal sealed class PolicyCheckFinder
 
         return null;
     }
+
+    /// <summary>
+    /// <see cref="Comparison.ClockWindowKey"/> for a date or time ordered against a value read from the clock
+    /// (<c>scheduledUtc &lt; now.AddDays(-7)</c>); null otherwise.
+    /// </summary>
+    private static string? ClockWindow(Comparison comparison) =>
+        DateTimeTypes.IsDateOrTime(ValueTracer.Strip(comparison.Operand)?.Type) && RangeOrdering.ReadsClock(comparison.Other!)
+            ? Comparison.ClockWindowKey
+            : null;
 
     /// <summary>
     /// <c>if (settings.ReturnDays &gt; 0 &amp;&amp; daysPassed &gt;= settings.ReturnDays)</c>, or <c>if (limit == 0) return; if (count
@@ -1470,14 +1488,14 @@ internal sealed class PolicyCheckFinder
 
     /// <summary>
     /// <c>EmploymentChecks.FirstOrDefault(x =&gt; x.CheckType == EmploymentCheckType.EmployedBeforeSchemeStarted)</c>,
-    /// <c>Participants.FirstOrDefault(p =&gt; p.Role == Role.Judge)</c>: a state matched in the predicate of a call that
-    /// picks one element finds that element (the check of that type, the judge); what is then decided about it is
+    /// <c>Participants.FirstOrDefault(p =&gt; p.Role == Role.Judge)</c>, <c>hours.FirstOrDefault(h =&gt; h.DayOfWeek == day)</c>:
+    /// a state matched (with a constant, a local or a parameter) in the predicate of a call that picks one element finds that element (the check of that type, the judge); what is then decided about it is
     /// tested on it. A filter (<c>Where</c>) or a test (<c>Any</c>) of the same state is reported.
     /// </summary>
     private static bool IsElementLookup(Comparison comparison, MemberRead read)
     {
         if (comparison.Operator != "==" || read.Kind != ReadKind.Value || !ValueTracer.IsEnumStateType(read.MemberType)
-            || ValueTracer.Strip(comparison.Other) is not { ConstantValue.HasValue: true }
+            || ValueTracer.Strip(comparison.Other) is not ({ ConstantValue.HasValue: true } or ILocalReferenceOperation or IParameterReferenceOperation)
             || ScopeFlags.EnclosingLambda(comparison.Operand) is not { } lambda
             || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation pick })
         {

@@ -296,7 +296,7 @@ internal sealed class GovernanceCatalog
 
     /// <summary>
     /// Every relational test with a number of its own (not 0 or ±1, which guards and counts use everywhere), by that
-    /// number, and every ownership match, under <c>owner</c>, over the members listed for this compilation and those marked in it and in the referenced assemblies
+    /// number, every ownership match, under <c>owner</c>, and every date ordered against the clock, under <c>clock</c>, over the members listed for this compilation and those marked in it and in the referenced assemblies
     /// compiled against PolicyAudit. Built on first use.
     /// </summary>
     private Dictionary<string, List<(ISymbol Member, Governor Governor)>> IndexThresholds()
@@ -314,11 +314,15 @@ internal sealed class GovernanceCatalog
             {
                 foreach (var test in governor.Tests)
                 {
-                    if ((test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && IsOwnThreshold(test.Value)) || test.Value == Checks.Comparison.OwnerKey)
+                    var key = test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && IsOwnThreshold(test.Value) ? test.Value
+                        : test.Value == Checks.Comparison.OwnerKey ? test.Value
+                        : test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && test.Value is null && Checks.DateTimeTypes.IsDateOrTime(MemberType(member)) ? Checks.Comparison.ClockWindowKey
+                        : null;
+                    if (key is not null)
                     {
-                        if (!found.TryGetValue(test.Value!, out var list))
+                        if (!found.TryGetValue(key, out var list))
                         {
-                            found.Add(test.Value!, list = new List<(ISymbol, Governor)>());
+                            found.Add(key, list = new List<(ISymbol, Governor)>());
                         }
 
                         list.Add((member, governor));
@@ -329,6 +333,13 @@ internal sealed class GovernanceCatalog
 
         return found;
     }
+
+    private static ITypeSymbol? MemberType(ISymbol member) => member switch
+    {
+        IPropertySymbol property => property.Type,
+        IFieldSymbol field => field.Type,
+        _ => null,
+    };
 
     private static bool IsOwnThreshold(string? value) =>
         value is not null
