@@ -157,6 +157,12 @@ internal readonly struct Comparison
             return marker;
         }
 
+        if (EnumMemberName(stripped) is { } name)
+        {
+            // `AuctionStatus.Active.ToString()`: the text "Active", as a string state's constant.
+            return "\"" + name + "\"";
+        }
+
         if (stripped is null || !stripped.ConstantValue.HasValue)
         {
             return null;
@@ -172,6 +178,16 @@ internal readonly struct Comparison
             _ => null,
         };
     }
+
+    /// <summary>
+    /// <c>Active</c> for <c>AuctionStatus.Active.ToString()</c>: an enum member's name, written as a string state's
+    /// constant (<c>lot.LotStatus.Name == AuctionStatus.Active.ToString()</c>); null for anything else.
+    /// </summary>
+    public static string? EnumMemberName(IOperation? operation) =>
+        ValueTracer.Strip(operation) is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: IFieldReferenceOperation { Field: { HasConstantValue: true, ContainingType.TypeKind: TypeKind.Enum } member } }
+            ? member.Name
+            : null;
+
     /// <summary>
     /// The key of a framework value type's static marker that is not a compile-time constant: <c>TimeSpan.Zero</c> is
     /// <c>0</c>, as a number's zero; <c>DateTime.MinValue</c>, <c>TimeSpan.MaxValue</c> and <c>Guid.Empty</c> keep their names. Null for

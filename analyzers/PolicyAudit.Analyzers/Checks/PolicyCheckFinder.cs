@@ -907,7 +907,7 @@ internal sealed class PolicyCheckFinder
         comparison.Operator is "==" or "!="
         && Comparison.ValueKey(comparison.Other) is null
         && IsOwnershipTested(read)
-        && (SearchCriterion.IsInQueryLambda(comparison.Operand) || LabelsAChoice(comparison.Operand));
+        && (SearchCriterion.IsInQueryLambda(comparison.Operand) || SearchCriterion.IsInDatabaseQuery(comparison.Operand) || LabelsAChoice(comparison.Operand));
 
     private static bool LabelsAChoice(IOperation operand)
     {
@@ -1592,6 +1592,12 @@ internal sealed class PolicyCheckFinder
             return _catalog.Value.ComparesWith(GovernedMember(read.Member), marker);
         }
 
+        if (Comparison.EnumMemberName(stripped) is not null && read.Kind == ReadKind.Value && read.MemberType?.SpecialType == SpecialType.System_String)
+        {
+            // `lot.LotStatus.Name == AuctionStatus.Sold.ToString()`: a string state's constant, written through its enum.
+            return _catalog.Value.MayTestState(GovernedMember(read.Member), Comparison.ValueKey(stripped));
+        }
+
         if (stripped is null || !stripped.ConstantValue.HasValue)
         {
             // `order.PaymentId != payment.Id`, where every policy only asks whether a payment is there: a match of keys.
@@ -2020,6 +2026,42 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// <c>_userManager.Users.FirstOrDefaultAsync(u =&gt; u.Email == email &amp;&amp; !u.IsDeleted)</c>, <c>_bids.GetListAsync(predicate:
+    /// x =&gt; x.LotId == lot.Id &amp;&amp; !x.BidRemoved, ..)</c>: a state, flag or presence beside a key matched to a value in a
+    /// database query's predicate scopes a lookup (or a listing) by that key; what is decided, if anything, is decided on
+    /// what it finds. A query that answers (<c>Any</c>, <c>All</c>, <c>Count</c>, <c>Exists</c>, <c>Contains</c>, <c>Sum</c>,
+    /// ..) stays reported.
+    /// </summary>
+    private static bool IsKeyedLookupScope(IOperation operation)
+    {
+        var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
+        if (lambda is null || lambda.Symbol.Parameters.Length != 1
+            || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation call } predicate
+            || predicate.Parameter?.Type is not INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } } })
+        {
+            return false;
+        }
+
+        var name = call.TargetMethod.Name;
+        foreach (var answer in new[] { "Any", "All", "Count", "Exist", "Contains", "Sum", "Min", "Max", "Average" })
+        {
+            if (name.IndexOf(answer, StringComparison.Ordinal) >= 0)
+            {
+                return false;
+            }
+        }
+
+        var item = lambda.Symbol.Parameters[0];
+        bool OnItem(IOperation? side) => SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(side), item);
+        return lambda.Body.Descendants().OfType<IBinaryOperation>().Any(match =>
+            match.OperatorKind == BinaryOperatorKind.Equals
+            && OnItem(match.LeftOperand) != OnItem(match.RightOperand)
+            && ValueTracer.Strip(OnItem(match.LeftOperand) ? match.RightOperand : match.LeftOperand) is { ConstantValue.HasValue: false } key
+            && Comparison.ValueKey(key) is null
+            && ValueTracer.Strip(OnItem(match.LeftOperand) ? match.LeftOperand : match.RightOperand) is IMemberReferenceOperation);
+    }
+
+    /// <summary>
     /// <c>Stats.Published = await posts.CountAsync(p =&gt; p.PostStatus == Published)</c>, or the same predicate in a
     /// <c>Where</c> ending in <c>Count()</c>: a count stored or passed on uncompared (a dashboard's figure, a page count)
     /// counts cases, it decides none. A count compared with a limit, directly or through a local (<c>if (open &gt;= 3)</c>),
@@ -2150,7 +2192,7 @@ internal sealed class PolicyCheckFinder
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation)
-            || (op is "==" or "!=" && IsListingFilter(context.Operation)))
+            || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation))))
         {
             return;
         }

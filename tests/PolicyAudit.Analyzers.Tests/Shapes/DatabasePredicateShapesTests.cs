@@ -1,0 +1,149 @@
+using VerifyCS = PolicyAudit.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PolicyAudit.Analyzers.HardCodedPolicyCheckAnalyzer>;
+
+namespace PolicyAudit.Analyzers.Tests.Shapes;
+
+/// <summary>
+/// Measured on an auction marketplace (docs/analyzer-evaluation.md, eighth round): its repository takes database
+/// predicates (<c>GetListAsync(predicate: x =&gt; x.LotId == lot.Id &amp;&amp; !x.BidRemoved)</c>) and its users are found with a
+/// soft-delete flag beside the key (<c>FirstOrDefaultAsync(u =&gt; u.Email == email &amp;&amp; !u.IsDeleted)</c>): a flag or state
+/// beside a key matched to a value scopes a lookup, and a key matched with the actor in such a predicate lists the
+/// actor's rows. A predicate that answers (<c>AnyAsync</c>) stays reported, and a string state written through its enum
+/// (<c>AuctionStatus.Sold.ToString()</c>) is that state's constant.
+/// </summary>
+public sealed class DatabasePredicateShapesTests
+{
+    private const string Domain = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Linq.Expressions;
+        using System.Threading.Tasks;
+
+        namespace Auctions
+        {
+            public enum AuctionStatus { Draft, Active, Sold, Cancelled }
+
+            public sealed class User
+            {
+                public int Id { get; set; }
+                public string Email { get; set; } = "";
+                public bool IsDeleted { get; set; }
+            }
+
+            public sealed class Lot
+            {
+                public int Id { get; set; }
+                public int SellerId { get; set; }
+                public string StatusName { get; set; } = "";
+            }
+
+            public sealed class Bid
+            {
+                public int LotId { get; set; }
+                public int BuyerId { get; set; }
+                public bool BidRemoved { get; set; }
+            }
+
+            public interface IRepository<T>
+            {
+                Task<List<T>> GetListAsync(Expression<Func<T, bool>> predicate);
+                Task<T?> GetAsync(Expression<Func<T, bool>> predicate);
+                Task<bool> AnyAsync(Expression<Func<T, bool>> predicate);
+            }
+        }
+        """;
+
+    private const string Policies = """
+        using System.Linq;
+        using PolicyAudit;
+        using Auctions;
+
+        namespace Auctions.Policies
+        {
+            [Policy("deleted-accounts-bid-nothing")]
+            public sealed class DeletedAccountsBidNothing : Policy
+            {
+                public override void Define()
+                {
+                    User user = null!;
+                    When().Match(() => user, u => u.IsDeleted);
+                    Then().Deny("A deleted account cannot bid.");
+                }
+            }
+
+            [Policy("withdraw-once")]
+            public sealed class WithdrawOnce : Policy
+            {
+                public override void Define()
+                {
+                    Bid bid = null!;
+                    When().Match(() => bid, b => b.BidRemoved);
+                    Then().Deny("This bid was withdrawn already.");
+                }
+            }
+
+            [Policy("no-self-bidding")]
+            public sealed class NoSelfBidding : Policy
+            {
+                public override void Define()
+                {
+                    Bid bid = null!;
+                    Lot lot = null!;
+                    When().Match(() => bid).Match(() => lot, l => l.Id == bid.LotId, l => l.SellerId == bid.BuyerId);
+                    Then().Deny("Sellers do not bid on their own lots.");
+                }
+            }
+
+            [Policy("rate-after-sale")]
+            public sealed class RateAfterSale : Policy
+            {
+                public override void Define()
+                {
+                    Lot lot = null!;
+                    When().Match(() => lot, l => l.StatusName != "Sold");
+                    Then().Deny("Rate a seller once the lot is sold.");
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task FlagBesideAKeyOrActorKeyInALookup_IsNotReported()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Auctions;
+            public sealed class Bidding(IRepository<User> users, IRepository<Bid> bids, IRepository<Lot> lots)
+            {
+                public async Task<int> History(string email, Lot lot)
+                {
+                    var user = await users.GetAsync(u => u.Email == email && !u.IsDeleted);
+                    var active = await bids.GetListAsync(x => x.LotId == lot.Id && !x.BidRemoved);
+                    var mine = await lots.GetListAsync(x => x.SellerId == user!.Id);
+                    return active.Count + mine.Count;
+                }
+
+                public static bool Unsold(Lot lot) => lot.StatusName == AuctionStatus.Draft.ToString();
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
+    public async Task AnswerFromThePredicateOrTheEnumNamedState_IsReported()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System.Threading.Tasks;
+            using Auctions;
+            public sealed class Bidding(IRepository<Bid> bids)
+            {
+                public Task<bool> Withdrawn(int lotId, int buyerId) =>
+                    bids.AnyAsync(x => x.LotId == lotId && x.BuyerId == buyerId && [|x.BidRemoved|]);
+
+                public static bool Rateable(Lot lot) => [|lot.StatusName == AuctionStatus.Sold.ToString()|];
+            }
+            """,
+            [Domain, Policies]);
+    }
+}
