@@ -347,12 +347,20 @@ internal sealed class PolicyCheckFinder
     /// (<c>new Phase1Incentive(..)</c>) or the answer of its static method (<c>Phase2Incentive.MinimumAgreementVersion(date)</c>),
     /// as a virtual call would choose by type.
     /// </summary>
+    /// <remarks>
+    /// A failure built with a message (<c>Result.Fail("Cannot modify a paid invoice.")</c>, <c>Error.Conflict("..")</c>)
+    /// refuses the state; it is no implementation of it.
+    /// </remarks>
     private static bool IsDispatchedValue(IOperation value) => ValueTracer.Strip(value) switch
     {
-        IObjectCreationOperation { Type: { } created } => !ValueTracer.IsFramework(created) && !PolicyAuditTypes.IsFramework(created),
-        IInvocationOperation { Instance: null, TargetMethod: { IsStatic: true, IsExtensionMethod: false } method } => !ValueTracer.IsFramework(method.ContainingType) && !PolicyAuditTypes.IsFramework(method.ContainingType),
+        IObjectCreationOperation { Type: { } created } creation => !ValueTracer.IsFramework(created) && !PolicyAuditTypes.IsFramework(created) && !CarriesText(creation.Arguments),
+        IInvocationOperation { Instance: null, TargetMethod: { IsStatic: true, IsExtensionMethod: false } method } call => !ValueTracer.IsFramework(method.ContainingType) && !PolicyAuditTypes.IsFramework(method.ContainingType) && !CarriesText(call.Arguments),
         _ => false,
     };
+
+    private static bool CarriesText(ImmutableArray<IArgumentOperation> arguments) =>
+        arguments.Any(argument => ValueTracer.Strip(argument.Value) is { Type.SpecialType: SpecialType.System_String } text
+            && (text.ConstantValue.HasValue || text is IInterpolatedStringOperation));
 
     /// <summary>A state: an enum, or its <c>Nullable</c>.</summary>
     private static bool IsTranslatedType(ITypeSymbol? type)

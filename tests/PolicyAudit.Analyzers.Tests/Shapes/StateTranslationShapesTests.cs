@@ -158,6 +158,39 @@ public sealed class StateTranslationShapesTests
     }
 
     [Fact]
+    public async Task ChainOfStateTestsReturningFailuresWithMessages_IsReported()
+    {
+        // A logistics app's invoice handlers: each state refused with its own message is a refusal, not a translation.
+        await VerifyCS.VerifyBesideAsync("""
+            using Apprenticeships;
+            public sealed class Result
+            {
+                public static Result Fail(string message) => new();
+                public static Result Ok() => new();
+            }
+
+            public static class Changes
+            {
+                public static Result Change(Apprenticeship a)
+                {
+                    if ([|a.PaymentStatus == PaymentStatus.Withdrawn|])
+                    {
+                        return Result.Fail("A withdrawn apprenticeship cannot change.");
+                    }
+
+                    if (a.PaymentStatus == PaymentStatus.Completed)
+                    {
+                        return Result.Fail($"A completed apprenticeship cannot change.");
+                    }
+
+                    return Result.Ok();
+                }
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
     public async Task StateMatchedToPickOneElement_IsNotReportedWhileAFilterIs()
     {
         await VerifyCS.VerifyBesideAsync("""
