@@ -140,6 +140,12 @@ internal readonly struct Comparison
     public const string ClockWindowKey = "clock";
 
     /// <summary>
+    /// The threshold index's prefix for a state a policy matches a member to (<c>=\"Admin\"</c> for <c>u.Role != "Admin"</c>,
+    /// <c>=3</c> for an enum's member); never a test's value.
+    /// </summary>
+    public const string StateKeyPrefix = "=";
+
+    /// <summary>
     /// A constant written so that equal thresholds compare equal however they are typed (<c>30</c>, <c>30m</c>,
     /// an enum member and its number); null when the operation is not a constant.
     /// </summary>

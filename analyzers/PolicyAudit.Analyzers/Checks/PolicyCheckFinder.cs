@@ -578,12 +578,78 @@ internal sealed class PolicyCheckFinder
 
         foreach (var comparison in new[] { pair.First, pair.Second })
         {
-            if (ThresholdTwin(comparison) is { } twin)
+            if ((ThresholdTwin(comparison) ?? StateTwin(comparison)) is { } twin)
             {
                 Report(context, flagged, flagged.ToString(), twin, comparison.Operator, Comparison.ValueKey(comparison.Other), fixable: false);
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// <c>var userRole = user.FindFirst(ClaimTypes.Role)?.Value; if (userRole != "Staff" &amp;&amp; userRole != "Admin")</c>,
+    /// <c>currentRole == TenantRole.Owner</c> read from a token: a local named after a governed
+    /// state (its last word is the member's, and one name's words hold the other's: <c>userRole</c>, <c>currentRole</c>
+    /// for <c>Role</c>) matched to a state a policy names for that member (the same text, or the same member of the same
+    /// enum), read where no tracing reaches (a claim, a token). Not a parameter, nor a local a parameter fills: a
+    /// state chosen by the caller (<c>newStatus</c>, a state machine's <c>status</c>, <c>request.Status ?? Scheduled</c>) is
+    /// input, not the actor's own.
+    /// </summary>
+    private MemberRead? StateTwin(Comparison comparison)
+    {
+        if (comparison.Operator is not ("==" or "!=")
+            || ValueTracer.Strip(comparison.Other) is not { ConstantValue.HasValue: true } state
+            || !(state.Type?.TypeKind == TypeKind.Enum || state.ConstantValue.Value is string { Length: > 0 })
+            || Comparison.ValueKey(state) is not { } key
+            || _catalog.Value.OrderedAgainst(Comparison.StateKeyPrefix + key) is not { Count: > 0 } candidates
+            || ValueTracer.Strip(comparison.Operand) is not ILocalReferenceOperation { Local: var named } local
+            || IsCallersInput(ValueTracer.Strip(ValueTracer.Initializer(local)))
+            || Governed(comparison.Operand) is not null)
+        {
+            return null;
+        }
+
+        var words = OperandName.Words(named.Name);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (member, _) in candidates)
+        {
+            var memberWords = OperandName.Words(member.Name);
+            if (memberWords.Count > 0 && memberWords[memberWords.Count - 1] == words[words.Count - 1]
+                && (words.All(memberWords.Contains) || memberWords.All(words.Contains))
+                && (state.Type?.TypeKind != TypeKind.Enum || SymbolEqualityComparer.Default.Equals(ValueType(member), state.Type)))
+            {
+                return new MemberRead(member, null, ReadKind.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>No value, a parameter, or a parameter's member (<c>request.Status ?? Scheduled</c>): what the caller chose.</summary>
+    private static bool IsCallersInput(IOperation? value)
+    {
+        if (value is ICoalesceOperation coalesce)
+        {
+            value = ValueTracer.Strip(coalesce.Value);
+        }
+
+        return value is null or IParameterReferenceOperation
+            || (value is IMemberReferenceOperation { Instance: { } instance } && ValueTracer.Strip(instance) is IParameterReferenceOperation);
+    }
+
+    private static ITypeSymbol? ValueType(ISymbol member)
+    {
+        var type = member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
     }
 
     /// <summary>

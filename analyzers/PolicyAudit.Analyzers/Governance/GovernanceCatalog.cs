@@ -296,7 +296,8 @@ internal sealed class GovernanceCatalog
 
     /// <summary>
     /// Every relational test with a number of its own (not 0 or ±1, which guards and counts use everywhere), by that
-    /// number, every ownership match, under <c>owner</c>, and every date ordered against the clock, under <c>clock</c>, over the members listed for this compilation and those marked in it and in the referenced assemblies
+    /// number, every ownership match, under <c>owner</c>, every date ordered against the clock, under <c>clock</c>, and
+    /// every text or enum member a member is matched to, under <c>=</c> and the value, over the members listed for this compilation and those marked in it and in the referenced assemblies
     /// compiled against PolicyAudit. Built on first use.
     /// </summary>
     private Dictionary<string, List<(ISymbol Member, Governor Governor)>> IndexThresholds()
@@ -317,6 +318,7 @@ internal sealed class GovernanceCatalog
                     var key = test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && IsOwnThreshold(test.Value) ? test.Value
                         : test.Value == Checks.Comparison.OwnerKey ? test.Value
                         : test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && test.Value is null && Checks.DateTimeTypes.IsDateOrTime(MemberType(member)) ? Checks.Comparison.ClockWindowKey
+                        : test.Operator is "==" or "!=" && test.Key is null && test.Value is not null && IsStateValue(test.Value, MemberType(member)) ? Checks.Comparison.StateKeyPrefix + test.Value
                         : null;
                     if (key is not null)
                     {
@@ -333,6 +335,12 @@ internal sealed class GovernanceCatalog
 
         return found;
     }
+
+    /// <summary>A non-empty text, or a member of an enum (a number on a member of an enum type).</summary>
+    private static bool IsStateValue(string value, ITypeSymbol? type) =>
+        (value.Length > 2 && value[0] == '"')
+        || ((type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type)?.TypeKind == TypeKind.Enum
+            && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
 
     private static ITypeSymbol? MemberType(ISymbol member) => member switch
     {
