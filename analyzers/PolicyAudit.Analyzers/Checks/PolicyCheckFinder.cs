@@ -2067,6 +2067,28 @@ internal sealed class PolicyCheckFinder
     private static bool IsFluentValidation(IMethodSymbol method) => PolicyAuditTypes.RootNamespaceOf(method) == "FluentValidation";
 
     /// <summary>
+    /// Code of the read side, by the CQRS names for it: a query and its handler (<c>GetTransactionsUserQuery</c>,
+    /// <c>GetOrdersQueryHandler</c>) or a report's service (<c>MembershipReportService</c>). It lists, counts and shows; a
+    /// governed state or flag it reads picks what to show, not what to allow. Matching the actor with an owner key
+    /// there (who may see the rows) is still reported.
+    /// </summary>
+    private static bool IsReadSide(ISymbol? symbol)
+    {
+        for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
+        {
+            var name = type.Name;
+            if ((name.EndsWith("Query", StringComparison.Ordinal) && name.Length > "Query".Length)
+                || (name.EndsWith("QueryHandler", StringComparison.Ordinal) && name.Length > "QueryHandler".Length)
+                || (name.EndsWith("ReportService", StringComparison.Ordinal) && name.Length > "ReportService".Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// <c>await _db.Topics.Where(t =&gt; t.LockedBy != null).OrderBy(..).ToListAsync()</c>: a state, flag or presence
     /// matched in a database query's <c>Where</c> whose query ends in rows (listed, ordered, paged, projected, returned)
     /// picks rows for a page or a batch; nothing is allowed or refused. A query that ends in an answer or an element
@@ -2266,7 +2288,8 @@ internal sealed class PolicyCheckFinder
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation)
-            || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation))))
+            || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation)))
+            || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey)))
         {
             return;
         }
