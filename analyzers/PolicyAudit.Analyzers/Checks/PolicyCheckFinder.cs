@@ -620,7 +620,7 @@ internal sealed class PolicyCheckFinder
             var memberWords = OperandName.Words(member.Name);
             if (memberWords.Count > 0 && memberWords[memberWords.Count - 1] == words[words.Count - 1]
                 && (words.All(memberWords.Contains) || memberWords.All(words.Contains))
-                && (state.Type?.TypeKind != TypeKind.Enum || SymbolEqualityComparer.Default.Equals(ValueType(member), state.Type)))
+                && (state.Type?.TypeKind != TypeKind.Enum || SymbolEqualityComparer.Default.Equals(ValueTracer.HeldType(member), state.Type)))
             {
                 return new MemberRead(member, null, ReadKind.Value);
             }
@@ -639,17 +639,6 @@ internal sealed class PolicyCheckFinder
 
         return value is null or IParameterReferenceOperation
             || (value is IMemberReferenceOperation { Instance: { } instance } && ValueTracer.Strip(instance) is IParameterReferenceOperation);
-    }
-
-    private static ITypeSymbol? ValueType(ISymbol member)
-    {
-        var type = member switch
-        {
-            IPropertySymbol property => property.Type,
-            IFieldSymbol field => field.Type,
-            _ => null,
-        };
-        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
     }
 
     /// <summary>

@@ -424,6 +424,18 @@ internal static class ValueTracer
     /// <summary>An enum (nullable or not): a state, not a flag.</summary>
     public static bool IsEnumStateType(ITypeSymbol? type) => IsStateType(type) && !IsFlagType(type);
 
+    /// <summary>The type a property or field holds, seen through <c>Nullable</c>; null for any other symbol.</summary>
+    public static ITypeSymbol? HeldType(ISymbol member)
+    {
+        var type = member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            _ => null,
+        };
+        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+    }
+
     /// <summary>True for types of the <c>System</c> namespace tree, whose members are never governed by a policy condition.</summary>
     public static bool IsFramework(ITypeSymbol? type) => PolicyAuditTypes.RootNamespaceOf(type) == "System";
 

@@ -317,8 +317,8 @@ internal sealed class GovernanceCatalog
                 {
                     var key = test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && IsOwnThreshold(test.Value) ? test.Value
                         : test.Value == Checks.Comparison.OwnerKey ? test.Value
-                        : test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && test.Value is null && Checks.DateTimeTypes.IsDateOrTime(MemberType(member)) ? Checks.Comparison.ClockWindowKey
-                        : test.Operator is "==" or "!=" && test.Key is null && test.Value is not null && IsStateValue(test.Value, MemberType(member)) ? Checks.Comparison.StateKeyPrefix + test.Value
+                        : test.Operator is "<" or "<=" or ">" or ">=" && test.Key is null && test.Value is null && Checks.DateTimeTypes.IsDateOrTime(Checks.ValueTracer.HeldType(member)) ? Checks.Comparison.ClockWindowKey
+                        : test.Operator is "==" or "!=" && test.Key is null && test.Value is not null && IsStateValue(test.Value, Checks.ValueTracer.HeldType(member)) ? Checks.Comparison.StateKeyPrefix + test.Value
                         : null;
                     if (key is not null)
                     {
@@ -339,15 +339,8 @@ internal sealed class GovernanceCatalog
     /// <summary>A non-empty text, or a member of an enum (a number on a member of an enum type).</summary>
     private static bool IsStateValue(string value, ITypeSymbol? type) =>
         (value.Length > 2 && value[0] == '"')
-        || ((type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type)?.TypeKind == TypeKind.Enum
+        || (type?.TypeKind == TypeKind.Enum
             && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
-
-    private static ITypeSymbol? MemberType(ISymbol member) => member switch
-    {
-        IPropertySymbol property => property.Type,
-        IFieldSymbol field => field.Type,
-        _ => null,
-    };
 
     private static bool IsOwnThreshold(string? value) =>
         value is not null

@@ -53,20 +53,8 @@ internal static class HolderPaths
     /// <summary>Appends the path item for <paramref name="path"/> to a <c>Conditions</c> text.</summary>
     public static string With(string conditions, string? path) => ConditionTest.WithItem(conditions, Prefix, path);
 
-    /// <summary>The type a property or field holds, seen through <c>Nullable</c>; null for any other symbol.</summary>
-    private static ITypeSymbol? HeldType(ISymbol holder)
-    {
-        var type = holder switch
-        {
-            IPropertySymbol property => property.Type,
-            IFieldSymbol field => field.Type,
-            _ => null,
-        };
-        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
-    }
-
     private static bool IsHolding(ISymbol holder, ISymbol member) =>
-        HeldType(holder) is INamedTypeSymbol named
+        ValueTracer.HeldType(holder) is INamedTypeSymbol named
             && member.ContainingType is { } declaring
             && !ValueTracer.IsFramework(named)
             && FactTypes.SupertypesOf(named).Contains(declaring.OriginalDefinition, SymbolEqualityComparer.Default)
@@ -85,7 +73,7 @@ internal static class HolderPaths
             foreach (var other in owner.GetMembers())
             {
                 // A property's compiler-made backing field is not another value.
-                var otherType = other is IFieldSymbol { IsImplicitlyDeclared: true } ? null : HeldType(other);
+                var otherType = other is IFieldSymbol { IsImplicitlyDeclared: true } ? null : ValueTracer.HeldType(other);
                 if (other.Name != holder.Name && SymbolEqualityComparer.Default.Equals(otherType?.OriginalDefinition, type.OriginalDefinition))
                 {
                     return true;
