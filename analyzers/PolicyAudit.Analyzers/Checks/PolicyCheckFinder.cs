@@ -2057,7 +2057,7 @@ internal sealed class PolicyCheckFinder
 
     /// <summary>
     /// Code of the read side, by the CQRS names for it: a query and its handler (<c>GetTransactionsUserQuery</c>,
-    /// <c>GetOrdersQueryHandler</c>) or a report's service (<c>MembershipReportService</c>). It lists, counts and shows; a
+    /// <c>GetOrdersQueryHandler</c>) or a report's service (<c>ReportService</c>, <c>MembershipReportService</c>). It lists, counts and shows; a
     /// governed state or flag it reads picks what to show, not what to allow. Matching the actor with an owner key
     /// there (who may see the rows) is still reported.
     /// </summary>
@@ -2068,7 +2068,7 @@ internal sealed class PolicyCheckFinder
             var name = type.Name;
             if ((name.EndsWith("Query", StringComparison.Ordinal) && name.Length > "Query".Length)
                 || (name.EndsWith("QueryHandler", StringComparison.Ordinal) && name.Length > "QueryHandler".Length)
-                || (name.EndsWith("ReportService", StringComparison.Ordinal) && name.Length > "ReportService".Length))
+                || name.EndsWith("ReportService", StringComparison.Ordinal))
             {
                 return true;
             }
