@@ -60,6 +60,8 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var countsItems = invocation.Syntax is InvocationExpressionSyntax call && PolicyConditionScanner.IsCountedQueryMatch(call);
+
         // One condition lambda at a time, as the generator reads them, so that both find the same scope flags.
         foreach (var condition in invocation.Arguments.SelectMany(argument => ScopeFlags.Lambdas(argument.Value)))
         {
@@ -72,7 +74,8 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
                 tested.Add(member);
                 if (NearestConditionCall(at) == invocation && !qualifiers.Contains(member))
                 {
-                    AskToMark(context, policyId, member, HolderPaths.With(FactTypes.With(test.ToString(), FactTypes.Narrowing(member, read.Instance?.Type)), HolderPaths.Narrowing(member, read.Instance)), at.Syntax);
+                    var conditions = HolderPaths.With(FactTypes.With(test.ToString(), FactTypes.Narrowing(member, read.Instance?.Type)), HolderPaths.Narrowing(member, read.Instance));
+                    AskToMark(context, policyId, member, countsItems ? conditions + ";" + PolicyConditionScanner.CountedItems : conditions, at.Syntax);
                 }
             });
 

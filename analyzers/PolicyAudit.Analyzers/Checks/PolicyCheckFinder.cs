@@ -2056,6 +2056,36 @@ internal sealed class PolicyCheckFinder
     private static bool IsFluentValidation(IMethodSymbol method) => PolicyAuditTypes.RootNamespaceOf(method) == "FluentValidation";
 
     /// <summary>
+    /// Inside the predicate of a count or a sum (<c>loans.Count(l =&gt; l.Status == Active) &gt;= 5</c>), directly or through
+    /// a <c>Where</c> whose query ends in one (<c>Where(..).CountAsync()</c>).
+    /// </summary>
+    private static bool IsInCount(IOperation operation)
+    {
+        for (var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation); lambda is not null; lambda = Governance.ScopeFlags.EnclosingLambda(lambda))
+        {
+            if (ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation call })
+            {
+                continue;
+            }
+
+            var end = call;
+            while (ConsumerOf(end) is { TargetMethod.Name: not "ConfigureAwait" } next)
+            {
+                end = next;
+            }
+
+            if (IsCounting(call.TargetMethod.Name) || IsCounting(end.TargetMethod.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsCounting(string name) => name is "Count" or "LongCount" or "CountAsync" or "LongCountAsync" or "Sum" or "SumAsync";
+    }
+
+    /// <summary>
     /// Code of the read side, by the CQRS names for it: a query and its handler (<c>GetTransactionsUserQuery</c>,
     /// <c>GetOrdersQueryHandler</c>) or a report's service (<c>ReportService</c>, <c>MembershipReportService</c>). It lists, counts and shows; a
     /// governed state or flag it reads picks what to show, not what to allow. Matching the actor with an owner key
@@ -2297,6 +2327,16 @@ internal sealed class PolicyCheckFinder
             }
 
             governors = onFact;
+        }
+
+        if (governors.Any(g => g.CountsItems) && !IsInCount(context.Operation))
+        {
+            // `l.Status == Active` listing loans, where a policy tests it only to choose the loans it counts.
+            governors = governors.Where(g => !g.CountsItems).ToImmutableArray();
+            if (governors.IsEmpty)
+            {
+                return;
+            }
         }
 
         HashSet<string>? termsRead = null;

@@ -267,12 +267,12 @@ internal sealed class GovernanceCatalog
                             var index = list.FindIndex(g => g.PolicyId == governor.PolicyId);
                             if (index < 0)
                             {
-                                list.Add(new Governor(governor.PolicyId, governor.Tests, facts, governor.Paths));
+                                list.Add(new Governor(governor.PolicyId, governor.Tests, facts, governor.Paths, governor.CountsItems));
                             }
                             else
                             {
                                 var merged = list[index];
-                                list[index] = new Governor(merged.PolicyId, merged.Tests.Concat(governor.Tests).Distinct().ToList(), merged.Facts.Concat(facts).Distinct(StringComparer.Ordinal).ToList(), merged.Paths.Count == 0 || governor.Paths.Count == 0 ? null : merged.Paths.Concat(governor.Paths).Distinct(StringComparer.Ordinal).ToList());
+                                list[index] = new Governor(merged.PolicyId, merged.Tests.Concat(governor.Tests).Distinct().ToList(), merged.Facts.Concat(facts).Distinct(StringComparer.Ordinal).ToList(), merged.Paths.Count == 0 || governor.Paths.Count == 0 ? null : merged.Paths.Concat(governor.Paths).Distinct(StringComparer.Ordinal).ToList(), merged.CountsItems && governor.CountsItems);
                             }
                         }
                     }

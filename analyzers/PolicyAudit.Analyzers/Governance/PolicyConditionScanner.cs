@@ -29,12 +29,15 @@ internal static class PolicyConditionScanner
         var readOnDeclaringType = new HashSet<string>(StringComparer.Ordinal);
         var paths = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var readOnAnyPath = new HashSet<string>(StringComparer.Ordinal);
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        var readUncounted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in policyDeclaration.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax invocation || !ConditionMethods.Contains(InvokedName(invocation)))
             {
                 continue;
             }
+
 
             foreach (var argument in invocation.ArgumentList.Arguments)
             {
@@ -56,6 +59,10 @@ internal static class PolicyConditionScanner
                     {
                         found.Add(id, new SortedSet<ConditionTest>());
                     }
+
+                    // The innermost condition call decides: a Query's own lambda holds its Match calls too.
+                    var nearest = name.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault(call => ConditionMethods.Contains(InvokedName(call)));
+                    (nearest is not null && IsCountedQueryMatch(nearest) ? counted : readUncounted).Add(id);
 
                     if (FactTypes.Narrowing(symbol, ReceiverType(name, semanticModel, cancellationToken)) is { } fact)
                     {
@@ -94,6 +101,15 @@ internal static class PolicyConditionScanner
             }
         }
 
+        // A member read only to choose the items a query collects and counts is governed as such (see IsCountedQueryMatch).
+        foreach (var id in counted)
+        {
+            if (!readUncounted.Contains(id) && found.TryGetValue(id, out var tests))
+            {
+                tests.Add(CountedItems);
+            }
+        }
+
         // A member the policy also reads on its own declaring type is governed there too, so only a member read on
         // narrower facts alone is narrowed to them.
         foreach (var pair in facts)
@@ -115,6 +131,24 @@ internal static class PolicyConditionScanner
 
         return found;
     }
+
+    /// <summary>
+    /// The <c>Conditions</c> item (<c>#count</c>) of a member a policy tests only to choose the items a query collects
+    /// and counts (<c>Query(() =&gt; loans, q =&gt; q.Match&lt;Loan&gt;(l =&gt; l.Status == Active).Collect().Where(c =&gt; c.Count() &gt;= 5))</c>):
+    /// the count is the decision, and the member's test elsewhere (a listing of active loans) is not that policy's.
+    /// </summary>
+    public static readonly ConditionTest CountedItems = new("#", "count");
+
+    /// <summary>
+    /// A <c>Match</c> inside an NRules <c>Query(..)</c> whose items are collected (<c>.Collect()</c>): what it matches is
+    /// what the query counts or sums, not a case decided on its own.
+    /// </summary>
+    public static bool IsCountedQueryMatch(InvocationExpressionSyntax invocation) =>
+        InvokedName(invocation) == "Match"
+        && invocation.Ancestors().OfType<InvocationExpressionSyntax>().FirstOrDefault(a => InvokedName(a) == "Query") is { } query
+        && query.ArgumentList.Arguments.Any(argument => argument.Expression is LambdaExpressionSyntax builder
+            && builder.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(call => InvokedName(call) == "Collect")
+            && builder.Body.Span.Contains(invocation.Span));
 
     /// <summary>
     /// The static type of the value a member's name is read on: <c>IndexerDefinition</c> for <c>Enable</c> in
