@@ -609,17 +609,9 @@ internal sealed class PolicyCheckFinder
             return null;
         }
 
-        var words = OperandName.Words(named.Name);
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
         foreach (var (member, _) in candidates)
         {
-            var memberWords = OperandName.Words(member.Name);
-            if (memberWords.Count > 0 && memberWords[memberWords.Count - 1] == words[words.Count - 1]
-                && (words.All(memberWords.Contains) || memberWords.All(words.Contains))
+            if (IsNamedAfter(named.Name, member, eitherWay: true)
                 && (state.Type?.TypeKind != TypeKind.Enum || SymbolEqualityComparer.Default.Equals(ValueTracer.HeldType(member), state.Type)))
             {
                 return new MemberRead(member, null, ReadKind.Value);
@@ -664,12 +656,6 @@ internal sealed class PolicyCheckFinder
             return null;
         }
 
-        var words = OperandName.Words(named.Name);
-        if (words.Count == 0)
-        {
-            return null;
-        }
-
         foreach (var (member, governor) in candidates)
         {
             if (threshold == Comparison.ClockWindowKey
@@ -679,14 +665,27 @@ internal sealed class PolicyCheckFinder
                 continue;
             }
 
-            var memberWords = OperandName.Words(member.Name);
-            if (memberWords.Count > 0 && memberWords[memberWords.Count - 1] == words[words.Count - 1] && words.All(memberWords.Contains))
+            if (IsNamedAfter(named.Name, member, eitherWay: false))
             {
                 return new MemberRead(member, null, ReadKind.Value);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A name that names <paramref name="member"/>: both end in the same word, and the name's words are some of the
+    /// member's (<c>age</c>, <c>customerAge</c> for <c>CustomerAge</c>), or with <paramref name="eitherWay"/> the member's are
+    /// some of the name's (<c>userRole</c> for <c>Role</c>).
+    /// </summary>
+    private static bool IsNamedAfter(string name, ISymbol member, bool eitherWay)
+    {
+        var words = OperandName.Words(name);
+        var memberWords = OperandName.Words(member.Name);
+        return words.Count > 0 && memberWords.Count > 0
+            && memberWords[memberWords.Count - 1] == words[words.Count - 1]
+            && (words.All(memberWords.Contains) || (eitherWay && memberWords.All(words.Contains)));
     }
 
     /// <summary>
