@@ -601,4 +601,114 @@ public sealed class UngovernedDeclarationTests
             },
         }.RunAsync();
     }
+    [Fact]
+    public async Task Fix_TestInsideACountedQuery_MarksTheMemberWithTheCountItem()
+    {
+        // A library's loan limit: the loan's state only chooses what the query counts, so the fix writes `#count`, and the
+        // Domain's listing of active loans is not reported while its count is.
+        await new VerifyFix.Test
+        {
+            ExpectedCodeActionCount = 1,
+            NumberOfFixAllInDocumentIterations = 1,
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System.Collections.Generic;
+                    using System.Linq;
+                    using NRules.Fluent.Dsl;
+                    using PolicyAudit;
+                    using Lending;
+                    [Policy("loan-limit")]
+                    public sealed class LoanLimit : Policy
+                    {
+                        public override void Define()
+                        {
+                            Member member = null!;
+                            IEnumerable<Loan> loans = null!;
+                            When().Match(() => member)
+                                  .Query(() => loans, q => q.Match<Loan>(l => l.MemberId == member.Id, l => [|l.Active|]).Collect().Where(c => c.Count() >= 5));
+                            Then().Deny("At most five loans.");
+                        }
+                    }
+                    """,
+                },
+                AdditionalProjects =
+                {
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            using System.Collections.Generic;
+                            using System.Linq;
+                            namespace Lending
+                            {
+                                public sealed class Member
+                                {
+                                    public int Id { get; set; }
+                                    public List<Loan> Loans { get; } = new();
+
+                                    public bool HasActive() => Loans.Any(l => l.Active);
+
+                                    public bool AtLimit() => Loans.Count(l => l.Active) >= 5;
+                                }
+
+                                public sealed class Loan
+                                {
+                                    public int MemberId { get; set; }
+                                    public bool Active { get; set; }
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                AdditionalProjectReferences = { DomainProject },
+            },
+            FixedState =
+            {
+                InheritanceMode = StateInheritanceMode.AutoInherit,
+                MarkupHandling = MarkupMode.IgnoreFixable,
+                AdditionalProjects =
+                {
+                    [DomainProject] =
+                    {
+                        Sources =
+                        {
+                            """
+                            using System.Collections.Generic;
+                            using System.Linq;
+                            namespace Lending
+                            {
+                                public sealed class Member
+                                {
+                                    public int Id { get; set; }
+                                    public List<Loan> Loans { get; } = new();
+
+                                    public bool HasActive() => Loans.Any(l => l.Active);
+
+                                    public bool AtLimit() => Loans.Count({|#0:l => l.Active|}) >= 5;
+                                }
+
+                                public sealed class Loan
+                                {
+                                    public int MemberId { get; set; }
+                                    [PolicyAudit.GovernedBy("loan-limit", Conditions = "==true;#count")]
+                                    public bool Active { get; set; }
+                                }
+                            }
+                            """,
+                        },
+                    },
+                },
+                ExpectedDiagnostics =
+                {
+                    VerifyFix.Diagnostic("PA0001").WithLocation(0).WithArguments("l => l.Active", "policy 'loan-limit'")
+                        .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                },
+            },
+        }.RunAsync();
+    }
 }
