@@ -396,6 +396,25 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
     }
 
     [Fact]
+    public async Task SortOrGroupKey_OnGovernedMember_IsNotReportedWhileAFilterIs()
+    {
+        // A CRM's opportunity list sorted by a "rotting" flag computed from the policy's own tests: sorting decides nothing.
+        await VerifyWithPoliciesAsync("""
+            using System.Linq;
+            using Shop;
+            public static class Lists
+            {
+                public static IQueryable<Order> Sorted(IQueryable<Order> orders) =>
+                    orders.OrderBy(o => o.IsOpened && o.DaysSincePurchase > 30).ThenByDescending(o => o.DaysSincePurchase > 30);
+
+                public static int Groups(IQueryable<Order> orders) => orders.GroupBy(o => o.DaysSincePurchase > 30).Count();
+
+                public static IQueryable<Order> Late(IQueryable<Order> orders) => orders.Where(o => [|o.DaysSincePurchase > 30|]);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task SwitchArm_PropertyPatternOnGovernedMember_IsReported()
     {
         await VerifyWithPoliciesAsync("""

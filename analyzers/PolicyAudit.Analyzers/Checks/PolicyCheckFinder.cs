@@ -2055,6 +2055,17 @@ internal sealed class PolicyCheckFinder
     private static bool IsFluentValidation(IMethodSymbol method) => PolicyAuditTypes.RootNamespaceOf(method) == "FluentValidation";
 
     /// <summary>
+    /// <c>query.OrderBy(o =&gt; o.Status == "Open" &amp;&amp; !o.Stage.IsWon)</c>: a governed test in the key of a sort or a
+    /// grouping orders or groups rows; nothing is allowed or refused.
+    /// </summary>
+    private static bool IsSortKey(IOperation operation)
+    {
+        var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
+        return lambda is not null
+            && ValueTracer.ArgumentOf(lambda) is { Parent: IInvocationOperation { TargetMethod.Name: "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "GroupBy" } };
+    }
+
+    /// <summary>
     /// Inside the predicate of a count or a sum (<c>loans.Count(l =&gt; l.Status == Active) &gt;= 5</c>), directly or through
     /// a <c>Where</c> whose query ends in one (<c>Where(..).CountAsync()</c>).
     /// </summary>
@@ -2305,7 +2316,7 @@ internal sealed class PolicyCheckFinder
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
-            || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation)
+            || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation) || IsSortKey(context.Operation)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation)))
             || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey)))
         {
