@@ -415,6 +415,31 @@ public sealed class HardCodedPolicyCheckAnalyzerTests
     }
 
     [Fact]
+    public async Task TestStoredInAProjectedRow_IsNotReportedWhileATestInTheQueryIs()
+    {
+        // A forum's thread list shows whether its topic is locked: the projection carries the answer to the page.
+        await VerifyWithPoliciesAsync("""
+            using System.Linq;
+            using Shop;
+            public sealed class OrderRow
+            {
+                public bool Late { get; set; }
+            }
+
+            public static class Rows
+            {
+                public static IQueryable<OrderRow> Shown(IQueryable<Order> orders) =>
+                    orders.Select(o => new OrderRow { Late = o.IsOpened && o.DaysSincePurchase > 30 });
+
+                public static IQueryable<object> Anonymous(IQueryable<Order> orders) =>
+                    orders.Select(o => (object)new { Late = o.DaysSincePurchase > 30 });
+
+                public static IQueryable<bool> Answers(IQueryable<Order> orders) => orders.Select(o => [|o.DaysSincePurchase > 30|]);
+            }
+            """);
+    }
+
+    [Fact]
     public async Task SwitchArm_PropertyPatternOnGovernedMember_IsReported()
     {
         await VerifyWithPoliciesAsync("""

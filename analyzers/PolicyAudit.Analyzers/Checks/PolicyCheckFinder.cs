@@ -2055,6 +2055,28 @@ internal sealed class PolicyCheckFinder
     private static bool IsFluentValidation(IMethodSymbol method) => PolicyAuditTypes.RootNamespaceOf(method) == "FluentValidation";
 
     /// <summary>
+    /// <c>threads.Select(t =&gt; new ThreadVm { IsTopicLocked = t.Topic.LockedBy != null })</c>: a test whose answer a query's
+    /// projection stores in the row it builds (a member of an object or anonymous initializer) shows it; the decision, if
+    /// any, is made where the row is read.
+    /// </summary>
+    private static bool IsProjectedForDisplay(IOperation operation)
+    {
+        var current = operation;
+        while (current.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
+            or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+        {
+            current = current.Parent;
+        }
+
+        var stored = current.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation } assignment && assignment.Value == current
+            || current.Parent is IPropertyInitializerOperation or IArgumentOperation { Parent: IAnonymousObjectCreationOperation }
+            || current.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } implicitMember && implicitMember.Value == current;
+        return stored
+            && Governance.ScopeFlags.EnclosingLambda(current) is { } lambda
+            && ValueTracer.ArgumentOf(lambda) is { Parent: IInvocationOperation { TargetMethod.Name: "Select" } };
+    }
+
+    /// <summary>
     /// <c>query.OrderBy(o =&gt; o.Status == "Open" &amp;&amp; !o.Stage.IsWon)</c>: a governed test in the key of a sort or a
     /// grouping orders or groups rows; nothing is allowed or refused.
     /// </summary>
@@ -2316,7 +2338,7 @@ internal sealed class PolicyCheckFinder
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
-            || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation) || IsSortKey(context.Operation)
+            || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation)))
             || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey)))
         {
