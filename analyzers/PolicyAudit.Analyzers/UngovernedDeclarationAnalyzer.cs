@@ -75,7 +75,7 @@ public sealed class UngovernedDeclarationAnalyzer : DiagnosticAnalyzer
                 if (NearestConditionCall(at) == invocation && !qualifiers.Contains(member))
                 {
                     var conditions = HolderPaths.With(FactTypes.With(test.ToString(), FactTypes.Narrowing(member, read.Instance?.Type)), HolderPaths.Narrowing(member, read.Instance));
-                    AskToMark(context, policyId, member, countsItems ? conditions + ";" + PolicyConditionScanner.CountedItems : conditions, at.Syntax);
+                    AskToMark(context, policyId, member, countsItems ? ConditionTest.WithItem(conditions, PolicyConditionScanner.CountedItemsPrefix, PolicyConditionScanner.CountedItems.Value) : conditions, at.Syntax);
                 }
             });
 

@@ -1808,7 +1808,7 @@ internal sealed class PolicyCheckFinder
         var governors = _catalog.Value.GetGovernors(GovernedMember(read.Member));
         var allowsSome = governors.Any(governor =>
         {
-            var tests = governor.Tests.Where(t => t.Key is null && t.Value is not null && !t.Value.StartsWith(FactTypes.Prefix.ToString(), StringComparison.Ordinal)).ToList();
+            var tests = governor.Tests.Where(t => t.Key is null && t.Value is not null).ToList();
             return tests.Count >= 2 && tests.All(t => t.Operator == "!=") && tests.All(t => t.Value != key);
         });
         if (!allowsSome)
@@ -2082,9 +2082,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsSortKey(IOperation operation)
     {
-        var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
-        return lambda is not null
-            && ValueTracer.ArgumentOf(lambda) is { Parent: IInvocationOperation { TargetMethod.Name: "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "GroupBy" } };
+        return LambdaArgument(operation) is { Parent: IInvocationOperation { TargetMethod.Name: "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "GroupBy" } };
     }
 
     /// <summary>
@@ -2093,20 +2091,14 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsInCount(IOperation operation)
     {
-        for (var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation); lambda is not null; lambda = Governance.ScopeFlags.EnclosingLambda(lambda))
+        for (var lambda = NearestLambda(operation); lambda is not null; lambda = Governance.ScopeFlags.EnclosingLambda(lambda))
         {
             if (ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation call })
             {
                 continue;
             }
 
-            var end = call;
-            while (ConsumerOf(end) is { TargetMethod.Name: not "ConfigureAwait" } next)
-            {
-                end = next;
-            }
-
-            if (IsCounting(call.TargetMethod.Name) || IsCounting(end.TargetMethod.Name))
+            if (IsCounting(call.TargetMethod.Name) || IsCounting(QueryEnd(call).TargetMethod.Name))
             {
                 return true;
             }
@@ -2148,20 +2140,13 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsListingFilter(IOperation operation)
     {
-        var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
-        if (lambda is null || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation { TargetMethod.Name: "Where" } call } predicate
-            || predicate.Parameter?.Type is not INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } } })
+        if (LambdaArgument(operation) is not { Parent: IInvocationOperation { TargetMethod.Name: "Where" } call } predicate
+            || !SearchCriterion.IsExpressionTree(predicate))
         {
             return false;
         }
 
-        var end = call;
-        while (ConsumerOf(end) is { TargetMethod.Name: not "ConfigureAwait" } next)
-        {
-            end = next;
-        }
-
-        var name = end.TargetMethod.Name;
+        var name = QueryEnd(call).TargetMethod.Name;
         if (name.EndsWith("Async", StringComparison.Ordinal))
         {
             name = name.Substring(0, name.Length - "Async".Length);
@@ -2181,10 +2166,9 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsKeyedLookupScope(IOperation operation)
     {
-        var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
-        if (lambda is null || lambda.Symbol.Parameters.Length != 1
+        if (NearestLambda(operation) is not { Symbol.Parameters.Length: 1 } lambda
             || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation call } predicate
-            || predicate.Parameter?.Type is not INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } } })
+            || !SearchCriterion.IsExpressionTree(predicate))
         {
             return false;
         }
@@ -2216,19 +2200,12 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsCountedOnly(IOperation operation)
     {
-        var lambda = operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
-        if (lambda is null || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation call })
+        if (LambdaArgument(operation) is not { Parent: IInvocationOperation call })
         {
             return false;
         }
 
-        // Along the query (`Where(..).AsNoTracking().CountAsync()`) to the call that ends it.
-        var end = call;
-        while (ConsumerOf(end) is { TargetMethod.Name: not "ConfigureAwait" } next)
-        {
-            end = next;
-        }
-
+        var end = QueryEnd(call);
         if (end.TargetMethod.Name is not ("Count" or "LongCount" or "CountAsync" or "LongCountAsync"))
         {
             return false;
@@ -2272,6 +2249,26 @@ internal sealed class PolicyCheckFinder
 
         return value.Parent is IIsPatternOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
             or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual };
+    }
+
+    /// <summary><paramref name="operation"/> itself when it is a lambda, else the nearest lambda around it; null outside any.</summary>
+    private static IAnonymousFunctionOperation? NearestLambda(IOperation operation) =>
+        operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
+
+    /// <summary>The argument the nearest lambda (see <see cref="NearestLambda"/>) is passed as; null when it is not one.</summary>
+    private static IArgumentOperation? LambdaArgument(IOperation operation) =>
+        NearestLambda(operation) is { } lambda ? ValueTracer.ArgumentOf(lambda) : null;
+
+    /// <summary>The call that ends a query, followed along its operators (<c>Where(..).AsNoTracking().CountAsync()</c>), before <c>ConfigureAwait</c>.</summary>
+    private static IInvocationOperation QueryEnd(IInvocationOperation call)
+    {
+        var end = call;
+        while (ConsumerOf(end) is { TargetMethod.Name: not "ConfigureAwait" } next)
+        {
+            end = next;
+        }
+
+        return end;
     }
 
     /// <summary>The call that takes <paramref name="call"/>'s result as its source (<c>this</c> argument or instance).</summary>

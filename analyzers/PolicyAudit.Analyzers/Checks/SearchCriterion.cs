@@ -62,7 +62,12 @@ internal static class SearchCriterion
     /// </summary>
     public static bool IsInDatabaseQuery(IOperation operation) =>
         Governance.ScopeFlags.EnclosingLambda(operation) is { } lambda
-        && ValueTracer.ArgumentOf(lambda) is { Parameter.Type: INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } } } };
+        && ValueTracer.ArgumentOf(lambda) is { } argument
+        && IsExpressionTree(argument);
+
+    /// <summary>A lambda passed as an expression tree (<c>Expression&lt;Func&lt;T, bool&gt;&gt;</c>), which a query provider translates.</summary>
+    public static bool IsExpressionTree(IArgumentOperation argument) =>
+        argument.Parameter?.Type is INamedTypeSymbol { Name: "Expression", ContainingNamespace: { Name: "Expressions", ContainingNamespace: { Name: "Linq", ContainingNamespace.Name: "System" } } };
 
     private static bool IsNullable(ITypeSymbol? type) => type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 

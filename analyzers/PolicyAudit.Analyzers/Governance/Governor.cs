@@ -18,7 +18,7 @@ internal sealed class Governor
     /// <summary>A governor from a <c>Conditions</c> text as the attributes carry it: its tests and its fact types.</summary>
     public static Governor Parse(string policyId, string? conditions) =>
         new(policyId, ConditionTest.Parse(conditions), FactTypes.Parse(conditions), HolderPaths.Parse(conditions),
-            ConditionTest.ItemsAfter(conditions, '#').Contains(PolicyConditionScanner.CountedItems.Value!));
+            ConditionTest.ItemsAfter(conditions, PolicyConditionScanner.CountedItemsPrefix).Contains(PolicyConditionScanner.CountedItems.Value!));
 
     public string PolicyId { get; }
 

@@ -137,7 +137,10 @@ internal static class PolicyConditionScanner
     /// and counts (<c>Query(() =&gt; loans, q =&gt; q.Match&lt;Loan&gt;(l =&gt; l.Status == Active).Collect().Where(c =&gt; c.Count() &gt;= 5))</c>):
     /// the count is the decision, and the member's test elsewhere (a listing of active loans) is not that policy's.
     /// </summary>
-    public static readonly ConditionTest CountedItems = new("#", "count");
+    public static readonly ConditionTest CountedItems = new(CountedItemsPrefix.ToString(), "count");
+
+    /// <summary>The first character of the <see cref="CountedItems"/> item.</summary>
+    public const char CountedItemsPrefix = '#';
 
     /// <summary>
     /// A <c>Match</c> inside an NRules <c>Query(..)</c> whose items are collected (<c>.Collect()</c>): what it matches is
