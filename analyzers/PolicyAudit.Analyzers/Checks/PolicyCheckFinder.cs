@@ -534,11 +534,11 @@ internal sealed class PolicyCheckFinder
     {
         foreach (var comparison in new[] { pair.First, pair.Second })
         {
-            if ((OwnerThroughItsKey(comparison.Operand) ?? Governed(comparison.Operand) ?? OwnerKeyTwin(comparison.Operand)) is not { } read
+            if ((OwnerThroughItsKey(comparison.Operand) ?? Governed(comparison.Operand) ?? OwnerKeyTwin(comparison.Operand) ?? OwnerThroughNavigation(comparison.Operand)) is not { } read
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison) && !RefusesAStateOutsideTheAllowed(comparison, read))
-                || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read) && !IsKeyOfAnotherKind(comparison, read))
+                || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read) && !IsKeyOfAnotherKind(comparison, read) && !IsOwnerKeyOfTheCaller(comparison, read))
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other) && (!_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OtherDateKey) || SearchCriterion.IsInDatabaseQuery(comparison.Operand)))
                 || RangeOrdering.IsOwnEnds(comparison)
                 || IsRandomDraw(comparison.Other)
@@ -555,6 +555,7 @@ internal sealed class PolicyCheckFinder
                 || IsSizeOfMembershipList(read)
                 || PicksWordingOnly(comparison)
                 || IsDateEqualityWhereDatesAreOrdered(comparison, read)
+                || IsPointOrderingOfSpannedDate(comparison, read)
                 || IsUnlimitedGuard(comparison, read)
                 || IsClamp(comparison)
                 || IsStateCheckInDeclaringType(context, read, comparison.Operator, Comparison.ValueKey(comparison.Other)))
@@ -931,6 +932,30 @@ internal sealed class PolicyCheckFinder
         KeyOnHolder(operand) is ({ } holder, { } key) && key is IPropertySymbol or IFieldSymbol ? OwnerHeldBy(holder, key) : null;
 
     /// <summary>
+    /// <c>course.Teacher.User.Id != userId</c>, <c>lesson.CourseContent.Course.Teacher.User.Id</c>: a key read through
+    /// the navigation whose foreign key a policy matches with an actor's (<c>Course.TeacherId</c>, named as EF pairs them:
+    /// the navigation's name and <c>Id</c>) stands for that key: the course's teacher is matched with the caller.
+    /// </summary>
+    private MemberRead? OwnerThroughNavigation(IOperation operand)
+    {
+        if (KeyOnHolder(operand) is not ({ } holder, { } key) || !(PolicyConditionScanner.IsIdentityKey(key) || IsKeyNamed(key)))
+        {
+            return null;
+        }
+
+        for (var current = holder; current is IPropertyReferenceOperation navigation && PolicyConditionScanner.IsNavigation(navigation.Property); current = ValueTracer.Strip(navigation.Instance))
+        {
+            var foreignKey = navigation.Property.ContainingType.GetMembers(navigation.Property.Name + "Id").FirstOrDefault(member => member is IPropertySymbol or IFieldSymbol);
+            if (foreignKey is not null && _catalog.Value.ComparesWith(foreignKey, Comparison.OwnerKey))
+            {
+                return new MemberRead(foreignKey, navigation.Instance, ReadKind.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The member a read names and the object it is read on, through <c>?.</c> (<c>room.Host</c> and <c>UserID</c> in
     /// <c>room.Host?.UserID</c>), the object stripped; nulls when the operand reads no member of an object.
     /// </summary>
@@ -958,6 +983,17 @@ internal sealed class PolicyCheckFinder
         IsOwnershipTested(read)
         && ValueTracer.Strip(comparison.Other) is IMemberReferenceOperation { Member.ContainingType: { } otherType }
         && !SymbolEqualityComparer.Default.Equals(otherType.OriginalDefinition, read.Member.ContainingType?.OriginalDefinition);
+
+    /// <summary>
+    /// <c>if (examAttempt.StudentId != studentId) throw new UnauthorizedAccessException(..)</c>: a key a policy matches
+    /// with an actor's, against a parameter or local named after it, is the caller's key (the ownership match), not a
+    /// new version of the key, unless the method writes that value to the member (<c>entity.StudentId = studentId</c>).
+    /// </summary>
+    private bool IsOwnerKeyOfTheCaller(Comparison comparison, MemberRead read) =>
+        comparison.Operator is "==" or "!="
+        && IsOwnershipTested(read)
+        && ValueTracer.Strip(comparison.Other) is IParameterReferenceOperation or ILocalReferenceOperation
+        && !VersionComparison.IsValueAboutToBeAssigned(comparison, read);
 
     /// <summary>
     /// <c>auctions.Where(a =&gt; a.OwnerId == userId)</c>: a key a policy matches with an actor, matched to a value inside a
@@ -1104,6 +1140,32 @@ internal sealed class PolicyCheckFinder
         && (read.Kind == ReadKind.Value || IsCalendarPart(comparison.Operand))
         && DateTimeTypes.IsDateOrTime(read.MemberType)
         && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => t.Operator is "<" or "<=" or ">" or ">=");
+
+    /// <summary>
+    /// <c>loan.ReturnDate.Value &gt; loan.DueDate</c>, <c>loan.DueDate &lt;= DateTime.Now</c>, where every policy on the date
+    /// measures a span from it (<c>(l.DueDate - l.LoanDate).TotalDays &gt; 30</c>, a number of days): ordering the date
+    /// against a point (another date, the clock) asks whether it is passed (overdue, started), not how long the span
+    /// is. A point moved by a span (<c>now.AddDays(-30)</c>, <c>dueDate - grace</c>) measures one, and stays reported.
+    /// </summary>
+    private bool IsPointOrderingOfSpannedDate(Comparison comparison, MemberRead read) =>
+        comparison.Operator is "<" or "<=" or ">" or ">="
+        && read.Kind == ReadKind.Value
+        && DateTimeTypes.IsDateOrTime(read.MemberType)
+        && IsMemberReadItself(comparison.Operand)
+        && comparison.Other is { } other
+        && DateTimeTypes.IsDateOrTime(ValueTracer.Strip(other)?.Type)
+        && IsUnmovedPoint(other)
+        && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => double.TryParse(t.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+
+    /// <summary>A date read as it is: a member, the clock, a local or parameter whose value no span moved; not <c>now.AddDays(-30)</c> nor <c>end - grace</c>.</summary>
+    private static bool IsUnmovedPoint(IOperation value) => ValueTracer.Strip(value) switch
+    {
+        IPropertyReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation => true,
+        ILocalReferenceOperation local => local.Local.DeclaringSyntaxReferences.All(reference =>
+            reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initial }
+            || !initial.DescendantNodesAndSelf().Any(node => node is BinaryExpressionSyntax || node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } && name.StartsWith("Add", StringComparison.Ordinal))),
+        _ => false,
+    };
 
     /// <summary>
     /// <c>p.PubDateUtc.Value.Year</c>, <c>.Month</c>, <c>.Date</c>: a part of a date, matched to file a record under a

@@ -128,7 +128,7 @@ internal static class VersionComparison
     /// the member's own type that assigns it from the value passed (<c>if (end == EndTime) return this;
     /// SetTimeInternal(end);</c>), as entities keep their setters in one private helper.
     /// </summary>
-    private static bool IsValueAboutToBeAssigned(Comparison comparison, MemberRead read)
+    public static bool IsValueAboutToBeAssigned(Comparison comparison, MemberRead read)
     {
         var otherText = ValueTracer.Strip(comparison.Other)!.Syntax.ToString();
         foreach (var (target, assignment) in WritesAround(comparison.Operand))
