@@ -315,6 +315,76 @@ internal sealed class PolicyCheckFinder
         return chained >= 2;
     }
 
+    /// <summary>
+    /// <c>if (user.Role == UserRole.Member) { user.Member = await members.GetAsync(..); } else if (user.Role ==
+    /// UserRole.Librarian) { user.Librarian = await librarians.GetAsync(..); }</c>: an <c>else if</c> chain testing one
+    /// value against different constants, no branch of which leaves or throws, does for each kind what that kind needs
+    /// (loads its details, fills its fields); nothing is refused.
+    /// </summary>
+    private static bool IsKindDispatch(Comparison comparison)
+    {
+        if (comparison.Operator != "==" || Comparison.ValueKey(comparison.Other) is not { } value
+            || DecidedChoice(comparison.Operand) is not { Type: null } branch
+            || ValueTracer.Strip(comparison.Operand)?.Syntax.ToString() is not { } tested)
+        {
+            return false;
+        }
+
+        var first = branch;
+        while (first.Parent is IConditionalOperation outer && outer.WhenFalse == first)
+        {
+            first = outer;
+        }
+
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        for (IOperation? link = first; link is not null; link = (link as IConditionalOperation)?.WhenFalse)
+        {
+            if (link is not IConditionalOperation conditional)
+            {
+                if (Leaves(link))
+                {
+                    return false;
+                }
+
+                break;
+            }
+
+            if (Leaves(conditional.WhenTrue))
+            {
+                return false;
+            }
+
+            foreach (var test in conditional.Condition.DescendantsAndSelf().OfType<IBinaryOperation>().Where(b => b.OperatorKind == BinaryOperatorKind.Equals))
+            {
+                var (operand, other) = ValueTracer.Strip(test.LeftOperand)?.Syntax.ToString() == tested ? (test.LeftOperand, test.RightOperand) : (test.RightOperand, test.LeftOperand);
+                if (ValueTracer.Strip(operand)?.Syntax.ToString() == tested && Comparison.ValueKey(other) is { } key)
+                {
+                    values.Add(key);
+                }
+            }
+        }
+
+        return values.Count >= 2 && values.Contains(value);
+
+        // A lambda's return (`GetAsync(m => m.UserId == user.Id)`) leaves the lambda, not the branch.
+        static bool Leaves(IOperation branch) =>
+            branch.DescendantsAndSelf().Any(o => o is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }
+                && !InsideFunction(o, branch));
+
+        static bool InsideFunction(IOperation operation, IOperation branch)
+        {
+            for (var current = operation.Parent; current is not null && current != branch; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The tested value's text when <paramref name="branch"/> is <c>if (value == Constant) return translated;</c>; null otherwise.</summary>
     private static string? TranslationBranchOf(IConditionalOperation branch)
     {
@@ -546,6 +616,7 @@ internal sealed class PolicyCheckFinder
                 || IsFlagCopy(comparison)
                 || IsElementLookup(comparison, read)
                 || IsTranslationChain(comparison, read)
+                || IsKindDispatch(comparison)
                 || IsToggle(comparison, read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
