@@ -337,6 +337,7 @@ internal sealed class PolicyCheckFinder
         }
 
         var values = new HashSet<string>(StringComparer.Ordinal);
+        var links = 0;
         for (IOperation? link = first; link is not null; link = (link as IConditionalOperation)?.WhenFalse)
         {
             if (link is not IConditionalOperation conditional)
@@ -354,21 +355,29 @@ internal sealed class PolicyCheckFinder
                 return false;
             }
 
-            foreach (var test in conditional.Condition.DescendantsAndSelf().OfType<IBinaryOperation>().Where(b => b.OperatorKind == BinaryOperatorKind.Equals))
+            var tests = conditional.Condition.DescendantsAndSelf().OfType<IBinaryOperation>().Where(b => b.OperatorKind == BinaryOperatorKind.Equals).ToList();
+            if (tests.Count(test => TestedValue(test) is not null) != 1)
             {
-                var (operand, other) = ValueTracer.Strip(test.LeftOperand)?.Syntax.ToString() == tested ? (test.LeftOperand, test.RightOperand) : (test.RightOperand, test.LeftOperand);
-                if (ValueTracer.Strip(operand)?.Syntax.ToString() == tested && Comparison.ValueKey(other) is { } key)
-                {
-                    values.Add(key);
-                }
+                // `if (Stage == Paid || Stage == Shipped)`: several values in one link are one decision, not kinds.
+                return false;
             }
+
+            values.Add(tests.Select(TestedValue).First(key => key is not null)!);
+            links++;
         }
 
-        return values.Count >= 2 && values.Contains(value);
+        return links >= 2 && values.Count == links && values.Contains(value);
+
+        string? TestedValue(IBinaryOperation test)
+        {
+            var (operand, other) = ValueTracer.Strip(test.LeftOperand)?.Syntax.ToString() == tested ? (test.LeftOperand, test.RightOperand) : (test.RightOperand, test.LeftOperand);
+            return ValueTracer.Strip(operand)?.Syntax.ToString() == tested ? Comparison.ValueKey(other) : null;
+        }
 
         // A lambda's return (`GetAsync(m => m.UserId == user.Id)`) leaves the lambda, not the branch.
         static bool Leaves(IOperation branch) =>
-            branch.DescendantsAndSelf().Any(o => o is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }
+            branch.DescendantsAndSelf().Any(o => (o is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }
+                    || (o is IInvocationOperation { TargetMethod: var helper } && OnlyThrows(helper)))
                 && !InsideFunction(o, branch));
 
         static bool InsideFunction(IOperation operation, IOperation branch)
@@ -1689,7 +1698,8 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsElementLookup(Comparison comparison, MemberRead read)
     {
-        if (comparison.Operator != "==" || read.Kind != ReadKind.Value || !ValueTracer.IsEnumStateType(read.MemberType)
+        if (comparison.Operator != "==" || read.Kind != ReadKind.Value
+            || !(ValueTracer.IsEnumStateType(read.MemberType) || (read.MemberType?.SpecialType == SpecialType.System_String && Comparison.ValueKey(comparison.Other) is { Length: > 2 }))
             || ValueTracer.Strip(comparison.Other) is not ({ ConstantValue.HasValue: true } or ILocalReferenceOperation or IParameterReferenceOperation)
             || ScopeFlags.EnclosingLambda(comparison.Operand) is not { } lambda
             || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation pick })
@@ -1707,7 +1717,31 @@ internal sealed class PolicyCheckFinder
         }
 
         return pick.TargetMethod.Name is "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault"
-            or "Find" or "FindLast" or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or "SingleOrDefaultAsync";
+            or "Find" or "FindLast" or "FirstAsync" or "FirstOrDefaultAsync" or "SingleAsync" or "SingleOrDefaultAsync"
+            && !IsOnlyTestedForPresence(Consumed(QueryEnd(pick)));
+    }
+
+    /// <summary>
+    /// <c>var existingAccepted = proposals.FirstOrDefault(p =&gt; p.Status == Accepted); if (existingAccepted != null) throw ..</c>:
+    /// an element found only to see whether there is one asks whether any matches, as <c>Any</c> would; one whose members
+    /// are read (<c>accepted?.Freelancer.UserId</c>) is looked up.
+    /// </summary>
+    private static bool IsOnlyTestedForPresence(IOperation found)
+    {
+        if (found.Parent is IBinaryOperation or IIsPatternOperation)
+        {
+            return true;
+        }
+
+        if (found.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
+        {
+            return false;
+        }
+
+        var uses = ValueTracer.Root(found).Descendants().OfType<ILocalReferenceOperation>()
+            .Where(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local)).ToList();
+        return uses.Count > 0 && uses.All(use => use.Parent is IBinaryOperation or IIsPatternOperation
+            || (use.Parent is IConversionOperation { Parent: IBinaryOperation or IIsPatternOperation }));
     }
 
     /// <summary>
@@ -2210,6 +2244,49 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// <c>public UpcomingExamsSpec(DateTime now) { Criteria = e =&gt; e.ExamDate &gt;= now &amp;&amp; e.Status != ExamStatus.Cancelled;
+    /// AddOrderBy(e =&gt; e.ExamDate); }</c>: a predicate of a specification (the pattern's type, named <c>..Spec</c> or
+    /// <c>..Specification</c>, or derived from one) states which rows a repository's query returns; the decision, if
+    /// any, is made on what it finds.
+    /// </summary>
+    private static bool IsSpecificationCriteria(IOperation operation, ISymbol? containing)
+    {
+        if (NearestLambda(operation) is null)
+        {
+            return false;
+        }
+
+        for (var type = containing as INamedTypeSymbol ?? containing?.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (type.Name.EndsWith("Spec", StringComparison.Ordinal) || type.Name.EndsWith("Specification", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>.ForMember(d =&gt; d.AssignedFreelancer, o =&gt; o.MapFrom(s =&gt; s.Proposals.Any(p =&gt; p.Status == "Accepted") ? .. : null))</c>
+    /// in an AutoMapper profile, or a Mapster mapping: the configuration of how an entity is copied into a DTO shows a
+    /// value; nothing is allowed or refused.
+    /// </summary>
+    private static bool IsMappingConfiguration(IOperation operation)
+    {
+        for (var lambda = NearestLambda(operation); lambda is not null; lambda = Governance.ScopeFlags.EnclosingLambda(lambda))
+        {
+            if (ValueTracer.ArgumentOf(lambda) is { Parent: IInvocationOperation call }
+                && PolicyAuditTypes.RootNamespaceOf(call.TargetMethod) is "AutoMapper" or "Mapster")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// <c>query.OrderBy(o =&gt; o.Status == "Open" &amp;&amp; !o.Stage.IsWon)</c>: a governed test in the key of a sort or a
     /// grouping orders or groups rows; nothing is allowed or refused.
     /// </summary>
@@ -2328,10 +2405,11 @@ internal sealed class PolicyCheckFinder
     /// <summary>
     /// <c>Stats.Published = await posts.CountAsync(p =&gt; p.PostStatus == Published)</c>, or the same predicate in a
     /// <c>Where</c> ending in <c>Count()</c>: a count stored or passed on uncompared (a dashboard's figure, a page count)
-    /// counts cases, it decides none. A count compared with a limit, directly or through a local (<c>if (open &gt;= 3)</c>),
+    /// counts cases, it decides none; so does a sum (<c>ItemsTotal = o.Items.Where(i =&gt; i.Status != Voided).Sum(..)</c>,
+    /// an order's total without its voided items). A count compared with a limit, directly or through a local (<c>if (open &gt;= 3)</c>),
     /// or returned to callers that may compare it, is a check.
     /// </summary>
-    private static bool IsCountedOnly(IOperation operation)
+    private static bool IsTalliedOnly(IOperation operation)
     {
         if (LambdaArgument(operation) is not { Parent: IInvocationOperation call })
         {
@@ -2339,7 +2417,7 @@ internal sealed class PolicyCheckFinder
         }
 
         var end = QueryEnd(call);
-        if (end.TargetMethod.Name is not ("Count" or "LongCount" or "CountAsync" or "LongCountAsync"))
+        if (end.TargetMethod.Name is not ("Count" or "LongCount" or "CountAsync" or "LongCountAsync" or "Sum" or "SumAsync"))
         {
             return false;
         }
@@ -2468,7 +2546,8 @@ internal sealed class PolicyCheckFinder
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
-            || IsGuardOfItsOwnRead(context.Operation, read, value) || IsCountedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation)
+            || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)
+            || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation)))
             || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey)))
         {
