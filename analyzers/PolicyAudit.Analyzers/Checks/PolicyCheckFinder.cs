@@ -631,6 +631,7 @@ internal sealed class PolicyCheckFinder
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
                 || (IsLookupById(comparison, read) && !IsOwnershipTested(read))
                 || IsKeyMatchInQuery(comparison, read)
+                || IsAddressingTheOwner(context, comparison, read)
                 || IsKeyPairOfOneEntity(comparison, read)
                 || IsSizeOfMembershipList(read)
                 || PicksWordingOnly(comparison)
@@ -1074,6 +1075,37 @@ internal sealed class PolicyCheckFinder
         && IsOwnershipTested(read)
         && ValueTracer.Strip(comparison.Other) is IParameterReferenceOperation or ILocalReferenceOperation
         && !VersionComparison.IsValueAboutToBeAssigned(comparison, read);
+
+    /// <summary>
+    /// <c>if (post.UserId != userId) await notifications.CreatePostLikeNotification(post.UserId, ..);</c>, and in a
+    /// notification service <c>if (userId == comment.UserId) return; // don't notify yourself</c>: the owner matched
+    /// with the actor to address the owner (the branch passes the owner's key on), or to spare the actors a notice
+    /// about their own doing; nothing the owner may do is allowed or refused.
+    /// </summary>
+    private bool IsAddressingTheOwner(OperationAnalysisContext context, Comparison comparison, MemberRead read)
+    {
+        if (comparison.Operator is not ("==" or "!=") || Comparison.ValueKey(comparison.Other) is not null || !IsOwnershipTested(read))
+        {
+            return false;
+        }
+
+        var method = context.ContainingSymbol as IMethodSymbol;
+        if ((method?.Name ?? string.Empty).IndexOf("Notif", StringComparison.OrdinalIgnoreCase) >= 0
+            || (context.ContainingSymbol?.ContainingType?.Name ?? string.Empty).IndexOf("Notif", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return true;
+        }
+
+        var owner = ValueTracer.Strip(comparison.Operand)?.Syntax.ToString();
+        return DecidedChoice(comparison.Operand) is { } choice
+            && new[] { choice.WhenTrue, choice.WhenFalse }.Where(branch => branch is not null)
+                .SelectMany(branch => branch!.DescendantsAndSelf().OfType<IInvocationOperation>())
+                .Any(call => IsDone(call) && call.Arguments.Any(argument => ValueTracer.Strip(argument.Value)?.Syntax.ToString() == owner));
+
+        // A call made for its effect (a statement, awaited or not); not a refusal's message nor its details' dictionary.
+        static bool IsDone(IInvocationOperation call) =>
+            call.Parent is IExpressionStatementOperation || call.Parent is IAwaitOperation { Parent: IExpressionStatementOperation };
+    }
 
     /// <summary>
     /// <c>auctions.Where(a =&gt; a.OwnerId == userId)</c>: a key a policy matches with an actor, matched to a value inside a
