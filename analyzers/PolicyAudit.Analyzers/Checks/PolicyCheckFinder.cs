@@ -683,7 +683,7 @@ internal sealed class PolicyCheckFinder
             || ValueTracer.Strip(comparison.Other) is not { ConstantValue.HasValue: true } state
             || !(state.Type?.TypeKind == TypeKind.Enum || state.ConstantValue.Value is string { Length: > 0 })
             || Comparison.ValueKey(state) is not { } key
-            || _catalog.Value.OrderedAgainst(Comparison.StateKeyPrefix + key) is not { Count: > 0 } candidates
+            || (_catalog.Value.OrderedAgainst(Comparison.StateKeyPrefix + key) is { Count: > 0 } namedStates ? namedStates : OutsideTheAllowed(comparison, state, key)) is not { Count: > 0 } candidates
             || ValueTracer.Strip(comparison.Operand) is not ILocalReferenceOperation { Local: var named } local
             || IsCallersInput(ValueTracer.Strip(ValueTracer.Initializer(local)))
             || Governed(comparison.Operand) is not null)
@@ -704,6 +704,49 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>No value, a parameter, or a parameter's member (<c>request.Status ?? Scheduled</c>): what the caller chose.</summary>
+    /// <summary>
+    /// <c>var effectiveStatus = GetEffectiveStatus(sub, now); if (effectiveStatus == Cancelled) return Failure(..)</c>: for a
+    /// state no policy names, the members whose policies allow a set of other states of the same enum (<c>s.Status !=
+    /// Trialing &amp;&amp; s.Status != Active</c>), when the test refuses (see <see cref="RefusesAStateOutsideTheAllowed"/>).
+    /// </summary>
+    private IReadOnlyList<(ISymbol Member, Governor Governor)> OutsideTheAllowed(Comparison comparison, IOperation state, string key)
+    {
+        if (comparison.Operator != "==" || state.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType || !Leaves(comparison))
+        {
+            return [];
+        }
+
+        var found = new List<(ISymbol Member, Governor Governor)>();
+        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
+        {
+            var other = Convert.ToString(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var (member, governor) in _catalog.Value.OrderedAgainst(Comparison.StateKeyPrefix + other))
+            {
+                var tests = governor.Tests.Where(t => t.Key is null && t.Value is not null).ToList();
+                if (tests.Count(t => t.Operator == "!=") >= 2 && tests.All(t => t.Value != key)
+                    && SymbolEqualityComparer.Default.Equals(ValueTracer.HeldType(member), enumType)
+                    && !found.Any(f => SymbolEqualityComparer.Default.Equals(f.Member, member)))
+                {
+                    found.Add((member, governor));
+                }
+            }
+        }
+
+        return found;
+
+        static bool Leaves(Comparison comparison)
+        {
+            IOperation? current = TestOf(comparison);
+            while (current?.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or IParenthesizedOperation)
+            {
+                current = current.Parent;
+            }
+
+            return current?.Parent is IConditionalOperation { WhenTrue: var leaving } branch && branch.Condition == current
+                && LastStatement(leaving) is IReturnOperation or IThrowOperation;
+        }
+    }
+
     private static bool IsCallersInput(IOperation? value)
     {
         if (value is ICoalesceOperation coalesce)
@@ -2008,7 +2051,7 @@ internal sealed class PolicyCheckFinder
         var allowsSome = governors.Any(governor =>
         {
             var tests = governor.Tests.Where(t => t.Key is null && t.Value is not null).ToList();
-            return tests.Count >= 2 && tests.All(t => t.Operator == "!=") && tests.All(t => t.Value != key);
+            return tests.Count(t => t.Operator == "!=") >= 2 && tests.All(t => t.Value != key);
         });
         if (!allowsSome)
         {
