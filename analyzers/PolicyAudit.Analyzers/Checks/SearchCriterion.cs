@@ -14,16 +14,23 @@ internal static class SearchCriterion
     /// <summary>
     /// Whether the other side of <paramref name="comparison"/> is an optional criterion: <c>Nullable.Value</c>,
     /// <c>GetValueOrDefault()</c> or a lifted nullable, read from a parameter of the enclosing method or a member of
-    /// one (<c>createdFromUtc.Value</c>, <c>input.MinPrice</c>), in a lambda passed to a query method.
+    /// one (<c>createdFromUtc.Value</c>, <c>input.MinPrice</c>), directly or through a local it was copied into, in a
+    /// lambda passed to a query method or as an expression tree (a predicate builder's <c>predicate.And(f =&gt; ..)</c>).
     /// </summary>
     public static bool IsOptionalCriterion(Comparison comparison)
     {
-        if (comparison.Other is null || !IsInQueryLambda(comparison.Operand))
+        if (comparison.Other is null || !(IsInQueryLambda(comparison.Operand) || IsInDatabaseQuery(comparison.Operand)))
         {
             return false;
         }
 
         var criterion = ValueTracer.Strip(comparison.Other);
+        if (criterion is ILocalReferenceOperation local && ValueTracer.Strip(ValueTracer.Initializer(local)) is { } initial)
+        {
+            // `var minAmount = searchParams.MinAmount.Value; predicate = predicate.And(f => f.Amount >= minAmount);`
+            criterion = initial;
+        }
+
         switch (criterion)
         {
             case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } property when IsNullable(property.Property.ContainingType):
