@@ -2443,6 +2443,19 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// <c>return await _context.Leases.Where(l =&gt; l.StartDate &lt;= today &amp;&amp; l.EndDate &gt;= today).OrderBy(..).ToListAsync();</c>:
+    /// a window against an unmoved point (today, the clock) in a listing filter (see <see cref="IsListingFilter"/>) whose
+    /// rows the method returns shows the current rows to its caller. A bound moved by a span (<c>now.AddDays(7)</c>: the
+    /// passwords expiring within a week) measures the policy's span, and a batch that goes on to process the rows it picked (<c>foreach (var l in expired) l.Close()</c>)
+    /// decides their fate, and stays reported.
+    /// </summary>
+    private static bool IsReturnedListing(IOperation operation) =>
+        operation is IBinaryOperation window && IsUnmovedPoint(window.LeftOperand) && IsUnmovedPoint(window.RightOperand)
+        && IsListingFilter(operation)
+        && LambdaArgument(operation) is { Parent: IInvocationOperation call }
+        && IsReturned(Consumed(QueryEnd(call)));
+
+    /// <summary>
     /// <c>_userManager.Users.FirstOrDefaultAsync(u =&gt; u.Email == email &amp;&amp; !u.IsDeleted)</c>, <c>_bids.GetListAsync(predicate:
     /// x =&gt; x.LotId == lot.Id &amp;&amp; !x.BidRemoved, ..)</c>: a state, flag or presence beside a key matched to a value in a
     /// database query's predicate scopes a lookup (or a listing) by that key; what is decided, if anything, is decided on
@@ -2624,6 +2637,7 @@ internal sealed class PolicyCheckFinder
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation)))
+            || (op is "<" or "<=" or ">" or ">=" && IsReturnedListing(context.Operation))
             || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey)))
         {
             return;
