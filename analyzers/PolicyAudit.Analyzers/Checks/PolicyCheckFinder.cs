@@ -199,7 +199,9 @@ internal sealed class PolicyCheckFinder
     /// <remarks>
     /// An arm that gives no state (<c>Enterprise =&gt; null</c>: no next plan) belongs to the translation beside arms
     /// that do. Distinct texts for three or more states, with a text for the rest (<c>Active =&gt; "Activa", .., _ =&gt;
-    /// status.ToString()</c>), name each state for display; refusal texts leave the rest without one (<c>_ =&gt; null</c>).
+    /// status.ToString()</c>), or for two states and a written text for the rest (<c>Success =&gt; "Payment Successful",
+    /// Failed =&gt; "Payment Failed", _ =&gt; "Payment Update"</c>), name each state for display; refusal texts leave the
+    /// rest without one (<c>_ =&gt; null</c>).
     /// </remarks>
     private static bool IsTranslation(ISwitchExpressionOperation switchExpression) =>
         switchExpression.Arms.Length >= 2
@@ -214,7 +216,9 @@ internal sealed class PolicyCheckFinder
     {
         var named = switchExpression.Arms.Where(arm => arm.Pattern is not IDiscardPatternOperation).ToList();
         var texts = named.Select(arm => ValueTracer.Strip(arm.Value)?.ConstantValue is { HasValue: true, Value: string text } ? text : null).ToList();
-        return named.Count >= 3
+        var rest = switchExpression.Arms.Where(arm => arm.Pattern is IDiscardPatternOperation).ToList();
+        var textForTheRest = rest.Count == 1 && ValueTracer.Strip(rest[0].Value)?.ConstantValue is { HasValue: true, Value: string { Length: > 0 } };
+        return (named.Count >= 3 || (named.Count == 2 && textForTheRest))
             && ValueTracer.IsEnumStateType(switchExpression.Value.Type)
             && named.All(arm => arm.Pattern is IConstantPatternOperation or IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or })
             && texts.All(text => !string.IsNullOrEmpty(text))

@@ -158,6 +158,31 @@ public sealed class StateTranslationShapesTests
     }
 
     [Fact]
+    public async Task SwitchGivingATextForTwoStatesAndAWrittenTextForTheRest_IsNotReportedWhileANullRestIs()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using Apprenticeships;
+            public static class Mails
+            {
+                public static string Subject(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Active => "Payments are running",
+                    PaymentStatus.Withdrawn => "Payments have stopped",
+                    _ => "Payment update",
+                };
+
+                public static string? Refusal(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Paused => "paused: resume it first",
+                    [|PaymentStatus.Withdrawn|] => "stopped: it cannot change",
+                    _ => null,
+                };
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
     public async Task ChainOfStateTestsReturningFailuresWithMessages_IsReported()
     {
         // A logistics app's invoice handlers: each state refused with its own message is a refusal, not a translation.
