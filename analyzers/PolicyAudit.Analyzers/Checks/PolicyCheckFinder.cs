@@ -715,7 +715,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private IReadOnlyList<(ISymbol Member, Governor Governor)> OutsideTheAllowed(Comparison comparison, IOperation state, string key)
     {
-        if (comparison.Operator != "==" || state.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType || !Leaves(comparison))
+        if (comparison.Operator != "==" || state.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType || !LeavesOnTest(comparison))
         {
             return [];
         }
@@ -737,18 +737,6 @@ internal sealed class PolicyCheckFinder
         }
 
         return found;
-
-        static bool Leaves(Comparison comparison)
-        {
-            IOperation? current = TestOf(comparison);
-            while (current?.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or IParenthesizedOperation)
-            {
-                current = current.Parent;
-            }
-
-            return current?.Parent is IConditionalOperation { WhenTrue: var leaving } branch && branch.Condition == current
-                && LastStatement(leaving) is IReturnOperation or IThrowOperation;
-        }
     }
 
     private static bool IsCallersInput(IOperation? value)
@@ -2075,6 +2063,12 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
+        return LeavesOnTest(comparison);
+    }
+
+    /// <summary>The test (alone or in an <c>||</c>) is an <c>if</c>'s condition whose branch ends by returning or throwing.</summary>
+    private static bool LeavesOnTest(Comparison comparison)
+    {
         IOperation? current = TestOf(comparison);
         while (current?.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or IParenthesizedOperation)
         {
