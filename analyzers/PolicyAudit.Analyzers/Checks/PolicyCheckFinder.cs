@@ -1381,6 +1381,44 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>Whether <paramref name="assignment"/> writes the member <paramref name="read"/> reads, on the same object.</summary>
+    /// <summary>
+    /// <c>if (user.CurrentActivities.Count == 0 &amp;&amp; !user.IsAvailable) { user.IsAvailable = true; }</c>, where a
+    /// policy denies on <c>!u.IsAvailable || u.CurrentActivities.Count &gt; 0</c>: a condition that tests a governed flag
+    /// and whose branch writes the flag back to the value no policy denies on keeps the flag in step with the other
+    /// terms (a release, a repair); every test in it is bookkeeping. A branch that writes the denied value (<c>if
+    /// (attempts &gt;= 5 &amp;&amp; !user.IsLocked) user.IsLocked = true;</c>) applies the policy and stays reported.
+    /// </summary>
+    private bool ReleasesAFlagItTests(IOperation check)
+    {
+        if (DecidedChoice(check) is not { WhenFalse: null } conditional)
+        {
+            return false;
+        }
+
+        foreach (var statement in Statements(conditional.WhenTrue))
+        {
+            if (statement is not IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: var written } assignment }
+                || ValueTracer.Strip(written)?.ConstantValue is not { HasValue: true, Value: bool released }
+                || ValueTracer.Strip(assignment.Target) is not IMemberReferenceOperation { Member: IPropertySymbol or IFieldSymbol } target)
+            {
+                continue;
+            }
+
+            var deniedOn = (!released) ? "true" : "false";
+            var tested = conditional.Condition.DescendantsAndSelf().OfType<IMemberReferenceOperation>().Any(read =>
+                SymbolEqualityComparer.Default.Equals(read.Member.OriginalDefinition, target.Member.OriginalDefinition)
+                && ValueTracer.Strip(read.Instance)?.Syntax.ToString() == ValueTracer.Strip(target.Instance)?.Syntax.ToString());
+            var governors = _catalog.Value.GetGovernors(GovernedMember(target.Member));
+            if (tested && !governors.IsEmpty
+                && governors.All(g => g.Tests.Count > 0 && g.Tests.All(t => t.Key is null && t.Operator == "==" && t.Value == deniedOn)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool WritesReadMember(ISimpleAssignmentOperation assignment, MemberRead read) =>
         ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
         && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
@@ -2632,6 +2670,7 @@ internal sealed class PolicyCheckFinder
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
+            || ReleasesAFlagItTests(context.Operation)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation)))
