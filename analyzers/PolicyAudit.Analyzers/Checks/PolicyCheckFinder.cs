@@ -382,20 +382,7 @@ internal sealed class PolicyCheckFinder
         static bool Leaves(IOperation branch) =>
             branch.DescendantsAndSelf().Any(o => (o is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }
                     || (o is IInvocationOperation { TargetMethod: var helper } && OnlyThrows(helper)))
-                && !InsideFunction(o, branch));
-
-        static bool InsideFunction(IOperation operation, IOperation branch)
-        {
-            for (var current = operation.Parent; current is not null && current != branch; current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+                && !IsInFunctionWithin(o, branch));
     }
 
     /// <summary>The tested value's text when <paramref name="branch"/> is <c>if (value == Constant) return translated;</c>; null otherwise.</summary>
@@ -1381,6 +1368,76 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>Whether <paramref name="assignment"/> writes the member <paramref name="read"/> reads, on the same object.</summary>
+    /// <summary>
+    /// <c>if (entity.Status == Active) { var property = await _context.Properties.FindAsync(entity.PropertyId);
+    /// property.Status = Occupied; property.IsAvailable = false; .. }</c>: a test whose branch (with no <c>else</c>)
+    /// only writes to records it loads itself carries the tested state over to related records; it never leaves,
+    /// throws, or writes the tested object, a local from before, or anything the caller sees.
+    /// </summary>
+    private static bool OnlyUpdatesWhatItLoads(IOperation check)
+    {
+        if (DecidedChoice(check) is not { WhenFalse: null, Type: null } conditional)
+        {
+            return false;
+        }
+
+        var branch = conditional.WhenTrue;
+        var declared = new HashSet<ISymbol>(branch.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().Select(d => d.Symbol), SymbolEqualityComparer.Default);
+        var writesLoaded = false;
+        foreach (var operation in branch.DescendantsAndSelf())
+        {
+            if (IsInFunctionWithin(operation, branch))
+            {
+                // A query's predicate (`AnyAsync(l => ..)`) returns from the lambda, not from the branch.
+                continue;
+            }
+
+            switch (operation)
+            {
+                case IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }:
+                    return false;
+                case IInvocationOperation { TargetMethod: var helper } when OnlyThrows(helper):
+                    return false;
+                case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
+                    var target = ValueTracer.Strip(operation switch
+                    {
+                        ISimpleAssignmentOperation simple => simple.Target,
+                        ICompoundAssignmentOperation compound => compound.Target,
+                        _ => ((IIncrementOrDecrementOperation)operation).Target,
+                    });
+                    if (target is IMemberReferenceOperation { Instance: { } instance }
+                        && ValueTracer.Strip(instance) is ILocalReferenceOperation { Local: var holder } && declared.Contains(holder))
+                    {
+                        writesLoaded = true;
+                        continue;
+                    }
+
+                    if (target is ILocalReferenceOperation { Local: var local } && declared.Contains(local))
+                    {
+                        continue;
+                    }
+
+                    return false;
+            }
+        }
+
+        return writesLoaded;
+    }
+
+    /// <summary>Inside a lambda or local function within <paramref name="branch"/>: its <c>return</c> leaves that function, not the branch.</summary>
+    private static bool IsInFunctionWithin(IOperation operation, IOperation branch)
+    {
+        for (var current = operation.Parent; current is not null && current != branch; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// <c>if (user.CurrentActivities.Count == 0 &amp;&amp; !user.IsAvailable) { user.IsAvailable = true; }</c>, where a
     /// policy denies on <c>!u.IsAvailable || u.CurrentActivities.Count &gt; 0</c>: a condition that tests a governed flag
@@ -2671,6 +2728,7 @@ internal sealed class PolicyCheckFinder
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
             || ReleasesAFlagItTests(context.Operation)
+            || OnlyUpdatesWhatItLoads(context.Operation)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation)))
