@@ -380,9 +380,7 @@ internal sealed class PolicyCheckFinder
 
         // A lambda's return (`GetAsync(m => m.UserId == user.Id)`) leaves the lambda, not the branch.
         static bool Leaves(IOperation branch) =>
-            branch.DescendantsAndSelf().Any(o => (o is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }
-                    || (o is IInvocationOperation { TargetMethod: var helper } && OnlyThrows(helper)))
-                && !IsInFunctionWithin(o, branch));
+            branch.DescendantsAndSelf().Any(o => IsLeaving(o) && !IsInFunctionWithin(o, branch));
     }
 
     /// <summary>The tested value's text when <paramref name="branch"/> is <c>if (value == Constant) return translated;</c>; null otherwise.</summary>
@@ -694,7 +692,6 @@ internal sealed class PolicyCheckFinder
         return null;
     }
 
-    /// <summary>No value, a parameter, or a parameter's member (<c>request.Status ?? Scheduled</c>): what the caller chose.</summary>
     /// <summary>
     /// <c>var effectiveStatus = GetEffectiveStatus(sub, now); if (effectiveStatus == Cancelled) return Failure(..)</c>: for a
     /// state no policy names, the members whose policies allow a set of other states of the same enum (<c>s.Status !=
@@ -713,8 +710,7 @@ internal sealed class PolicyCheckFinder
             var other = Convert.ToString(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture);
             foreach (var (member, governor) in _catalog.Value.OrderedAgainst(Comparison.StateKeyPrefix + other))
             {
-                var tests = governor.Tests.Where(t => t.Key is null && t.Value is not null).ToList();
-                if (tests.Count(t => t.Operator == "!=") >= 2 && tests.All(t => t.Value != key)
+                if (AllowsOnlyOtherStates(governor, key)
                     && SymbolEqualityComparer.Default.Equals(ValueTracer.HeldType(member), enumType)
                     && !found.Any(f => SymbolEqualityComparer.Default.Equals(f.Member, member)))
                 {
@@ -726,6 +722,7 @@ internal sealed class PolicyCheckFinder
         return found;
     }
 
+    /// <summary>No value, a parameter, or a parameter's member (<c>request.Status ?? Scheduled</c>): what the caller chose.</summary>
     private static bool IsCallersInput(IOperation? value)
     {
         if (value is ICoalesceOperation coalesce)
@@ -1367,7 +1364,6 @@ internal sealed class PolicyCheckFinder
             assignment.Syntax.SpanStart > conditional.Syntax.Span.End && WritesReadMember(assignment, read));
     }
 
-    /// <summary>Whether <paramref name="assignment"/> writes the member <paramref name="read"/> reads, on the same object.</summary>
     /// <summary>
     /// <c>if (entity.Status == Active) { var property = await _context.Properties.FindAsync(entity.PropertyId);
     /// property.Status = Occupied; property.IsAvailable = false; .. }</c>: a test whose branch (with no <c>else</c>)
@@ -1392,12 +1388,13 @@ internal sealed class PolicyCheckFinder
                 continue;
             }
 
+            if (IsLeaving(operation))
+            {
+                return false;
+            }
+
             switch (operation)
             {
-                case IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }:
-                    return false;
-                case IInvocationOperation { TargetMethod: var helper } when OnlyThrows(helper):
-                    return false;
                 case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
                     var target = ValueTracer.Strip(operation switch
                     {
@@ -1423,6 +1420,11 @@ internal sealed class PolicyCheckFinder
 
         return writesLoaded;
     }
+
+    /// <summary>A statement that leaves a branch: <c>return</c>, <c>throw</c>, <c>continue</c>, <c>break</c>, or a call of a helper that only throws.</summary>
+    private static bool IsLeaving(IOperation operation) =>
+        operation is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break }
+        || (operation is IInvocationOperation { TargetMethod: var helper } && OnlyThrows(helper));
 
     /// <summary>Inside a lambda or local function within <paramref name="branch"/>: its <c>return</c> leaves that function, not the branch.</summary>
     private static bool IsInFunctionWithin(IOperation operation, IOperation branch)
@@ -1476,6 +1478,7 @@ internal sealed class PolicyCheckFinder
         return false;
     }
 
+    /// <summary>Whether <paramref name="assignment"/> writes the member <paramref name="read"/> reads, on the same object.</summary>
     private static bool WritesReadMember(ISimpleAssignmentOperation assignment, MemberRead read) =>
         ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
         && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, read.Member.OriginalDefinition)
@@ -2135,12 +2138,7 @@ internal sealed class PolicyCheckFinder
         }
 
         var governors = _catalog.Value.GetGovernors(GovernedMember(read.Member));
-        var allowsSome = governors.Any(governor =>
-        {
-            var tests = governor.Tests.Where(t => t.Key is null && t.Value is not null).ToList();
-            return tests.Count(t => t.Operator == "!=") >= 2 && tests.All(t => t.Value != key);
-        });
-        if (!allowsSome)
+        if (!governors.Any(governor => AllowsOnlyOtherStates(governor, key)))
         {
             return false;
         }
@@ -2159,6 +2157,16 @@ internal sealed class PolicyCheckFinder
         }
 
         return LeavesOnTest(comparison);
+    }
+
+    /// <summary>
+    /// The policy allows a set of states (two or more <c>!=</c> tests of constants: <c>s.Status != Trialing &amp;&amp; s.Status
+    /// != Active</c>) and names none of them <paramref name="key"/>: that state is outside what it allows.
+    /// </summary>
+    private static bool AllowsOnlyOtherStates(Governor governor, string key)
+    {
+        var tests = governor.Tests.Where(t => t.Key is null && t.Value is not null).ToList();
+        return tests.Count(t => t.Operator == "!=") >= 2 && tests.All(t => t.Value != key);
     }
 
     /// <summary>The test (alone or in an <c>||</c>) is an <c>if</c>'s condition whose branch ends by returning or throwing.</summary>
