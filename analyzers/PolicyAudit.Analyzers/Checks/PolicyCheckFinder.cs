@@ -2484,16 +2484,17 @@ internal sealed class PolicyCheckFinder
                 continue;
             }
 
-            if (IsCounting(call.TargetMethod.Name) || IsCounting(QueryEnd(call).TargetMethod.Name))
+            if (IsTally(call.TargetMethod.Name) || IsTally(QueryEnd(call).TargetMethod.Name))
             {
                 return true;
             }
         }
 
         return false;
-
-        static bool IsCounting(string name) => name is "Count" or "LongCount" or "CountAsync" or "LongCountAsync" or "Sum" or "SumAsync";
     }
+
+    /// <summary>A query operator that counts or sums what it is given.</summary>
+    private static bool IsTally(string name) => name is "Count" or "LongCount" or "CountAsync" or "LongCountAsync" or "Sum" or "SumAsync";
 
     /// <summary>
     /// Code of the read side, by the CQRS names for it: a query and its handler (<c>GetTransactionsUserQuery</c>,
@@ -2606,7 +2607,7 @@ internal sealed class PolicyCheckFinder
         }
 
         var end = QueryEnd(call);
-        if (end.TargetMethod.Name is not ("Count" or "LongCount" or "CountAsync" or "LongCountAsync" or "Sum" or "SumAsync"))
+        if (!IsTally(end.TargetMethod.Name))
         {
             return false;
         }
