@@ -616,6 +616,8 @@ internal sealed class PolicyCheckFinder
                 || IsTranslationChain(comparison, read)
                 || IsKindDispatch(comparison)
                 || IsToggle(comparison, read)
+                || IsChangeTest(comparison, read)
+                || IsLengthOfMatchedText(read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
                 || (IsLookupById(comparison, read) && !IsOwnershipTested(read))
@@ -905,9 +907,35 @@ internal sealed class PolicyCheckFinder
         }
 
         return (IsFixedText(choice.WhenTrue) && IsFixedText(otherwise) && (hole is IInterpolationOperation || IsPlural(choice.WhenTrue, otherwise)))
+            || (IsWrittenText(choice.WhenTrue) && IsWrittenText(otherwise) && IsSameOutcomeWorded(choice.WhenTrue, otherwise))
             || (IsResourceText(choice.WhenTrue) && IsResourceText(otherwise)
                 && hole is IInterpolationOperation or IArgumentOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add });
     }
+
+    /// <summary>A text written in place: a constant or an interpolated string.</summary>
+    private static bool IsWrittenText(IOperation value) => IsFixedText(value) || ValueTracer.Strip(value) is IInterpolatedStringOperation;
+
+    /// <summary>
+    /// <c>applied == cmd.Amount ? "Funding recorded." : $"Funding recorded (auto-adjusted to {applied:0.00}).";</c>: a
+    /// message of several words and a longer one that opens with all of it tell one outcome, once with a detail added;
+    /// <c>"Rent granted."</c> against <c>"Rent refused."</c> are two outcomes.
+    /// </summary>
+    private static bool IsSameOutcomeWorded(IOperation first, IOperation second)
+    {
+        var one = Written(first).Trim().TrimEnd('.', '!', ':', ',');
+        var other = Written(second).Trim().TrimEnd('.', '!', ':', ',');
+        var (shorter, longer) = one.Length <= other.Length ? (one, other) : (other, one);
+        return shorter.IndexOf(' ') > 0 && longer.Length > shorter.Length
+            && longer.StartsWith(shorter, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The text written before a value's first hole (all of a constant's).</summary>
+    private static string Written(IOperation value) => ValueTracer.Strip(value) switch
+    {
+        { ConstantValue.Value: string text } => text,
+        IInterpolatedStringOperation interpolated => interpolated.Parts.FirstOrDefault() is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string opening } ? opening : string.Empty,
+        _ => string.Empty,
+    };
 
     /// <summary>
     /// <c>duration.Days == 1 ? "day" : "days"</c>: a word and its plural (or <c>""</c> and <c>"s"</c>), wherever the
@@ -1586,6 +1614,34 @@ internal sealed class PolicyCheckFinder
         && _catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.SameMemberKey)
         && Governed(comparison.Other) is { } other
         && SymbolEqualityComparer.Default.Equals(GovernedMember(other.Member).OriginalDefinition, GovernedMember(read.Member).OriginalDefinition);
+
+    /// <summary>
+    /// <c>var currentPrice = product.UnitPrice; var newPrice = line.UnitPrice.Value; if (newPrice != currentPrice) ..</c>,
+    /// <c>LogFieldChange(.., oldRole.RoleName, role.RoleName)</c> comparing <c>oldValue != newValue</c>: an equality
+    /// between two values of one attribute (the same member, or members of that name on two types) asks whether it
+    /// changed, whatever the locals or parameters holding them are called. Keys are left out (<c>order.TenantId ==
+    /// user.TenantId</c> matches two records), and so are two members a policy itself equates (<c>t.Currency !=
+    /// a.Currency</c>).
+    /// </summary>
+    private bool IsChangeTest(Comparison comparison, MemberRead read) =>
+        comparison.Operator is "==" or "!="
+        && read.Kind == ReadKind.Value
+        && !IsKeyNamed(GovernedMember(read.Member))
+        && Governed(comparison.Other) is { Kind: ReadKind.Value } other
+        && OperandName.SameAttribute(GovernedMember(other.Member).Name, GovernedMember(read.Member).Name)
+        && !(RelatedByPolicy(read, comparison.Other!)
+            && _catalog.Value.GetGovernors(GovernedMember(read.Member)).Any(g => g.Tests.Any(t => t.Operator is "==" or "!=" && t.Value is null or Comparison.SameMemberKey)));
+
+    /// <summary>
+    /// <c>if (role.RoleName.Length &lt; 2 || role.RoleName.Length &gt; 50) throw new ArgumentException(..)</c>, where every
+    /// policy matches the name with a word (<c>RoleName == "Admin"</c>): the text's length is validation of input,
+    /// not the question the policy asks of the text.
+    /// </summary>
+    private bool IsLengthOfMatchedText(MemberRead read) =>
+        read.Kind == ReadKind.Size
+        && GovernedMember(read.Member) is { } member
+        && member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null } is { SpecialType: SpecialType.System_String }
+        && _catalog.Value.OnlyTests(member, t => t.Operator is "==" or "!=" && !double.TryParse(t.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
 
     private bool RelatedByPolicy(MemberRead read, IOperation other)
     {
@@ -2545,6 +2601,91 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// <c>claims.GetListAsync(c =&gt; new { c, c.Claimer }, c =&gt; c.Status == ClaimStatus.Pending &amp;&amp; c.FinanceId != null)</c>,
+    /// <c>return viewMode switch { ClaimerMode =&gt; c =&gt; c.ClaimerId == userId &amp;&amp; .., .. };</c>: a predicate (an
+    /// expression tree a query provider translates) handed to a repository's listing method, whose name says it
+    /// returns rows (<c>List</c>, <c>Paged</c>, <c>Page</c>, <c>All</c>, <c>Many</c>), or returned by a method that
+    /// builds the filter of a listing, picks rows to show as a listing's <c>Where</c> does (see
+    /// <see cref="IsListingFilter"/>). Rows whose count is compared stay reported.
+    /// </summary>
+    private static bool IsListingPredicate(IOperation operation, string? value)
+    {
+        var lambda = NearestLambda(operation);
+        while (lambda is not null && Governance.ScopeFlags.EnclosingLambda(lambda) is { } outer)
+        {
+            lambda = outer;
+        }
+
+        IOperation? current = lambda?.Parent;
+        var tree = false;
+        while (current is IDelegateCreationOperation or IConversionOperation)
+        {
+            tree |= current.Type is INamedTypeSymbol { Name: "Expression", ContainingNamespace.Name: "Expressions" };
+            current = current.Parent;
+        }
+
+        if (lambda is null || !IsPredicate(lambda.Symbol.ReturnType.SpecialType == SpecialType.System_Boolean ? PredicateOf(lambda) : lambda.Symbol.ReturnType))
+        {
+            return false;
+        }
+
+        if (current is IArgumentOperation { Parent: IInvocationOperation call } argument)
+        {
+            var name = call.TargetMethod.Name;
+            // A flag handed to a repository's method (`GetAllWithIncludeAsync(c => c.IsActive && ..)`) is as often what
+            // may be offered at all.
+            return value is not ("true" or "false")
+                && SearchCriterion.IsExpressionTree(argument)
+                && !ValueTracer.IsLinqOperators(call.TargetMethod.ContainingType) && !PolicyAuditTypes.IsFramework(call.TargetMethod)
+                && (name.Contains("List") || name.Contains("Page") || name.Contains("All") || name.Contains("Many"))
+                && !name.Contains("Any") && !name.Contains("Count") && !name.Contains("Exist")
+                && !IsCompared(Consumed(call)) && !IsCountedLater(call);
+        }
+
+        return tree && current is not null && IsReturned(lambda.Parent!);
+    }
+
+    /// <summary><c>claims.Count == 0</c>: whether any rows came back, not how many.</summary>
+    private static bool IsEmptinessCheck(IOperation size)
+    {
+        while (size.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            size = size.Parent;
+        }
+
+        return size.Parent is IBinaryOperation comparison
+            && (comparison.LeftOperand == size ? comparison.RightOperand : comparison.LeftOperand).ConstantValue.Value is 0;
+    }
+
+    /// <summary>The delegate type a lambda answering a <c>bool</c> is converted to, for <see cref="IsPredicate"/>.</summary>
+    private static ITypeSymbol PredicateOf(IAnonymousFunctionOperation lambda)
+    {
+        for (var current = lambda.Parent; current is IDelegateCreationOperation or IConversionOperation; current = current.Parent)
+        {
+            if (current.Type is { } type)
+            {
+                return type;
+            }
+        }
+
+        return lambda.Symbol.ReturnType;
+    }
+
+    /// <summary>
+    /// <c>var list = await repo.GetListAsync(..); if (list.Count &gt;= 3)</c>: rows held in a local whose size is compared
+    /// or returned (its callers may compare it); <c>list.Count == 0</c> only asks whether any came back.
+    /// </summary>
+    private static bool IsCountedLater(IInvocationOperation call)
+    {
+        var result = Consumed(call);
+        return result.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } }
+            && ValueTracer.Root(result).Descendants().Any(o => o is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && reference.Parent is IPropertyReferenceOperation { Property.Name: "Count" or "Length" } or IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Count" or "Any" } }
+                && (reference.Parent is IArgumentOperation || IsReturned(reference.Parent!) || (IsCompared(reference.Parent!) && !IsEmptinessCheck(reference.Parent!))));
+    }
+
+    /// <summary>
     /// <c>return await _context.Leases.Where(l =&gt; l.StartDate &lt;= today &amp;&amp; l.EndDate &gt;= today).OrderBy(..).ToListAsync();</c>:
     /// a window against an unmoved point (today, the clock) in a listing filter (see <see cref="IsListingFilter"/>) whose
     /// rows the method returns shows the current rows to its caller. A bound moved by a span (<c>now.AddDays(7)</c>: the
@@ -2733,14 +2874,14 @@ internal sealed class PolicyCheckFinder
 
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
-        if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value)
+        if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value) || VersionComparison.IsNoOpBeforeWritingState(context.Operation, read)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
             || ReleasesAFlagItTests(context.Operation)
             || OnlyUpdatesWhatItLoads(context.Operation)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
-            || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsKeyedLookupScope(context.Operation)))
+            || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))
             || (op is "<" or "<=" or ">" or ">=" && IsReturnedListing(context.Operation))
             || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey)))
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -128,10 +129,63 @@ internal static class VersionComparison
     /// the member's own type that assigns it from the value passed (<c>if (end == EndTime) return this;
     /// SetTimeInternal(end);</c>), as entities keep their setters in one private helper.
     /// </summary>
-    public static bool IsValueAboutToBeAssigned(Comparison comparison, MemberRead read)
+    public static bool IsValueAboutToBeAssigned(Comparison comparison, MemberRead read) =>
+        IsAboutToBeWritten(comparison.Operand, ValueTracer.Strip(comparison.Other)!.Syntax.ToString(), read);
+
+    /// <summary>
+    /// <c>if (Status == CustomerStatus.Active) return this; return ChangeStatus(CustomerStatus.Active, reason);</c>: a
+    /// test for the very state the method goes on to write, whose branch only leaves (<c>return;</c>, <c>return this;</c>
+    /// or the object the state was read on), skips a write that would change nothing. A branch that throws or answers otherwise (the
+    /// caller is told it cannot) is still reported.
+    /// </summary>
+    public static bool IsNoOpBeforeWritingState(IOperation check, MemberRead read)
     {
-        var otherText = ValueTracer.Strip(comparison.Other)!.Syntax.ToString();
-        foreach (var (target, assignment) in WritesAround(comparison.Operand))
+        if (check is not IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equality)
+        {
+            return false;
+        }
+
+        var constant = ValueTracer.Strip(equality.RightOperand)!.ConstantValue.HasValue ? equality.RightOperand
+            : ValueTracer.Strip(equality.LeftOperand)!.ConstantValue.HasValue ? equality.LeftOperand
+            : null;
+        var condition = check;
+        while (condition.Parent is IParenthesizedOperation)
+        {
+            condition = condition.Parent;
+        }
+
+        if (constant is null
+            || condition.Parent is not IConditionalOperation { WhenFalse: null } conditional
+            || conditional.Condition != condition)
+        {
+            return false;
+        }
+
+        var statements = conditional.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(conditional.WhenTrue);
+        return statements.Length == 1 && statements[0] is IReturnOperation { ReturnedValue: var returned } && IsUnchanged(returned, read)
+            && IsAboutToBeWritten(check, ValueTracer.Strip(constant)!.Syntax.ToString(), read);
+    }
+
+    /// <summary>Nothing, <c>this</c>, or the very object the state was read on: the caller gets what it had.</summary>
+    private static bool IsUnchanged(IOperation? returned, MemberRead read) =>
+        ValueTracer.Strip(returned) switch
+        {
+            null or IInstanceReferenceOperation => true,
+            var value => read.Instance is not null && ValueTracer.RootSymbol(value) is { } root
+                && ValueTracer.Strip(value) is ILocalReferenceOperation or IParameterReferenceOperation
+                && SymbolEqualityComparer.Default.Equals(root, ValueTracer.RootSymbol(read.Instance)),
+        };
+
+    /// <summary>
+    /// Whether the method around <paramref name="inside"/> writes <paramref name="read"/>'s member from the value
+    /// written <paramref name="valueText"/>: assigned to it, or passed to a method or constructor of the member's
+    /// own type (or of the type the check is in) that assigns it from that parameter, or named after the member in a
+    /// call to a method of the member's own type (an immutable entity's <c>CreateMutatedCopy(status: newStatus)</c>).
+    /// </summary>
+    private static bool IsAboutToBeWritten(IOperation inside, string valueText, MemberRead read)
+    {
+        var otherText = valueText;
+        foreach (var (target, assignment) in WritesAround(inside))
         {
             if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, read.Member.OriginalDefinition)
                 && ValueTracer.Strip(assignment.Value)?.Syntax.ToString() == otherText)
@@ -140,18 +194,22 @@ internal static class VersionComparison
             }
         }
 
-        foreach (var invocation in ValueTracer.Root(comparison.Operand).Descendants().OfType<IInvocationOperation>())
+        foreach (var (method, arguments) in CallsAround(inside))
         {
-            if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, read.Member.ContainingType?.OriginalDefinition))
+            // The member's own type (where an argument named after the member is its new value: an immutable entity's
+            // `CreateMutatedCopy(driversLicense: newLicense)`), or a helper beside the check that writes it (`ChangeStatus(customer, Active, reason)` in a service).
+            var ownType = SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, read.Member.ContainingType?.OriginalDefinition);
+            if (!ownType && !IsDeclaredBeside(method, inside.Syntax))
             {
                 continue;
             }
 
-            foreach (var argument in invocation.Arguments)
+            foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter
                     && ValueTracer.Strip(argument.Value)?.Syntax.ToString() == otherText
-                    && AssignsFromParameter(invocation.TargetMethod, parameter, read.Member))
+                    && ((ownType && argument.Syntax is ArgumentSyntax { NameColon: not null } && OperandName.SameAttribute(parameter.Name, read.Member.Name))
+                        || AssignsFromParameter(method, parameter, read.Member)))
                 {
                     return true;
                 }
@@ -159,6 +217,30 @@ internal static class VersionComparison
         }
 
         return false;
+    }
+
+    /// <summary>Whether <paramref name="method"/> is declared in the type declaration around <paramref name="node"/>.</summary>
+    private static bool IsDeclaredBeside(IMethodSymbol method, SyntaxNode node)
+    {
+        var around = node.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        return around is not null && method.DeclaringSyntaxReferences.Any(reference =>
+            reference.SyntaxTree == around.SyntaxTree && reference.GetSyntax().FirstAncestorOrSelf<TypeDeclarationSyntax>() == around);
+    }
+
+    private static IEnumerable<(IMethodSymbol Method, ImmutableArray<IArgumentOperation> Arguments)> CallsAround(IOperation inside)
+    {
+        foreach (var operation in ValueTracer.Root(inside).Descendants())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    yield return (invocation.TargetMethod, invocation.Arguments);
+                    break;
+                case IObjectCreationOperation { Constructor: { } constructor } creation:
+                    yield return (constructor, creation.Arguments);
+                    break;
+            }
+        }
     }
 
     /// <summary>
@@ -180,17 +262,33 @@ internal static class VersionComparison
                 };
                 if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
                     && target == member.Name
-                    && assignment.Right is IdentifierNameSyntax value
-                    && value.Identifier.ValueText == parameter.Name
+                    && IsParameterValue(assignment.Right, parameter)
                     && !DeclaresLocal(reference.GetSyntax(), member.Name))
                 {
                     return true;
                 }
             }
+
+            // `CreateMutatedCopy(status: newStatus)`: an immutable entity writes its copy's member under the member's name.
+            if (reference.GetSyntax().DescendantNodes().OfType<ArgumentSyntax>().Any(argument =>
+                    argument.NameColon is { } named
+                    && OperandName.SameAttribute(named.Name.Identifier.ValueText, member.Name)
+                    && argument.Expression is IdentifierNameSyntax value && value.Identifier.ValueText == parameter.Name))
+            {
+                return true;
+            }
         }
 
         return false;
     }
+
+    /// <summary><c>status</c>, or <c>status ?? Status</c> (a copy keeping what it is not given).</summary>
+    private static bool IsParameterValue(ExpressionSyntax value, IParameterSymbol parameter) => value switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText == parameter.Name,
+        BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression) => IsParameterValue(coalesce.Left, parameter),
+        _ => false,
+    };
 
     private static bool DeclaresLocal(SyntaxNode body, string name) =>
         body.DescendantNodes().OfType<VariableDeclaratorSyntax>().Any(v => v.Identifier.ValueText == name)
