@@ -129,6 +129,7 @@ public sealed class ChangeDetectionShapesTests
                     private Vehicle Copy(VehicleStatus? status = null) => new Vehicle { Status = status ?? Status };
                 }
 
+                [PolicyAudit.Policy("rentable-only")]
                 public sealed class RentableOnly : PolicyAudit.Policy
                 {
                     public override void Define()
@@ -204,6 +205,7 @@ public sealed class ChangeDetectionShapesTests
                     private Driver Copy(string? licence = null) => new Driver { Licence = (licence ?? Licence).Trim() };
                 }
 
+                [PolicyAudit.Policy("licence-on-file")]
                 public sealed class LicenceOnFile : PolicyAudit.Policy
                 {
                     public override void Define()
