@@ -2455,16 +2455,42 @@ internal sealed class PolicyCheckFinder
 
     /// <summary>
     /// <c>threads.Select(t =&gt; new ThreadVm { IsTopicLocked = t.Topic.LockedBy != null })</c>: a test whose answer a query's
-    /// projection stores in the row it builds (a member of an object or anonymous initializer) shows it; the decision, if
-    /// any, is made where the row is read.
+    /// projection stores in the row it builds (a member of an object or anonymous initializer) shows it, also when the
+    /// test is a nested query's predicate whose result is stored (<c>CanTerminate = c.Memberships.Any(m =&gt; m.IsActive)</c>,
+    /// <c>Name = c.Memberships.Where(m =&gt; m.IsActive).Select(m =&gt; m.Name).FirstOrDefault()</c>); the decision, if any,
+    /// is made where the row is read.
     /// </summary>
     private static bool IsProjectedForDisplay(IOperation operation)
     {
         var current = operation;
-        while (current.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
-            or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+        while (true)
         {
-            current = current.Parent;
+            while (current.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
+                or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+            {
+                current = current.Parent;
+            }
+
+            // `MembershipName = c.Memberships.Where(m => m.IsActive).Select(m => m.Name).FirstOrDefault()`,
+            // `CanTerminate = c.Memberships.Any(m => m.IsActive && ..)`: the test picks, inside a nested query's
+            // predicate, what the row shows; follow the query out to where its result is stored.
+            var predicate = current as IAnonymousFunctionOperation
+                ?? (current.Parent is IReturnOperation { IsImplicit: true } returned ? returned.Parent?.Parent as IAnonymousFunctionOperation : null);
+            if (predicate is not null
+                && ValueTracer.ArgumentOf(predicate) is { Parent: IInvocationOperation call }
+                && ValueTracer.IsLinqOperators(call.TargetMethod.ContainingType)
+                && IsPredicate(PredicateOf(predicate)))
+            {
+                current = Consumed(QueryEnd(call));
+                while (current.Parent is ICoalesceOperation or IConversionOperation or IParenthesizedOperation)
+                {
+                    current = current.Parent;
+                }
+
+                continue;
+            }
+
+            break;
         }
 
         var stored = current.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation } assignment && assignment.Value == current
