@@ -270,6 +270,13 @@ internal sealed class PolicyCheckFinder
             return true;
         }
 
+        if (stripped is ITupleOperation { Elements.Length: >= 2 } tuple && tuple.Elements.All(IsScreenText))
+        {
+            // `"pending" when isOwner => ("awaiting_response", "INCOMING_REQUEST", Notifications.Request, new List<string> { "accept" })`:
+            // the keys and texts a screen shows for the state; a single text may be the decision's own message.
+            return true;
+        }
+
         return stripped switch
         {
             IPropertyReferenceOperation { Property.IsStatic: true } property => !ValueTracer.IsFlagType(property.Type) && !ValueTracer.IsFramework(property.Property.ContainingType),
@@ -278,6 +285,19 @@ internal sealed class PolicyCheckFinder
             _ => false,
         };
     }
+
+    /// <summary>A text written in place or kept in a static member, a list of such texts (or an empty one), or none.</summary>
+    private static bool IsScreenText(IOperation element) => ValueTracer.Strip(element) switch
+    {
+        { ConstantValue: { HasValue: true, Value: null or string } } => true,
+        IPropertyReferenceOperation { Property: { IsStatic: true, Type.SpecialType: SpecialType.System_String } } => true,
+        IFieldReferenceOperation { Field: { IsStatic: true, Type.SpecialType: SpecialType.System_String } } => true,
+        IObjectCreationOperation { Initializer: null, Arguments.Length: 0 } empty => empty.Type is INamedTypeSymbol { TypeArguments.Length: 1 } list && list.TypeArguments[0].SpecialType == SpecialType.System_String,
+        IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers.All(item =>
+            item is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add && IsScreenText(add.Arguments[0].Value)),
+        IArrayCreationOperation { Initializer: { } items } => items.ElementValues.All(IsScreenText),
+        _ => false,
+    };
 
     /// <summary>
     /// <c>if (Phase.Identifier == Phase.Phase1) return Phase1Incentive.EligibilityStartDate; if (Phase.Identifier ==

@@ -332,4 +332,30 @@ public sealed class StateTranslationShapesTests
             """,
             [Domain, Policies]);
     }
+
+    [Fact]
+    public async Task SwitchGivingScreenKeysPerState_IsNotReportedWhileARefusalTextIs()
+    {
+        // An EV-charging app (tenth round) maps each request state to the keys and actions a screen shows.
+        await VerifyCS.VerifyBesideAsync("""
+            using System.Collections.Generic;
+            using Apprenticeships;
+            public static class Screens
+            {
+                public static (string Screen, string Title, List<string> Actions) For(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Active => ("live", "LIVE_APPRENTICESHIP", new List<string> { "pause", "stop" }),
+                    PaymentStatus.Withdrawn => ("stopped", "STOPPED_APPRENTICESHIP", new List<string>()),
+                    _ => ("other", "UNKNOWN", new List<string>()),
+                };
+
+                public static string? Refusal(Apprenticeship a) => a.PaymentStatus switch
+                {
+                    [|PaymentStatus.Withdrawn|] => "A stopped apprenticeship cannot change.",
+                    _ => null,
+                };
+            }
+            """,
+            [Domain, Policies]);
+    }
 }
