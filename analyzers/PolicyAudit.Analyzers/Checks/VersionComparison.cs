@@ -134,7 +134,7 @@ internal static class VersionComparison
 
     /// <summary>
     /// <c>if (Status == CustomerStatus.Active) return this; return ChangeStatus(CustomerStatus.Active, reason);</c>: a
-    /// test for the very state the method goes on to write, whose branch only leaves (<c>return;</c>, <c>return this;</c>
+    /// test for the very state the method goes on to write (or for any of several, <c>||</c>-joined, one of which it writes), whose branch only leaves (<c>return;</c>, <c>return this;</c>
     /// or the object the state was read on), skips a write that would change nothing. A branch that throws or answers otherwise (the
     /// caller is told it cannot) is still reported.
     /// </summary>
@@ -148,22 +148,49 @@ internal static class VersionComparison
         var constant = ValueTracer.Strip(equality.RightOperand)!.ConstantValue.HasValue ? equality.RightOperand
             : ValueTracer.Strip(equality.LeftOperand)!.ConstantValue.HasValue ? equality.LeftOperand
             : null;
+        // `if (b.Status == Cancelled || b.Status == CancelledPendingRefund) return;`: any of the states written later.
         var condition = check;
-        while (condition.Parent is IParenthesizedOperation)
+        var states = new List<string>();
+        while (condition.Parent is IParenthesizedOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr })
         {
             condition = condition.Parent;
         }
 
         if (constant is null
             || condition.Parent is not IConditionalOperation { WhenFalse: null } conditional
-            || conditional.Condition != condition)
+            || conditional.Condition != condition
+            || !AreStateTestsOfOneMember(condition, equality.LeftOperand == constant ? equality.RightOperand : equality.LeftOperand, states))
         {
             return false;
         }
 
         var statements = conditional.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(conditional.WhenTrue);
         return statements.Length == 1 && statements[0] is IReturnOperation { ReturnedValue: var returned } && IsUnchanged(returned, read)
-            && IsAboutToBeWritten(check, ValueTracer.Strip(constant)!.Syntax.ToString(), read);
+            && states.Any(state => IsAboutToBeWritten(check, state, read));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="condition"/> is <c>x == A</c>, or an <c>||</c> of such tests of the one value
+    /// <paramref name="tested"/> is read as, collecting the constants' texts into <paramref name="states"/>.
+    /// </summary>
+    private static bool AreStateTestsOfOneMember(IOperation condition, IOperation tested, List<string> states)
+    {
+        switch (ValueTracer.Strip(condition))
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either:
+                return AreStateTestsOfOneMember(either.LeftOperand, tested, states) && AreStateTestsOfOneMember(either.RightOperand, tested, states);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } test:
+                var (value, state) = ValueTracer.Strip(test.RightOperand)!.ConstantValue.HasValue ? (test.LeftOperand, test.RightOperand) : (test.RightOperand, test.LeftOperand);
+                if (!ValueTracer.Strip(state)!.ConstantValue.HasValue || ValueTracer.Strip(value)?.Syntax.ToString() != ValueTracer.Strip(tested)?.Syntax.ToString())
+                {
+                    return false;
+                }
+
+                states.Add(ValueTracer.Strip(state)!.Syntax.ToString());
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <summary>Nothing, <c>this</c>, or the very object the state was read on: the caller gets what it had.</summary>

@@ -144,6 +144,30 @@ public sealed class ChangeDetectionShapesTests
     }
 
     [Fact]
+    public async Task Reinstate_AnyOfTheStatesTheMethodWrites_IsNotReported()
+    {
+        await VerifyAsync("""
+            using Rental;
+            public static class Accounts
+            {
+                public static void Reinstate(Customer customer, bool onProbation)
+                {
+                    if (customer.Status == CustomerStatus.Active || customer.Status == CustomerStatus.Suspended)
+                    {
+                        return;
+                    }
+
+                    customer.Status = CustomerStatus.Suspended;
+                    if (!onProbation)
+                    {
+                        customer.Status = CustomerStatus.Active;
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task Activate_BranchAnswersSomethingElse_IsReported()
     {
         await VerifyAsync("""
