@@ -1334,7 +1334,7 @@ internal sealed class PolicyCheckFinder
         && comparison.Other is { } other
         && DateTimeTypes.IsDateOrTime(ValueTracer.Strip(other)?.Type)
         && IsUnmovedPoint(other)
-        && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => double.TryParse(t.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+        && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => IsNumber(t.Value));
 
     /// <summary>A date read as it is: a member, the clock, a local or parameter whose value no span moved; not <c>now.AddDays(-30)</c> nor <c>end - grace</c>.</summary>
     private static bool IsUnmovedPoint(IOperation value) => ValueTracer.Strip(value) switch
@@ -1661,7 +1661,11 @@ internal sealed class PolicyCheckFinder
         read.Kind == ReadKind.Size
         && GovernedMember(read.Member) is { } member
         && member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null } is { SpecialType: SpecialType.System_String }
-        && _catalog.Value.OnlyTests(member, t => t.Operator is "==" or "!=" && !double.TryParse(t.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
+        && _catalog.Value.OnlyTests(member, t => t.Operator is "==" or "!=" && !IsNumber(t.Value));
+
+    /// <summary>A policy test's value that is a number (<c>30</c>, <c>0.5</c>), not a state, a text or a marker.</summary>
+    private static bool IsNumber(string? value) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private bool RelatedByPolicy(MemberRead read, IOperation other)
     {
@@ -1974,14 +1978,7 @@ internal sealed class PolicyCheckFinder
             return true;
         }
 
-        if (found.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
-        {
-            return false;
-        }
-
-        var uses = ValueTracer.Root(found).Descendants().OfType<ILocalReferenceOperation>()
-            .Where(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local)).ToList();
-        return uses.Count > 0 && uses.All(use => use.Parent is IBinaryOperation or IIsPatternOperation
+        return UsesOfLocalHolding(found) is { Count: > 0 } uses && uses.All(use => use.Parent is IBinaryOperation or IIsPatternOperation
             || (use.Parent is IConversionOperation { Parent: IBinaryOperation or IIsPatternOperation }));
     }
 
@@ -2721,15 +2718,10 @@ internal sealed class PolicyCheckFinder
     /// <c>var list = await repo.GetListAsync(..); if (list.Count &gt;= 3)</c>: rows held in a local whose size is compared
     /// or returned (its callers may compare it); <c>list.Count == 0</c> only asks whether any came back.
     /// </summary>
-    private static bool IsCountedLater(IInvocationOperation call)
-    {
-        var result = Consumed(call);
-        return result.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } }
-            && ValueTracer.Root(result).Descendants().Any(o => o is ILocalReferenceOperation reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                && reference.Parent is IPropertyReferenceOperation { Property.Name: "Count" or "Length" } or IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Count" or "Any" } }
-                && (reference.Parent is IArgumentOperation || IsReturned(reference.Parent!) || (IsCompared(reference.Parent!) && !IsEmptinessCheck(reference.Parent!))));
-    }
+    private static bool IsCountedLater(IInvocationOperation call) =>
+        UsesOfLocalHolding(Consumed(call)) is { } uses
+        && uses.Any(reference => reference.Parent is IPropertyReferenceOperation { Property.Name: "Count" or "Length" } or IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Count" or "Any" } }
+            && (reference.Parent is IArgumentOperation || IsReturned(reference.Parent!) || (IsCompared(reference.Parent!) && !IsEmptinessCheck(reference.Parent!))));
 
     /// <summary>
     /// <c>return await _context.Leases.Where(l =&gt; l.StartDate &lt;= today &amp;&amp; l.EndDate &gt;= today).OrderBy(..).ToListAsync();</c>:
@@ -2806,15 +2798,18 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        if (result.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
-        {
-            return !ValueTracer.Root(result).Descendants().Any(o => o is ILocalReferenceOperation reference
-                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                && IsCompared(Consumed(reference)));
-        }
-
-        return true;
+        return UsesOfLocalHolding(result) is not { } uses || !uses.Any(reference => IsCompared(Consumed(reference)));
     }
+
+    /// <summary>
+    /// The references to the local that <paramref name="value"/> initialises (<c>var found = ..;</c>), in the method
+    /// around it; null when <paramref name="value"/> initialises no local.
+    /// </summary>
+    private static IReadOnlyList<ILocalReferenceOperation>? UsesOfLocalHolding(IOperation value) =>
+        value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } }
+            ? ValueTracer.Root(value).Descendants().OfType<ILocalReferenceOperation>()
+                .Where(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local)).ToList()
+            : null;
 
     private static bool IsReturned(IOperation value)
     {

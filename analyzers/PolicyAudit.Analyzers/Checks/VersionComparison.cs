@@ -211,11 +211,10 @@ internal static class VersionComparison
     /// </summary>
     private static bool IsAboutToBeWritten(IOperation inside, string valueText, MemberRead read)
     {
-        var otherText = valueText;
         foreach (var (target, assignment) in WritesAround(inside))
         {
             if (SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, read.Member.OriginalDefinition)
-                && ValueTracer.Strip(assignment.Value)?.Syntax.ToString() == otherText)
+                && ValueTracer.Strip(assignment.Value)?.Syntax.ToString() == valueText)
             {
                 return true;
             }
@@ -234,7 +233,7 @@ internal static class VersionComparison
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter
-                    && ValueTracer.Strip(argument.Value)?.Syntax.ToString() == otherText
+                    && ValueTracer.Strip(argument.Value)?.Syntax.ToString() == valueText
                     && ((ownType && argument.Syntax is ArgumentSyntax { NameColon: not null } && OperandName.SameAttribute(parameter.Name, read.Member.Name))
                         || AssignsFromParameter(method, parameter, read.Member)))
                 {
