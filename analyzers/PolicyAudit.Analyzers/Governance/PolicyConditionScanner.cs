@@ -330,6 +330,11 @@ internal static class PolicyConditionScanner
                             && (ValueTracer.Find(comparison.Operand, isTested) ?? PresenceOfNavigation(comparison.Operand, comparison.Other, condition)) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
                             var value = Comparison.ValueKey(comparison.Other) ?? SameMemberOrdering(comparison, read, isTested) ?? DateOrdering(comparison, read);
+                            if (value == "null" && GuardsAReadOfTheMember(read, operation))
+                            {
+                                continue;
+                            }
+
                             var test = new ConditionTest(comparison.Operator, value, read.Key, value == "null" ? PresenceCompanions(operation, read, condition) : StateCompanions(operation, read, condition));
                             onTest(read, test, operation);
                             foreach (var other in OtherTermsOf(comparison.Operand, read.Member, isTested))
@@ -344,6 +349,11 @@ internal static class PolicyConditionScanner
                     var companions = StateCompanions(operation, read, condition);
                     foreach (var test in PatternTests(isPattern.Pattern))
                     {
+                        if (test.Value == "null" && GuardsAReadOfTheMember(read, operation))
+                        {
+                            continue;
+                        }
+
                         onTest(read, new ConditionTest(test.Operator, test.Value, test.Key, companions), operation);
                     }
 
@@ -380,6 +390,54 @@ internal static class PolicyConditionScanner
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// <c>e.DateOfJoining != null &amp;&amp; request.TotalDays &gt; (e.DateOfJoining.Value.AddYears(1) &lt;= today ? 25 : 15)</c>,
+    /// <c>o.ShippedAt != null &amp;&amp; o.ShippedAt &lt; cutoff</c>: a presence test of a member the rule goes on to read
+    /// (its <c>Value</c>, a member of it, or another comparison of it) guards that read, as in any code; the policy's
+    /// question is the read, so the code's own null guards of the member are not its test.
+    /// </summary>
+    private static bool GuardsAReadOfTheMember(MemberRead read, IOperation nullTest)
+    {
+        var member = read.Member.OriginalDefinition;
+        bool IsTheMember(IOperation? operation) =>
+            ValueTracer.Strip(operation) is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member);
+
+        foreach (var operation in ValueTracer.Root(nullTest).DescendantsAndSelf())
+        {
+            if (operation == nullTest || IsInside(operation, nullTest))
+            {
+                continue;
+            }
+
+            switch (operation)
+            {
+                case IPropertyReferenceOperation { Property.Name: not "HasValue", Instance: var instance } when IsTheMember(instance):
+                case IFieldReferenceOperation { Instance: var field } when IsTheMember(field):
+                case IInvocationOperation { Instance: var target } when IsTheMember(target):
+                    return true;
+                case IBinaryOperation binary when Comparison.From(binary) is { } pair
+                    && (IsTheMember(pair.First.Operand) || IsTheMember(pair.Second.Operand))
+                    && Comparison.ValueKey(IsTheMember(pair.First.Operand) ? pair.First.Other : pair.Second.Other) != "null":
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInside(IOperation operation, IOperation container)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current == container)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><see cref="Comparison.SameMemberKey"/> for an ordering of the member against itself on another fact.</summary>
