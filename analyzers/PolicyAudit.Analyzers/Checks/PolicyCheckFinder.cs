@@ -650,6 +650,7 @@ internal sealed class PolicyCheckFinder
                 || IsPointOrderingOfSpannedDate(comparison, read)
                 || IsUnlimitedGuard(comparison, read)
                 || IsClamp(comparison)
+                || IsTimeScheduled(comparison)
                 || IsStateCheckInDeclaringType(context, read, comparison.Operator, Comparison.ValueKey(comparison.Other)))
             {
                 continue;
@@ -2351,6 +2352,32 @@ internal sealed class PolicyCheckFinder
             : null;
     }
 
+    /// <summary>
+    /// <c>var remindAt = booking.ScheduledStartUtc.AddHours(-2); if (remindAt &gt; clock.UtcNow) jobs.ScheduleReminder(id, remindAt);</c>:
+    /// a time still to come is handed to a scheduler; the comparison only keeps it from scheduling the past.
+    /// </summary>
+    private static bool IsTimeScheduled(Comparison comparison)
+    {
+        if (ValueTracer.Strip(comparison.Operand) is not ILocalReferenceOperation { Local: var time }
+            || comparison.Operator is not ("<" or "<=" or ">" or ">=")
+            || comparison.Other is not { } other || !RangeOrdering.ReadsClock(other))
+        {
+            return false;
+        }
+
+        var current = comparison.Operand.Parent;
+        while (current is IBinaryOperation or IParenthesizedOperation or IUnaryOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current is IConditionalOperation { WhenTrue: var branch, WhenFalse: null }
+            && branch.DescendantsAndSelf().OfType<IArgumentOperation>().Any(argument =>
+                argument.Parent is IInvocationOperation
+                && ValueTracer.Strip(argument.Value) is ILocalReferenceOperation passed
+                && SymbolEqualityComparer.Default.Equals(passed.Local, time));
+    }
+
     private static bool Throws(IOperation branch) =>
         LastStatement(branch) switch
         {
@@ -2625,7 +2652,10 @@ internal sealed class PolicyCheckFinder
             var name = type.Name;
             if ((name.EndsWith("Query", StringComparison.Ordinal) && name.Length > "Query".Length)
                 || (name.EndsWith("QueryHandler", StringComparison.Ordinal) && name.Length > "QueryHandler".Length)
-                || name.EndsWith("ReportService", StringComparison.Ordinal))
+                || name.EndsWith("ReportService", StringComparison.Ordinal)
+                || name.EndsWith("DashboardService", StringComparison.Ordinal)
+                || name.EndsWith("StatisticsService", StringComparison.Ordinal)
+                || name.EndsWith("AnalyticsService", StringComparison.Ordinal))
             {
                 return true;
             }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -165,8 +166,8 @@ internal static class VersionComparison
         }
 
         var statements = conditional.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(conditional.WhenTrue);
-        return statements.Length == 1 && statements[0] is IReturnOperation { ReturnedValue: var returned } && IsUnchanged(returned, read)
-            && states.Any(state => IsAboutToBeWritten(check, state, read));
+        return statements.Length == 1 && statements[0] is IReturnOperation { ReturnedValue: var returned } && (IsUnchanged(returned, read) || IsWhatTheMethodEndsWith(returned, check))
+            && states.Any(state => IsAboutToBeWritten(check, state, read) || IsDoneThroughItsVerb(check, state, read));
     }
 
     /// <summary>
@@ -191,6 +192,77 @@ internal static class VersionComparison
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// <c>if (b.Status == Completed) return mapper.Map&lt;BookingDto&gt;(b); .. b.Status = Completed; return mapper.Map&lt;BookingDto&gt;(b);</c>:
+    /// the early answer is the very one the method gives once it has made the change.
+    /// </summary>
+    private static bool IsWhatTheMethodEndsWith(IOperation? returned, IOperation check)
+    {
+        if (returned is null || ValueTracer.Root(check).Syntax is not { } body)
+        {
+            return false;
+        }
+
+        var last = body.DescendantNodes().OfType<ReturnStatementSyntax>().LastOrDefault();
+        return last?.Expression is { } final && final.SpanStart > returned.Syntax.SpanStart
+            && final.ToString() == ValueTracer.Strip(returned)?.Syntax.ToString();
+    }
+
+    /// <summary>
+    /// <c>if (booking.Status == Completed) return; await mediator.Send(new CompleteBookingCommand(booking.Id, ..));</c>,
+    /// <c>if (Status == Cancelled) return; Cancel();</c>: the state is reached through a command or a method named by its
+    /// verb (<c>Complete</c> for <c>Completed</c>, <c>Cancel</c> for <c>Cancelled</c>), after the check.
+    /// </summary>
+    private static bool IsDoneThroughItsVerb(IOperation check, string stateText, MemberRead read)
+    {
+        var state = stateText.Substring(stateText.LastIndexOf('.') + 1);
+        if (VerbOf(state) is not { } verb)
+        {
+            return false;
+        }
+
+        foreach (var operation in ValueTracer.Root(check).Descendants())
+        {
+            if (operation.Syntax.SpanStart <= check.Syntax.SpanStart)
+            {
+                continue;
+            }
+
+            var named = operation switch
+            {
+                IInvocationOperation call when call.Instance is null or IInstanceReferenceOperation || (read.Instance is not null && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(call.Instance), ValueTracer.RootSymbol(read.Instance)))
+                    => call.TargetMethod.Name,
+                IObjectCreationOperation creation when read.Instance is not null && creation.Arguments.Any(a => SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(a.Value), ValueTracer.RootSymbol(read.Instance)))
+                    => creation.Type?.Name,
+                _ => null,
+            };
+            if (named is not null && named.StartsWith(verb, StringComparison.OrdinalIgnoreCase)
+                && (named.Length == verb.Length || char.IsUpper(named[verb.Length]) || named.Substring(verb.Length).StartsWith("e", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The verb a past-participle state is named by: <c>Cancelled</c> to <c>Cancel</c>, <c>Approved</c> to <c>Approv</c>; null for other names.</summary>
+    private static string? VerbOf(string state)
+    {
+        if (state.Length < 5 || !state.EndsWith("ed", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var stem = state.Substring(0, state.Length - 2);
+        if (stem.Length > 3 && char.ToLowerInvariant(stem[stem.Length - 1]) == char.ToLowerInvariant(stem[stem.Length - 2]))
+        {
+            stem = stem.Substring(0, stem.Length - 1);
+        }
+
+        return stem.Length >= 4 ? stem : null;
     }
 
     /// <summary>Nothing, <c>this</c>, or the very object the state was read on: the caller gets what it had.</summary>

@@ -83,4 +83,28 @@ public sealed class ReadSideShapesTests
             """,
             [Domain, Policies]);
     }
+
+    [Fact]
+    public async Task StateReadInADashboardOrStatisticsService_IsNotReported()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System.Linq;
+            using Charity;
+            public sealed class OrganiserDashboardService
+            {
+                public int OpenCampaigns(Campaign[] campaigns) => campaigns.Count(c => c.IsActive);
+            }
+
+            public sealed class CampaignStatisticsService
+            {
+                public string Label(Campaign campaign) => campaign.IsActive ? "open" : "closed";
+            }
+
+            public sealed class DashboardCampaignService
+            {
+                public string Donate(Campaign campaign) => [|!campaign.IsActive|] ? "closed" : "thank you";
+            }
+            """,
+            [Domain, Policies]);
+    }
 }
