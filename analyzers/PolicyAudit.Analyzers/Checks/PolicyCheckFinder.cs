@@ -2378,6 +2378,37 @@ internal sealed class PolicyCheckFinder
                 && SymbolEqualityComparer.Default.Equals(passed.Local, time));
     }
 
+    /// <summary>
+    /// <c>foreach (var acc in all) { if (acc.Owner.Id == userId) mine.Add(acc); }</c>: a <c>Where</c> written by hand, the
+    /// items that match collected for a listing or a batch; nothing is allowed or refused.
+    /// </summary>
+    private static bool IsHandWrittenFilter(IOperation check)
+    {
+        var current = check;
+        while (current.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IConditionalOperation { WhenFalse: null } conditional || conditional.Condition != current
+            || LastStatement(conditional.WhenTrue) is not IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } add
+            || (conditional.WhenTrue is IBlockOperation block && block.Operations.Length != 1))
+        {
+            return false;
+        }
+
+        for (var around = conditional.Parent; around is not null and not IAnonymousFunctionOperation and not IMethodBodyOperation; around = around.Parent)
+        {
+            if (around is IForEachLoopOperation loop)
+            {
+                return ValueTracer.Strip(add.Arguments[0].Value) is ILocalReferenceOperation item
+                    && loop.Locals.Any(local => SymbolEqualityComparer.Default.Equals(local, item.Local));
+            }
+        }
+
+        return false;
+    }
+
     private static bool Throws(IOperation branch) =>
         LastStatement(branch) switch
         {
@@ -2969,7 +3000,7 @@ internal sealed class PolicyCheckFinder
             || OnlyUpdatesWhatItLoads(context.Operation)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
-            || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))
+            || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsHandWrittenFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))
             || (op is "<" or "<=" or ">" or ">=" && IsReturnedListing(context.Operation))
             || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey)))
         {

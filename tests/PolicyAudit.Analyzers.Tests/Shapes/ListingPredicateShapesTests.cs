@@ -139,4 +139,52 @@ public sealed class ListingPredicateShapesTests
             """,
             VerifyCS.Expected(0, "c.Status == ClaimStatus.Approved", "policy 'pay-approved-claims'"));
     }
+
+    [Fact]
+    public async Task Collect_ItemsMatchingTheStateAddedInALoop_IsNotReported()
+    {
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using Claims;
+            public static class Payouts
+            {
+                public static List<Claim> Approved(IEnumerable<Claim> all)
+                {
+                    var approved = new List<Claim>();
+                    foreach (var claim in all)
+                    {
+                        if (claim.Status == ClaimStatus.Approved)
+                            approved.Add(claim);
+                    }
+
+                    return approved;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Pay_StateTestedInALoopThatRefuses_IsReported()
+    {
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using Claims;
+            public static class Payouts
+            {
+                public static List<Claim> Pay(IEnumerable<Claim> all)
+                {
+                    var paid = new List<Claim>();
+                    foreach (var claim in all)
+                    {
+                        if ({|#0:claim.Status != ClaimStatus.Approved|})
+                            throw new System.InvalidOperationException("Only approved claims are paid.");
+                        paid.Add(claim);
+                    }
+
+                    return paid;
+                }
+            }
+            """,
+            VerifyCS.Expected(0, "claim.Status != ClaimStatus.Approved", "policy 'pay-approved-claims'"));
+    }
 }
