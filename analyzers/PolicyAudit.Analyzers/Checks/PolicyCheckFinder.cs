@@ -637,6 +637,7 @@ internal sealed class PolicyCheckFinder
                 || IsKindDispatch(comparison)
                 || IsToggle(comparison, read)
                 || IsChangeTest(comparison, read)
+                || IsSnapshotComparison(comparison)
                 || IsLengthOfMatchedText(read)
                 || SearchCriterion.IsOptionalCriterion(comparison)
                 || SearchCriterion.IsQueryExtensionFilter(comparison)
@@ -1669,6 +1670,28 @@ internal sealed class PolicyCheckFinder
         && OperandName.SameAttribute(GovernedMember(other.Member).Name, GovernedMember(read.Member).Name)
         && !(RelatedByPolicy(read, comparison.Other!)
             && _catalog.Value.GetGovernors(GovernedMember(read.Member)).Any(g => g.Tests.Any(t => t.Operator is "==" or "!=" && t.Value is null or Comparison.SameMemberKey)));
+
+    /// <summary>
+    /// <c>var prevTeamId = task.OwningTeamId; .. if (prevTeamId != task.OwningTeamId) task.AddDomainEvent(..)</c>: a member
+    /// against the copy the method took of it earlier asks whether the method changed it, a key as much as any value.
+    /// </summary>
+    private static bool IsSnapshotComparison(Comparison comparison)
+    {
+        if (comparison.Operator is not ("==" or "!=") || comparison.Other is not { } other)
+        {
+            return false;
+        }
+
+        static bool IsCopyOf(IOperation side, IOperation member) =>
+            ValueTracer.Strip(side) is ILocalReferenceOperation local
+            && ValueTracer.Strip(ValueTracer.Initializer(local)) is IMemberReferenceOperation copied
+            && ValueTracer.Strip(member) is IMemberReferenceOperation current
+            && SymbolEqualityComparer.Default.Equals(copied.Member.OriginalDefinition, current.Member.OriginalDefinition)
+            && copied.Instance is { } copiedFrom && current.Instance is { } currentOn
+            && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(copiedFrom), ValueTracer.RootSymbol(currentOn));
+
+        return IsCopyOf(other, comparison.Operand) || IsCopyOf(comparison.Operand, other);
+    }
 
     /// <summary>
     /// <c>if (role.RoleName.Length &lt; 2 || role.RoleName.Length &gt; 50) throw new ArgumentException(..)</c>, where every

@@ -464,4 +464,54 @@ public sealed class ChangeDetectionShapesTests
             """,
             VerifyCS.Expected(0, "job.Status == JobStatus.Completed", "policy 'open-jobs-only'"));
     }
+
+    [Fact]
+    public async Task Reassign_KeyAgainstTheCopyTakenBeforeTheChange_IsNotReported()
+    {
+        await VerifyAsync("""
+            namespace Desk
+            {
+                public sealed class Ticket
+                {
+                    public int TeamId { get; set; }
+                    public System.Collections.Generic.List<string> Events { get; } = new();
+                }
+
+                public sealed class Agent
+                {
+                    public int TeamId { get; set; }
+                }
+
+                public static class Assignment
+                {
+                    public static void Reassign(Ticket ticket, int teamId)
+                    {
+                        var previousTeamId = ticket.TeamId;
+                        ticket.TeamId = teamId;
+                        if (previousTeamId != ticket.TeamId)
+                            ticket.Events.Add("moved");
+                    }
+
+                    public static void Work(Ticket ticket, Agent agent)
+                    {
+                        if ({|#0:ticket.TeamId != agent.TeamId|})
+                            throw new System.InvalidOperationException("Another team's ticket.");
+                    }
+                }
+
+                [PolicyAudit.Policy("own-team-tickets")]
+                public sealed class OwnTeamTickets : PolicyAudit.Policy
+                {
+                    public override void Define()
+                    {
+                        Agent agent = null!;
+                        Ticket ticket = null!;
+                        When().Match(() => agent).Match(() => ticket, t => t.TeamId != agent.TeamId);
+                        Then().Deny("Another team's ticket.");
+                    }
+                }
+            }
+            """,
+            VerifyCS.Expected(0, "ticket.TeamId != agent.TeamId", "policy 'own-team-tickets'"));
+    }
 }
