@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -169,6 +170,12 @@ internal readonly struct Comparison
             return "\"" + name + "\"";
         }
 
+        if (SmartStateName(stripped) is { } state)
+        {
+            // `CourseStatus.Published` of an `Enumeration` class: the state's name, as a string state's constant.
+            return "\"" + state + "\"";
+        }
+
         if (stripped is null || !stripped.ConstantValue.HasValue)
         {
             return null;
@@ -193,6 +200,34 @@ internal readonly struct Comparison
         ValueTracer.Strip(operation) is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: IFieldReferenceOperation { Field: { HasConstantValue: true, ContainingType.TypeKind: TypeKind.Enum } member } }
             ? member.Name
             : null;
+
+    /// <summary>
+    /// <c>Published</c> for <c>CourseStatus.Published</c>, a "smart enum"'s state: a static read-only field (or get-only
+    /// property) of a class of the application's own, holding an instance of that very class; null for anything else.
+    /// </summary>
+    public static string? SmartStateName(IOperation? operation) => ValueTracer.Strip(operation) switch
+    {
+        IFieldReferenceOperation { Instance: null, Field: var field } when IsSmartState(field) => field.Name,
+        IPropertyReferenceOperation { Instance: null, Property: var property } when IsSmartState(property) => property.Name,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A "smart enum" class of the application's own (<c>CourseStatus : Enumeration</c>): it holds its states as static
+    /// read-only fields of its own type.
+    /// </summary>
+    public static bool IsSmartEnumType(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named
+        && !ValueTracer.IsFramework(named)
+        && named.GetMembers().Any(member => IsSmartState(member));
+
+    /// <summary>A smart enum's state: a static field (read-only or not, as written) or get-only property holding its own type.</summary>
+    public static bool IsSmartState(ISymbol member) => member switch
+    {
+        IFieldSymbol { IsStatic: true, IsConst: false } field => SymbolEqualityComparer.Default.Equals(field.Type.OriginalDefinition, field.ContainingType?.OriginalDefinition),
+        IPropertySymbol { IsStatic: true, SetMethod: null } property => SymbolEqualityComparer.Default.Equals(property.Type.OriginalDefinition, property.ContainingType?.OriginalDefinition),
+        _ => false,
+    } && member.ContainingType is { TypeKind: TypeKind.Class } && !ValueTracer.IsFramework(member.ContainingType);
 
     /// <summary>
     /// The key of a framework value type's static marker that is not a compile-time constant: <c>TimeSpan.Zero</c> is

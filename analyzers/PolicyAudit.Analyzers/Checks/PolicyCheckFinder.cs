@@ -2100,6 +2100,13 @@ internal sealed class PolicyCheckFinder
             return _catalog.Value.ComparesWith(GovernedMember(read.Member), marker);
         }
 
+        if (Comparison.SmartStateName(stripped) is not null)
+        {
+            // `course.Status != CourseStatus.Published`, a smart enum's state: another state than every policy names asks
+            // another question, as with an enum.
+            return _catalog.Value.MayTestState(GovernedMember(read.Member), Comparison.ValueKey(stripped));
+        }
+
         if (Comparison.EnumMemberName(stripped) is not null && read.Kind == ReadKind.Value && read.MemberType?.SpecialType == SpecialType.System_String)
         {
             // `lot.LotStatus.Name == AuctionStatus.Sold.ToString()`: a string state's constant, written through its enum.

@@ -418,7 +418,7 @@ internal static class ValueTracer
             type = nullable.TypeArguments[0];
         }
 
-        return type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean };
+        return type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean } || Comparison.IsSmartEnumType(type);
     }
 
     /// <summary>An enum (nullable or not): a state, not a flag.</summary>

@@ -192,7 +192,8 @@ internal static class PolicyConditionScanner
                 && !qualifiers.Contains(symbol.OriginalDefinition)
                 && (IsDomainMember(symbol) || (IsInheritedFrameworkMember(symbol) && IsDomainType(ReceiverType(name, semanticModel, cancellationToken)))
                     || (IsFrameworkFactMember(symbol) && IsReadOnFrameworkFact(name, semanticModel, cancellationToken)))
-                && !IsNavigation(symbol))
+                && !IsNavigation(symbol)
+                && !Comparison.IsSmartState(symbol))
             {
                 yield return (Definition(symbol), name);
             }
@@ -290,7 +291,7 @@ internal static class PolicyConditionScanner
         && PolicyAuditTypes.RootNamespaceOf(named) is not ("NRules" or PolicyAuditTypes.RootNamespace);
 
     /// <summary>A member a condition can test: a domain member that is not a navigation to another entity.</summary>
-    public static bool IsTestedMember(ISymbol symbol) => IsDomainMember(symbol) && !IsNavigation(symbol);
+    public static bool IsTestedMember(ISymbol symbol) => IsDomainMember(symbol) && !IsNavigation(symbol) && !Comparison.IsSmartState(symbol);
 
     /// <summary>A flag: a <c>bool</c> or <c>bool?</c> property, field or method.</summary>
     public static bool IsBoolean(ISymbol member) => ValueTracer.IsFlagType(ValueType(member));
@@ -393,10 +394,10 @@ internal static class PolicyConditionScanner
     }
 
     /// <summary>
-    /// <c>e.DateOfJoining != null &amp;&amp; request.TotalDays &gt; (e.DateOfJoining.Value.AddYears(1) &lt;= today ? 25 : 15)</c>,
-    /// <c>o.ShippedAt != null &amp;&amp; o.ShippedAt &lt; cutoff</c>: a presence test of a member the rule goes on to read
-    /// (its <c>Value</c>, a member of it, or another comparison of it) guards that read, as in any code; the policy's
-    /// question is the read, so the code's own null guards of the member are not its test.
+    /// <c>e.DateOfJoining != null &amp;&amp; request.TotalDays &gt; (e.DateOfJoining.Value.AddYears(1) &lt;= today ? 25 : 15)</c>:
+    /// a presence test of a member the rule goes on to read through (its <c>Value</c>, a member of it, a call on it)
+    /// guards that read, as in any code; the policy's question is the read, so the code's own null guards of the member
+    /// are not its test. A comparison of the member itself with another fact's value (a join) keeps the presence test.
     /// </summary>
     private static bool GuardsAReadOfTheMember(MemberRead read, IOperation nullTest)
     {
@@ -416,10 +417,6 @@ internal static class PolicyConditionScanner
                 case IPropertyReferenceOperation { Property.Name: not "HasValue", Instance: var instance } when IsTheMember(instance):
                 case IFieldReferenceOperation { Instance: var field } when IsTheMember(field):
                 case IInvocationOperation { Instance: var target } when IsTheMember(target):
-                    return true;
-                case IBinaryOperation binary when Comparison.From(binary) is { } pair
-                    && (IsTheMember(pair.First.Operand) || IsTheMember(pair.Second.Operand))
-                    && Comparison.ValueKey(IsTheMember(pair.First.Operand) ? pair.First.Other : pair.Second.Other) != "null":
                     return true;
             }
         }
@@ -707,7 +704,8 @@ internal static class PolicyConditionScanner
         var type = ValueType(symbol);
         return type is { TypeKind: TypeKind.Class or TypeKind.Interface, SpecialType: SpecialType.None }
             && !type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable)
-            && !IsOrderedValue(type);
+            && !IsOrderedValue(type)
+            && !Comparison.IsSmartEnumType(type);
     }
 
     /// <summary>
