@@ -373,95 +373,77 @@ public sealed class ChangeDetectionShapesTests
             VerifyCS.Expected(0, "customer.Status == CustomerStatus.Active", "policy 'active-customers-only'"));
     }
 
+    private const string Workshop = """
+        namespace Workshop
+        {
+            public enum JobStatus { Open, Completed }
+
+            public sealed class Job
+            {
+                public int Id { get; set; }
+                public JobStatus Status { get; set; }
+            }
+
+            public sealed record CompleteJobCommand(int JobId);
+
+            public sealed record InvoiceJobCommand(int JobId);
+
+            public interface ISender { void Send(object command); }
+
+            [PolicyAudit.Policy("open-jobs-only")]
+            public sealed class OpenJobsOnly : PolicyAudit.Policy
+            {
+                public override void Define()
+                {
+                    Job job = null!;
+                    When().Match(() => job, j => j.Status == JobStatus.Completed);
+                    Then().Deny("The job is done.");
+                }
+            }
+        }
+        """;
+
     [Fact]
     public async Task Complete_StateReachedThroughACommandNamedByItsVerb_IsNotReported()
     {
-        await VerifyAsync("""
-            namespace Workshop
+        await VerifyCS.VerifyBesideAsync("""
+            using Workshop;
+            public static class Payments
             {
-                public enum JobStatus { Open, Completed }
-
-                public sealed class Job
+                public static void Settle(Job job, ISender sender)
                 {
-                    public int Id { get; set; }
-                    public JobStatus Status { get; set; }
+                    if (job.Status == JobStatus.Completed) return;
+                    sender.Send(new CompleteJobCommand(job.Id));
                 }
 
-                public sealed record CompleteJobCommand(int JobId);
-
-                public interface ISender { void Send(object command); }
-
-                public static class Payments
+                public static string Close(Job job)
                 {
-                    public static void Settle(Job job, ISender sender)
-                    {
-                        if (job.Status == JobStatus.Completed) return;
-                        sender.Send(new CompleteJobCommand(job.Id));
-                    }
-
-                    public static string Close(Job job)
-                    {
-                        if (job.Status == JobStatus.Completed) return Describe(job);
-                        job.Status = JobStatus.Completed;
-                        return Describe(job);
-                    }
-
-                    private static string Describe(Job job) => job.Id.ToString();
+                    if (job.Status == JobStatus.Completed) return Describe(job);
+                    job.Status = JobStatus.Completed;
+                    return Describe(job);
                 }
 
-                [PolicyAudit.Policy("open-jobs-only")]
-                public sealed class OpenJobsOnly : PolicyAudit.Policy
-                {
-                    public override void Define()
-                    {
-                        Job job = null!;
-                        When().Match(() => job, j => j.Status == JobStatus.Completed);
-                        Then().Deny("The job is done.");
-                    }
-                }
+                private static string Describe(Job job) => job.Id.ToString();
             }
-            """);
+            """,
+            [Domain, Policies, Workshop]);
     }
 
     [Fact]
     public async Task Settle_CommandOfAnotherVerb_IsReported()
     {
-        await VerifyAsync("""
-            namespace Workshop
+        await VerifyCS.VerifyBesideAsync("""
+            using Workshop;
+            public static class Payments
             {
-                public enum JobStatus { Open, Completed }
-
-                public sealed class Job
+                public static void Settle(Job job, ISender sender)
                 {
-                    public int Id { get; set; }
-                    public JobStatus Status { get; set; }
-                }
-
-                public sealed record InvoiceJobCommand(int JobId);
-
-                public interface ISender { void Send(object command); }
-
-                public static class Payments
-                {
-                    public static void Settle(Job job, ISender sender)
-                    {
-                        if ({|#0:job.Status == JobStatus.Completed|}) return;
-                        sender.Send(new InvoiceJobCommand(job.Id));
-                    }
-                }
-
-                [PolicyAudit.Policy("open-jobs-only")]
-                public sealed class OpenJobsOnly : PolicyAudit.Policy
-                {
-                    public override void Define()
-                    {
-                        Job job = null!;
-                        When().Match(() => job, j => j.Status == JobStatus.Completed);
-                        Then().Deny("The job is done.");
-                    }
+                    if ({|#0:job.Status == JobStatus.Completed|}) return;
+                    sender.Send(new InvoiceJobCommand(job.Id));
                 }
             }
             """,
+            [Domain, Policies, Workshop],
             VerifyCS.Expected(0, "job.Status == JobStatus.Completed", "policy 'open-jobs-only'"));
     }
 
