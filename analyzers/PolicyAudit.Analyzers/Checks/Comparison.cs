@@ -1,6 +1,6 @@
-using System.Linq;
 using System;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -202,8 +202,8 @@ internal readonly struct Comparison
             : null;
 
     /// <summary>
-    /// <c>Published</c> for <c>CourseStatus.Published</c>, a "smart enum"'s state: a static read-only field (or get-only
-    /// property) of a class of the application's own, holding an instance of that very class; null for anything else.
+    /// <c>Published</c> for <c>CourseStatus.Published</c>, a "smart enum"'s state (see <see cref="IsSmartState"/>); null for
+    /// anything else.
     /// </summary>
     public static string? SmartStateName(IOperation? operation) => ValueTracer.Strip(operation) switch
     {
@@ -214,12 +214,12 @@ internal readonly struct Comparison
 
     /// <summary>
     /// A "smart enum" class of the application's own (<c>CourseStatus : Enumeration</c>): it holds its states as static
-    /// read-only fields of its own type.
+    /// fields or get-only properties of its own type.
     /// </summary>
     public static bool IsSmartEnumType(ITypeSymbol? type) =>
         type is INamedTypeSymbol { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } named
         && !ValueTracer.IsFramework(named)
-        && named.GetMembers().Any(member => IsSmartState(member));
+        && named.GetMembers().Any(IsSmartState);
 
     /// <summary>A smart enum's state: a static field (read-only or not, as written) or get-only property holding its own type.</summary>
     public static bool IsSmartState(ISymbol member) => member switch

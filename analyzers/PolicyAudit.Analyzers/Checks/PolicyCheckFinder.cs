@@ -1120,27 +1120,12 @@ internal sealed class PolicyCheckFinder
         (PolicyConditionScanner.IsIdentityKey(key) || IsKeyNamed(key))
         && holder is IPropertyReferenceOperation navigation
         && PolicyConditionScanner.IsNavigation(navigation.Property)
-        && IsDeclaredOnOrAbove(key, navigation.Property.Type)
+        && navigation.Property.Type is INamedTypeSymbol navigated
+        && key.ContainingType is { } declaring
+        && FactTypes.SupertypesOf(navigated).Contains(declaring.OriginalDefinition, SymbolEqualityComparer.Default)
         && _catalog.Value.ComparesWith(navigation.Property, Comparison.OwnerKey)
             ? new MemberRead(navigation.Property, navigation.Instance, ReadKind.Value)
             : null;
-
-    /// <summary>
-    /// <c>Room.Id</c> where <c>Id</c> is declared on the entities' shared base class (<c>BaseEntity</c>): the key is the
-    /// navigation's own whether its type or a base type declares it.
-    /// </summary>
-    private static bool IsDeclaredOnOrAbove(ISymbol key, ITypeSymbol navigated)
-    {
-        for (var type = navigated; type is not null; type = type.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(key.ContainingType?.OriginalDefinition, type.OriginalDefinition))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>
     /// <c>account.BankId != teller.BankId</c>: a key a policy matches with an actor's, against the same-named key of

@@ -407,7 +407,7 @@ internal static class PolicyConditionScanner
 
         foreach (var operation in ValueTracer.Root(nullTest).DescendantsAndSelf())
         {
-            if (operation == nullTest || IsInside(operation, nullTest))
+            if (ScopeFlags.IsWithin(operation, nullTest))
             {
                 continue;
             }
@@ -418,19 +418,6 @@ internal static class PolicyConditionScanner
                 case IFieldReferenceOperation { Instance: var field } when IsTheMember(field):
                 case IInvocationOperation { Instance: var target } when IsTheMember(target):
                     return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsInside(IOperation operation, IOperation container)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current == container)
-            {
-                return true;
             }
         }
 
