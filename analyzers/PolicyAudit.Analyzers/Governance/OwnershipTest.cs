@@ -55,12 +55,12 @@ internal static class OwnershipTest
         }
 
         var keys = new List<MemberRead>();
-        if (left.Key is { } leftKey && (right.Key is not null || right.Fact is not null && Holds(leftKey, right.Fact)))
+        if (left.Key is { } leftKey && (right.Key is not null || right.Fact is not null && Holds(leftKey, right.Fact) || IsActorsIdentity(pair.First.Other)))
         {
             keys.Add(leftKey);
         }
 
-        if (right.Key is { } rightKey && (left.Key is not null || left.Fact is not null && Holds(rightKey, left.Fact)))
+        if (right.Key is { } rightKey && (left.Key is not null || left.Fact is not null && Holds(rightKey, left.Fact) || IsActorsIdentity(pair.First.Operand)))
         {
             keys.Add(rightKey);
         }
@@ -104,6 +104,11 @@ internal static class OwnershipTest
     {
         var stripped = ValueTracer.Strip(operand);
         var root = ValueTracer.RootSymbol(stripped);
+        if (IsActorsIdentity(stripped) && stripped is IInvocationOperation invocation)
+        {
+            return (null, null, ValueTracer.RootSymbol(invocation.Instance ?? invocation.Arguments[0].Value));
+        }
+
         switch (stripped)
         {
             case ILocalReferenceOperation or IParameterReferenceOperation when IsDomainClass(stripped.Type):
@@ -130,6 +135,17 @@ internal static class OwnershipTest
             ? (read, null, root)
             : (null, null, root);
     }
+
+    /// <summary>
+    /// The actor's identity asked of an actor fact by a method, not read from a member: <c>user.GetUserIdAsInt()</c>,
+    /// <c>principal.GetId()</c>. A current-user service often has no id property at all.
+    /// </summary>
+    private static bool IsActorsIdentity(IOperation? operand) =>
+        ValueTracer.Strip(operand) is IInvocationOperation invocation
+        && invocation.Arguments.Length == (invocation.TargetMethod.IsExtensionMethod ? 1 : 0)
+        && ValueTracer.Strip(invocation.Instance ?? invocation.Arguments.FirstOrDefault()?.Value) is ILocalReferenceOperation or IParameterReferenceOperation
+        && IsActorType(ValueTracer.Strip(invocation.Instance ?? invocation.Arguments[0].Value)!.Type)
+        && OperandName.Words(invocation.TargetMethod.Name).Contains("id");
 
     /// <summary>An entity's own identity (<c>Id</c>, <c>UserId</c> of <c>User</c>) or the signed-in actor's (<c>CurrentUserId</c>).</summary>
     private static bool IsActorsOwnKey(ISymbol member) =>
@@ -160,12 +176,24 @@ internal static class OwnershipTest
 
     /// <summary>
     /// A type that stands for whoever asks, by its head noun: a user, member, staff, player (<c>MultiplayerRoomUser</c>,
-    /// not <c>MultiplayerPlaylistItem</c>), or the caller's token or session (<c>AuthToken</c>).
+    /// not <c>MultiplayerPlaylistItem</c>), the caller's token or session (<c>AuthToken</c>), or what answers for the
+    /// signed-in actor (<c>ICurrentUserService</c>, <c>UserContext</c>, <c>IUserAccessor</c>).
     /// </summary>
-    private static bool IsActorType(ITypeSymbol? type) =>
-        type?.Name is { } name
-        && OperandName.Words(name).LastOrDefault(word => word is not ("base" or "dto" or "entity" or "model" or "info" or "data" or "record")) is { } head
-        && ActorTypeWords.Contains(head);
+    private static bool IsActorType(ITypeSymbol? type)
+    {
+        if (type?.Name is not { } name)
+        {
+            return false;
+        }
+
+        var words = OperandName.Words(name).Where(word => word is not ("base" or "dto" or "entity" or "model" or "info" or "data" or "record")).ToList();
+        if (words.Count > 1 && words[words.Count - 1] is "service" or "context" or "accessor" or "provider")
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        return words.Count > 0 && ActorTypeWords.Contains(words[words.Count - 1]);
+    }
 
     private static readonly string[] ActorTypeWords =
     [
