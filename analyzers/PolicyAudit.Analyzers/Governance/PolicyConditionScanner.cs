@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyAudit.Analyzers.Checks;
@@ -188,6 +189,7 @@ internal static class PolicyConditionScanner
             if (name is SimpleNameSyntax
                 && !name.AncestorsAndSelf().Any(joinKeys.Contains)
                 && !IsPresenceTest(name)
+                && !IsItemKeyPresenceTest(name, lambda)
                 && semanticModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
                 && !qualifiers.Contains(symbol.OriginalDefinition)
                 && (IsDomainMember(symbol) || (IsInheritedFrameworkMember(symbol) && IsDomainType(ReceiverType(name, semanticModel, cancellationToken)))
@@ -206,6 +208,18 @@ internal static class PolicyConditionScanner
         var access = AccessOf(name);
         return access.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "HasValue" } presence && presence.Expression == access;
     }
+
+    /// <summary>
+    /// <c>s.RegistrationId == null</c> inside an item predicate nested in the condition: which items are counted, not a
+    /// read the rule decides on (see <see cref="PicksItemsByAKey"/>, its counterpart over operations).
+    /// </summary>
+    private static bool IsItemKeyPresenceTest(SyntaxNode name, LambdaExpressionSyntax condition) =>
+        name is SimpleNameSyntax simple
+        && OperandName.Words(simple.Identifier.ValueText).Contains("id")
+        && AccessOf(name).Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } test
+        && (test.Left.IsKind(SyntaxKind.NullLiteralExpression) || test.Right.IsKind(SyntaxKind.NullLiteralExpression))
+        && name.FirstAncestorOrSelf<LambdaExpressionSyntax>() is { } itemPredicate
+        && itemPredicate != condition;
 
     /// <summary>The expression a member's name reads it through: <c>d.CouponCode</c> for <c>CouponCode</c>, or the name itself.</summary>
     public static SyntaxNode AccessOf(SyntaxNode name) =>
@@ -331,7 +345,7 @@ internal static class PolicyConditionScanner
                             && (ValueTracer.Find(comparison.Operand, isTested) ?? PresenceOfNavigation(comparison.Operand, comparison.Other, condition)) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
                             var value = Comparison.ValueKey(comparison.Other) ?? SameMemberOrdering(comparison, read, isTested) ?? DateOrdering(comparison, read);
-                            if (value == "null" && GuardsAReadOfTheMember(read, operation))
+                            if (value == "null" && (GuardsAReadOfTheMember(read, operation) || PicksItemsByAKey(read, operation, condition)))
                             {
                                 continue;
                             }
@@ -350,7 +364,7 @@ internal static class PolicyConditionScanner
                     var companions = StateCompanions(operation, read, condition);
                     foreach (var test in PatternTests(isPattern.Pattern))
                     {
-                        if (test.Value == "null" && GuardsAReadOfTheMember(read, operation))
+                        if (test.Value == "null" && (GuardsAReadOfTheMember(read, operation) || PicksItemsByAKey(read, operation, condition)))
                         {
                             continue;
                         }
@@ -392,6 +406,19 @@ internal static class PolicyConditionScanner
             }
         }
     }
+
+    /// <summary>
+    /// <c>r.Spots.Count(s =&gt; s.RegistrationId == null) &gt;= r.MaximumAllowedImbalance</c>: a presence test of a
+    /// foreign key inside an item predicate picks which items the rule counts or looks for (the seats with a free
+    /// place); the question is the count against the limit. Code sets, clears and tests such keys as bookkeeping
+    /// everywhere, so the key is not governed by this test.
+    /// </summary>
+    private static bool PicksItemsByAKey(MemberRead read, IOperation nullTest, IOperation condition) =>
+        read.Member is IPropertySymbol or IFieldSymbol
+        && OperandName.Words(read.Member.Name).Contains("id")
+        && ScopeFlags.EnclosingLambda(nullTest) is { } lambda
+        && lambda != condition
+        && ScopeFlags.IsWithin(lambda, condition);
 
     /// <summary>
     /// <c>e.DateOfJoining != null &amp;&amp; request.TotalDays &gt; (e.DateOfJoining.Value.AddYears(1) &lt;= today ? 25 : 15)</c>:
