@@ -2830,6 +2830,68 @@ internal sealed class PolicyCheckFinder
         && IsReturned(Consumed(QueryEnd(call)));
 
     /// <summary>
+    /// <c>protected override IQueryable&lt;Property&gt; AddFilter(IQueryable&lt;Property&gt; query, PropertySearch search)
+    /// { if (..) query = query.Where(p =&gt; !p.IsUnderMaintenance &amp;&amp; p.UnavailableFrom &gt; now); .. return query; }</c>: a method
+    /// that narrows a query step by step, as its criteria ask (<c>if (search.AvailableOnly) query = query.Where(..)</c>),
+    /// and hands it back composes what a search or a page lists; whatever it
+    /// compares, nothing is allowed or refused there. A filter it always applies (<c>return orders.Where(o =&gt;
+    /// o.DaysSincePurchase &gt; 30)</c>) may be the policy's threshold copied, and its callers' answers (<c>AnyAsync</c>,
+    /// <c>CountAsync</c> compared with a limit) are their own checks: both stay reported.
+    /// </summary>
+    private static bool IsComposedSearchFilter(IOperation operation, ISymbol containing)
+    {
+        if (containing is not IMethodSymbol method || !IsQueryType(UnwrapTask(method.ReturnType)))
+        {
+            return false;
+        }
+
+        var lambda = NearestLambda(operation);
+        while (lambda is not null && Governance.ScopeFlags.EnclosingLambda(lambda) is { } outer)
+        {
+            lambda = outer;
+        }
+
+        if (lambda is null
+            || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation { TargetMethod.Name: "Where" } call } predicate
+            || !SearchCriterion.IsExpressionTree(predicate))
+        {
+            return false;
+        }
+
+        var source = ReferencedVariable(ValueTracer.Strip(call.Instance ?? call.Arguments[0].Value));
+        return Consumed(QueryEnd(call)).Parent is ISimpleAssignmentOperation { Target: var target } narrowing
+            && ReferencedVariable(ValueTracer.Strip(target)) is { } composed
+            && SymbolEqualityComparer.Default.Equals(composed, source)
+            && IsUnderACriterion(narrowing);
+    }
+
+    private static bool IsUnderACriterion(IOperation statement)
+    {
+        for (var current = statement.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalOperation or ISwitchCaseOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ISymbol? ReferencedVariable(IOperation? operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
+
+    private static ITypeSymbol UnwrapTask(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : type;
+
+    private static bool IsQueryType(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "IQueryable" or "IOrderedQueryable", TypeArguments.Length: 1 };
+
+    /// <summary>
     /// <c>_userManager.Users.FirstOrDefaultAsync(u =&gt; u.Email == email &amp;&amp; !u.IsDeleted)</c>, <c>_bids.GetListAsync(predicate:
     /// x =&gt; x.LotId == lot.Id &amp;&amp; !x.BidRemoved, ..)</c>: a state, flag or presence beside a key matched to a value in a
     /// database query's predicate scopes a lookup (or a listing) by that key; what is decided, if anything, is decided on
@@ -3017,6 +3079,7 @@ internal sealed class PolicyCheckFinder
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsHandWrittenFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))
             || (op is "<" or "<=" or ">" or ">=" && IsReturnedListing(context.Operation))
+            || IsComposedSearchFilter(context.Operation, context.ContainingSymbol)
             || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey)))
         {
             return;
