@@ -2689,7 +2689,8 @@ internal sealed class PolicyCheckFinder
     /// Code of the read side, by the CQRS names for it: a query and its handler (<c>GetTransactionsUserQuery</c>,
     /// <c>GetOrdersQueryHandler</c>) or a report's service (<c>ReportService</c>, <c>MembershipReportService</c>). It lists, counts and shows; a
     /// governed state or flag it reads picks what to show, not what to allow. Matching the actor with an owner key
-    /// there (who may see the rows) is still reported.
+    /// there (who may see the rows) and a guard that throws or leaves (<c>if (user.Role &lt; Role.Admin) throw ..</c>:
+    /// who may ask at all) are still reported.
     /// </summary>
     private static bool IsReadSide(ISymbol? symbol)
     {
@@ -3080,7 +3081,7 @@ internal sealed class PolicyCheckFinder
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsHandWrittenFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))
             || (op is "<" or "<=" or ">" or ">=" && IsReturnedListing(context.Operation))
             || IsComposedSearchFilter(context.Operation, context.ContainingSymbol)
-            || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey)))
+            || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey) && GuardThrowsWhen(context.Operation) is null))
         {
             return;
         }

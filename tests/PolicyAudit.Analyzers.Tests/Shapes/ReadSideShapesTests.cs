@@ -107,4 +107,24 @@ public sealed class ReadSideShapesTests
             """,
             [Domain, Policies]);
     }
+
+    [Fact]
+    public async Task GuardThrowingInAQueryHandler_IsReported()
+    {
+        // A guard that throws refuses the request: whether it may be asked at all, not what to show.
+        await VerifyCS.VerifyBesideAsync("""
+            using Charity;
+            public sealed class GetCampaignDetailsQueryHandler
+            {
+                public string Handle(Campaign campaign)
+                {
+                    if ([|!campaign.IsActive|])
+                        throw new System.InvalidOperationException("This campaign is closed.");
+
+                    return campaign.IsActive ? "open" : "closed";
+                }
+            }
+            """,
+            [Domain, Policies]);
+    }
 }
