@@ -55,12 +55,12 @@ internal static class OwnershipTest
         }
 
         var keys = new List<MemberRead>();
-        if (left.Key is { } leftKey && (right.Key is not null || right.Fact is not null && Holds(leftKey, right.Fact) || IsActorsIdentity(pair.First.Other)))
+        if (left.Key is { } leftKey && (right.Key is not null || right.Fact is not null && Holds(leftKey, right.Fact) || ActorAskedForItsId(pair.First.Other) is not null))
         {
             keys.Add(leftKey);
         }
 
-        if (right.Key is { } rightKey && (left.Key is not null || left.Fact is not null && Holds(rightKey, left.Fact) || IsActorsIdentity(pair.First.Operand)))
+        if (right.Key is { } rightKey && (left.Key is not null || left.Fact is not null && Holds(rightKey, left.Fact) || ActorAskedForItsId(pair.First.Operand) is not null))
         {
             keys.Add(rightKey);
         }
@@ -104,9 +104,9 @@ internal static class OwnershipTest
     {
         var stripped = ValueTracer.Strip(operand);
         var root = ValueTracer.RootSymbol(stripped);
-        if (IsActorsIdentity(stripped) && stripped is IInvocationOperation invocation)
+        if (ActorAskedForItsId(stripped) is { } actor)
         {
-            return (null, null, ValueTracer.RootSymbol(invocation.Instance ?? invocation.Arguments[0].Value));
+            return (null, null, ValueTracer.RootSymbol(actor));
         }
 
         switch (stripped)
@@ -137,15 +137,22 @@ internal static class OwnershipTest
     }
 
     /// <summary>
-    /// The actor's identity asked of an actor fact by a method, not read from a member: <c>user.GetUserIdAsInt()</c>,
-    /// <c>principal.GetId()</c>. A current-user service often has no id property at all.
+    /// The actor fact asked for its identity by a method rather than read from a member (<c>user</c> in
+    /// <c>user.GetUserIdAsInt()</c>, <c>principal.GetId()</c>); null for any other value. A current-user service often
+    /// has no id property at all.
     /// </summary>
-    private static bool IsActorsIdentity(IOperation? operand) =>
-        ValueTracer.Strip(operand) is IInvocationOperation invocation
-        && invocation.Arguments.Length == (invocation.TargetMethod.IsExtensionMethod ? 1 : 0)
-        && ValueTracer.Strip(invocation.Instance ?? invocation.Arguments.FirstOrDefault()?.Value) is ILocalReferenceOperation or IParameterReferenceOperation
-        && IsActorType(ValueTracer.Strip(invocation.Instance ?? invocation.Arguments[0].Value)!.Type)
-        && OperandName.Words(invocation.TargetMethod.Name).Contains("id");
+    private static IOperation? ActorAskedForItsId(IOperation? operand)
+    {
+        if (ValueTracer.Strip(operand) is not IInvocationOperation invocation
+            || invocation.Arguments.Length != (invocation.TargetMethod.IsExtensionMethod ? 1 : 0)
+            || !OperandName.Words(invocation.TargetMethod.Name).Contains("id"))
+        {
+            return null;
+        }
+
+        var receiver = ValueTracer.Strip(invocation.Instance ?? invocation.Arguments.FirstOrDefault()?.Value);
+        return receiver is ILocalReferenceOperation or IParameterReferenceOperation && IsActorType(receiver.Type) ? receiver : null;
+    }
 
     /// <summary>An entity's own identity (<c>Id</c>, <c>UserId</c> of <c>User</c>) or the signed-in actor's (<c>CurrentUserId</c>).</summary>
     private static bool IsActorsOwnKey(ISymbol member) =>

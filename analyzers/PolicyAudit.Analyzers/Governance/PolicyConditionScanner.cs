@@ -216,10 +216,19 @@ internal static class PolicyConditionScanner
     private static bool IsItemKeyPresenceTest(SyntaxNode name, LambdaExpressionSyntax condition) =>
         name is SimpleNameSyntax simple
         && OperandName.Words(simple.Identifier.ValueText).Contains("id")
-        && AccessOf(name).Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } test
-        && (test.Left.IsKind(SyntaxKind.NullLiteralExpression) || test.Right.IsKind(SyntaxKind.NullLiteralExpression))
+        && IsNullTest(AccessOf(name))
         && name.FirstAncestorOrSelf<LambdaExpressionSyntax>() is { } itemPredicate
         && itemPredicate != condition;
+
+    /// <summary><c>x == null</c>, <c>x != null</c>, <c>x is null</c>, <c>x is not null</c>, with <paramref name="access"/> as <c>x</c>.</summary>
+    private static bool IsNullTest(SyntaxNode access) => access.Parent switch
+    {
+        BinaryExpressionSyntax test when test.IsKind(SyntaxKind.EqualsExpression) || test.IsKind(SyntaxKind.NotEqualsExpression) =>
+            test.Left.IsKind(SyntaxKind.NullLiteralExpression) || test.Right.IsKind(SyntaxKind.NullLiteralExpression),
+        IsPatternExpressionSyntax { Pattern: var pattern } =>
+            (pattern is UnaryPatternSyntax { Pattern: var inner } ? inner : pattern) is ConstantPatternSyntax { Expression: var constant } && constant.IsKind(SyntaxKind.NullLiteralExpression),
+        _ => false,
+    };
 
     /// <summary>The expression a member's name reads it through: <c>d.CouponCode</c> for <c>CouponCode</c>, or the name itself.</summary>
     public static SyntaxNode AccessOf(SyntaxNode name) =>
