@@ -2747,11 +2747,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsListingPredicate(IOperation operation, string? value)
     {
-        var lambda = NearestLambda(operation);
-        while (lambda is not null && Governance.ScopeFlags.EnclosingLambda(lambda) is { } outer)
-        {
-            lambda = outer;
-        }
+        var lambda = OutermostLambda(operation);
 
         IOperation? current = lambda?.Parent;
         var tree = false;
@@ -2841,16 +2837,12 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsComposedSearchFilter(IOperation operation, ISymbol containing)
     {
-        if (containing is not IMethodSymbol method || !IsQueryType(UnwrapTask(method.ReturnType)))
+        if (containing is not IMethodSymbol method || !IsQueryType(ValueTracer.TaskResultType(method.ReturnType) ?? method.ReturnType))
         {
             return false;
         }
 
-        var lambda = NearestLambda(operation);
-        while (lambda is not null && Governance.ScopeFlags.EnclosingLambda(lambda) is { } outer)
-        {
-            lambda = outer;
-        }
+        var lambda = OutermostLambda(operation);
 
         if (lambda is null
             || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation { TargetMethod.Name: "Where" } call } predicate
@@ -2859,9 +2851,9 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var source = ReferencedVariable(ValueTracer.Strip(call.Instance ?? call.Arguments[0].Value));
+        var source = LocalOrParameter(call.Instance ?? call.Arguments[0].Value);
         return Consumed(QueryEnd(call)).Parent is ISimpleAssignmentOperation { Target: var target } narrowing
-            && ReferencedVariable(ValueTracer.Strip(target)) is { } composed
+            && LocalOrParameter(target) is { } composed
             && SymbolEqualityComparer.Default.Equals(composed, source)
             && IsUnderACriterion(narrowing);
     }
@@ -2878,16 +2870,6 @@ internal sealed class PolicyCheckFinder
 
         return false;
     }
-
-    private static ISymbol? ReferencedVariable(IOperation? operation) => operation switch
-    {
-        ILocalReferenceOperation local => local.Local,
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        _ => null,
-    };
-
-    private static ITypeSymbol UnwrapTask(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : type;
 
     private static bool IsQueryType(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "IQueryable" or "IOrderedQueryable", TypeArguments.Length: 1 };
@@ -2995,6 +2977,18 @@ internal sealed class PolicyCheckFinder
         operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
 
     /// <summary>The argument the nearest lambda (see <see cref="NearestLambda"/>) is passed as; null when it is not one.</summary>
+    /// <summary>The lambda outside every other that holds <paramref name="operation"/> (the <c>Where</c>'s, not an <c>Any</c>'s inside it).</summary>
+    private static IAnonymousFunctionOperation? OutermostLambda(IOperation operation)
+    {
+        var lambda = NearestLambda(operation);
+        while (lambda is not null && Governance.ScopeFlags.EnclosingLambda(lambda) is { } outer)
+        {
+            lambda = outer;
+        }
+
+        return lambda;
+    }
+
     private static IArgumentOperation? LambdaArgument(IOperation operation) =>
         NearestLambda(operation) is { } lambda ? ValueTracer.ArgumentOf(lambda) : null;
 
