@@ -202,6 +202,17 @@ internal readonly struct Comparison
             : null;
 
     /// <summary>
+    /// <c>PurchaseOrderStatus.PendingApproval</c> where the application names its states as integer constants of a class
+    /// (<c>public const int PendingApproval = 2;</c> beside <c>Draft = 1</c>): a state written as a number. A literal, or
+    /// a constant its class holds alone, is a value.
+    /// </summary>
+    public static bool IsNamedNumericState(IOperation? operation) =>
+        ValueTracer.Strip(operation) is IFieldReferenceOperation { Instance: null, Field: { IsConst: true, Type.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_Int64 } field }
+        && field.ContainingType is { TypeKind: TypeKind.Class } holder
+        && !ValueTracer.IsFramework(holder)
+        && holder.GetMembers().OfType<IFieldSymbol>().Count(other => other.IsConst && SymbolEqualityComparer.Default.Equals(other.Type, field.Type)) >= 2;
+
+    /// <summary>
     /// <c>Published</c> for <c>CourseStatus.Published</c>, a "smart enum"'s state (see <see cref="IsSmartState"/>); null for
     /// anything else.
     /// </summary>

@@ -2144,6 +2144,13 @@ internal sealed class PolicyCheckFinder
             return true;
         }
 
+        if (Comparison.IsNamedNumericState(stripped) && !_catalog.Value.MayTestState(GovernedMember(read.Member), Comparison.ValueKey(stripped)))
+        {
+            // `po.Status != PurchaseOrderStatus.PendingApproval`, numbers named as states in a class of constants: another
+            // state than every policy names asks another question, as with an enum.
+            return false;
+        }
+
         return Comparison.ValueKey(stripped) != "0" || _catalog.Value.ComparesWith(GovernedMember(read.Member), "0");
     }
 
@@ -2237,7 +2244,9 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private bool RefusesAStateOutsideTheAllowed(Comparison comparison, MemberRead read)
     {
-        if (comparison.Operator != "==" || !IsEnumState(read) || ValueTracer.Strip(comparison.Other) is not { Type.TypeKind: TypeKind.Enum, ConstantValue.HasValue: true } state
+        var state = ValueTracer.Strip(comparison.Other);
+        if (comparison.Operator != "=="
+            || !((IsEnumState(read) && state is { Type.TypeKind: TypeKind.Enum, ConstantValue.HasValue: true }) || Comparison.IsNamedNumericState(state))
             || Comparison.ValueKey(state) is not { } key)
         {
             return false;
