@@ -2703,6 +2703,17 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsReadSide(ISymbol? symbol)
     {
+        for (var method = symbol as IMethodSymbol; method is not null; method = method.ContainingSymbol as IMethodSymbol)
+        {
+            // `GetApprovalsDashboardSummaryAsync` in a service of commands: the one method that shows figures is read side.
+            if (method.Name.IndexOf("Dashboard", StringComparison.Ordinal) >= 0
+                || method.Name.IndexOf("Statistics", StringComparison.Ordinal) >= 0
+                || method.Name.IndexOf("Analytics", StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
         for (var type = symbol as INamedTypeSymbol ?? symbol?.ContainingType; type is not null; type = type.ContainingType)
         {
             var name = type.Name;

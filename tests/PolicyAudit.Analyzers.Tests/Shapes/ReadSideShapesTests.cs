@@ -109,6 +109,33 @@ public sealed class ReadSideShapesTests
     }
 
     [Fact]
+    public async Task StateReadInADashboardMethodOfACommandService_IsNotReported()
+    {
+        // Measured on a leave-request service (thirteenth round): one method of a service of commands gathers a
+        // manager's dashboard; the service's other methods decide.
+        await VerifyCS.VerifyBesideAsync("""
+            using System.Linq;
+            using Charity;
+            public sealed class CampaignService
+            {
+                public string GetOrganiserDashboardSummary(Campaign[] campaigns)
+                {
+                    var open = 0;
+                    foreach (var campaign in campaigns)
+                    {
+                        if (campaign.IsActive) open++;
+                    }
+
+                    return open == 0 ? "No campaign is open." : "Campaigns are open.";
+                }
+
+                public string Donate(Campaign campaign) => [|!campaign.IsActive|] ? "closed" : "thank you";
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
     public async Task GuardThrowingInAQueryHandler_IsReported()
     {
         // A guard that throws refuses the request: whether it may be asked at all, not what to show.
