@@ -165,7 +165,7 @@ internal sealed class PolicyCheckFinder
     public void AnalyzeSwitchStatement(OperationAnalysisContext context)
     {
         var switchStatement = (ISwitchOperation)context.Operation;
-        if (Skip(context) || IsTranslation(switchStatement))
+        if (Skip(context) || IsTranslation(switchStatement) || IsKindDispatch(switchStatement))
         {
             return;
         }
@@ -401,6 +401,22 @@ internal sealed class PolicyCheckFinder
         // A lambda's return (`GetAsync(m => m.UserId == user.Id)`) leaves the lambda, not the branch.
         static bool Leaves(IOperation branch) =>
             branch.DescendantsAndSelf().Any(o => IsLeaving(o) && !IsInFunctionWithin(o, branch));
+    }
+
+    /// <summary>
+    /// <c>switch (request.Status) { case Approved: notifications.Add(..); break; case Rejected: notifications.Add(..); break; }</c>:
+    /// the <c>switch</c> form of <see cref="IsKindDispatch(Comparison)"/>. Two or more sections each do something for
+    /// their state and no section returns, throws or skips (<c>continue</c>), so nothing is refused. A section that does
+    /// nothing (<c>case Draft: break;</c>) leaves its state out, which is a decision about it.
+    /// </summary>
+    private static bool IsKindDispatch(ISwitchOperation switchStatement)
+    {
+        var sections = switchStatement.Cases.Where(section => section.Clauses.All(clause => clause.CaseKind != CaseKind.Default)).ToList();
+        return sections.Count >= 2
+            && sections.All(section => section.Body.Any(statement => statement is not IBranchOperation { BranchKind: BranchKind.Break }))
+            && !switchStatement.Cases.Any(section => section.Body.Any(statement => statement.DescendantsAndSelf().Any(o =>
+                (o is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue } || (o is IInvocationOperation call && OnlyThrows(call.TargetMethod)))
+                && !IsInFunctionWithin(o, statement))));
     }
 
     /// <summary>The tested value's text when <paramref name="branch"/> is <c>if (value == Constant) return translated;</c>; null otherwise.</summary>

@@ -107,4 +107,62 @@ public sealed class KindDispatchShapesTests
             VerifyCS.Expected(1, "target.Role != UserRole.Member", "policy 'librarians-manage-members-only'"),
             VerifyCS.Expected(2, "actor.Role == UserRole.Member", "policy 'librarians-manage-members-only'"));
     }
+
+    [Fact]
+    public async Task SwitchWhoseSectionsEachNotifyTheirKind_IsNotReported()
+    {
+        // Measured on a warehouse application (thirteenth round): a switch over the new state picks whom to notify.
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using Library;
+            public static class Notices
+            {
+                public static List<string> For(User user)
+                {
+                    var notices = new List<string>();
+                    switch (user.Role)
+                    {
+                        case UserRole.Librarian:
+                            notices.Add("You now manage member accounts.");
+                            break;
+                        case UserRole.Member:
+                            notices.Add("Welcome to the library.");
+                            break;
+                    }
+
+                    return notices;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task SwitchWithASectionThatRefuses_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using Library;
+            public static class Accounts
+            {
+                public static void Edit(User actor, User target, List<string> log)
+                {
+                    switch (actor.Role)
+                    {
+                        case {|#0:UserRole.Librarian|}:
+                            if ({|#1:target.Role != UserRole.Member|})
+                                throw new UnauthorizedAccessException("Librarians manage member accounts only.");
+                            log.Add("edited by a librarian");
+                            break;
+                        case {|#2:UserRole.Member|}:
+                            log.Add("self service");
+                            break;
+                    }
+                }
+            }
+            """,
+            VerifyCS.Expected(0, "actor.Role is UserRole.Librarian", "policy 'librarians-manage-members-only'"),
+            VerifyCS.Expected(1, "target.Role != UserRole.Member", "policy 'librarians-manage-members-only'"),
+            VerifyCS.Expected(2, "actor.Role is UserRole.Member", "policy 'librarians-manage-members-only'"));
+    }
 }
