@@ -19,7 +19,11 @@ namespace PolicyAudit.Analyzers.Governance;
 /// administrator check of an administration page does, so PA0001 reports a flag test only where the method also reads
 /// one of its companions. Only grants over the flag's own fact are companions: a switch conjoined with another fact's
 /// state (<c>settings.AutoDelete &amp;&amp; request.Available</c>) is checked alone where the switch is read, and a
-/// flag beside a threshold (<c>c.IsVip</c> beside <c>o.Total &gt; 100</c>) is the policy's own question. Facts the
+/// flag beside a threshold (<c>c.IsVip</c> beside <c>o.Total &gt; 100</c>) is the policy's own question. An actor's
+/// role asked by a method (<c>e.IsAdmin()</c> of an employee, a user, a member) is a helper every role-gated feature
+/// calls: when it has no companion of its own fact, the members that other facts' patterns test are its companions,
+/// join keys included (<c>r.RoleId</c>, <c>a.DentistId</c>). It says whom the rule is for, and is the policy's check
+/// only where the rule's subject is read too. Facts the
 /// host builds (types declared beside the policy) give no companions, as the code computes them its own way; join
 /// keys give none either. A flag under a <c>!</c> around a conjunction (<c>!(a &amp;&amp; b)</c>, a disjunction) has
 /// none. Stateless and thread-safe.
@@ -73,6 +77,14 @@ internal static class FlagCompanions
         foreach (var (scope, scoped) in scopes)
         {
             Collect(scope, own, ownName, fact, !state, policy, PolicyConditionScanner.JoinKeys(scoped), companions);
+        }
+
+        if (!state && companions.Count == 0 && flag.Member is IMethodSymbol && OwnershipTest.IsActorType(flag.Instance?.Type ?? flag.Member.ContainingType))
+        {
+            foreach (var (scope, _) in scopes)
+            {
+                CollectOtherFacts(scope, own, fact, policy, companions);
+            }
         }
 
         return companions.ToList();
@@ -152,6 +164,32 @@ internal static class FlagCompanions
 
         return type.ContainingNamespace.ToDisplayString() == policy.ContainingNamespace.ToDisplayString()
             || type.DeclaringSyntaxReferences.Any(t => policy.DeclaringSyntaxReferences.Any(p => p.SyntaxTree == t.SyntaxTree));
+    }
+
+    /// <summary>
+    /// The members of other facts that the patterns conjoined with an actor's flag test (<c>e.IsAdmin()</c> beside
+    /// <c>r.RoleId &lt; Secretary</c>, <c>e.IsOnlyDentist()</c> beside <c>a.DentistId != employee.EmployeeId</c>): the flag
+    /// says whom the rule is for, the other fact's test what it refuses.
+    /// </summary>
+    private static void CollectOtherFacts(IOperation scope, IOperation own, object fact, INamedTypeSymbol? policy, SortedSet<string> companions)
+    {
+        foreach (var operation in scope.DescendantsAndSelf())
+        {
+            if (operation is not (IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation)
+                || ScopeFlags.IsWithin(operation, own)
+                || ValueTracer.Find(operation, PolicyConditionScanner.IsTestedMember) is not { } read
+                || read.Instance is null
+                || IsHostFact(read.Member.ContainingType, policy)
+                || ScopeFlags.FactOf(read) is not { } other
+                || ScopeFlags.SameFact(fact, other)
+                || TermNameOf(operation) is not { } name
+                || name.IndexOfAny(['&', ';']) >= 0)
+            {
+                continue;
+            }
+
+            companions.Add(name);
+        }
     }
 
     private static void Collect(IOperation scope, IOperation own, string ownName, object fact, bool grantsOnly, INamedTypeSymbol? policy, HashSet<SyntaxNode> joinKeys, SortedSet<string> companions)

@@ -186,7 +186,7 @@ internal static class OwnershipTest
     /// not <c>MultiplayerPlaylistItem</c>), the caller's token or session (<c>AuthToken</c>), or what answers for the
     /// signed-in actor (<c>ICurrentUserService</c>, <c>UserContext</c>, <c>IUserAccessor</c>).
     /// </summary>
-    private static bool IsActorType(ITypeSymbol? type)
+    internal static bool IsActorType(ITypeSymbol? type)
     {
         if (type?.Name is not { } name)
         {
