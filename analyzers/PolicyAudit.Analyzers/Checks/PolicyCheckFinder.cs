@@ -1421,9 +1421,11 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
+        // `if (IsEnabled) return Result.Success(); IsEnabled = true; ..; return Result.Success();`: the early answer is
+        // the one the method gives once it has made the change.
         if (DecidedChoice(check) is not { WhenFalse: null, Parent: IBlockOperation } conditional
-            || Statements(conditional.WhenTrue) is not { Length: 1 } only
-            || only[0] is not IReturnOperation { ReturnedValue: null })
+            || VersionComparison.AnswerAfterLogging(conditional.WhenTrue) is not IReturnOperation { ReturnedValue: var returned }
+            || (returned is not null && !VersionComparison.IsWhatTheMethodEndsWith(returned, check)))
         {
             return false;
         }
@@ -3235,7 +3237,7 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>The logging call a statement makes, directly or through <c>?.</c> (<c>serviceLog?.Warning(..)</c>); null for any other.</summary>
-    private static IInvocationOperation? LoggingCall(IOperation statement) => statement switch
+    internal static IInvocationOperation? LoggingCall(IOperation statement) => statement switch
     {
         IInvocationOperation call when IsLogging(call.TargetMethod) => call,
         IConditionalAccessOperation access => LoggingCall(access.WhenNotNull),

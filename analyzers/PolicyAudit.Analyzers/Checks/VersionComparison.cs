@@ -165,9 +165,25 @@ internal static class VersionComparison
             return false;
         }
 
-        var statements = conditional.WhenTrue is IBlockOperation block ? block.Operations : ImmutableArray.Create(conditional.WhenTrue);
-        return statements.Length == 1 && statements[0] is IReturnOperation { ReturnedValue: var returned } && (IsUnchanged(returned, read) || IsWhatTheMethodEndsWith(returned, check))
-            && states.Any(state => IsAboutToBeWritten(check, state, read) || IsDoneThroughItsVerb(check, state, read));
+        if (AnswerAfterLogging(conditional.WhenTrue) is not IReturnOperation { ReturnedValue: var returned })
+        {
+            return false;
+        }
+
+        var endsAlike = IsWhatTheMethodEndsWith(returned, check);
+        return (IsUnchanged(returned, read) || endsAlike)
+            && states.Any(state => IsAboutToBeWritten(check, state, read) || IsDoneThroughItsVerb(check, state, read, triedBefore: endsAlike));
+    }
+
+    /// <summary>
+    /// The one statement of a branch that is not logging (<c>{ _logger.LogInformation("already accepted"); return dto; }</c>);
+    /// null when there are more, or none.
+    /// </summary>
+    internal static IOperation? AnswerAfterLogging(IOperation branch)
+    {
+        var statements = branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
+        var rest = statements.Where(statement => statement is not IExpressionStatementOperation { Operation: var call } || PolicyCheckFinder.LoggingCall(call) is null).ToList();
+        return rest.Count == 1 ? rest[0] : null;
     }
 
     /// <summary>
@@ -198,7 +214,7 @@ internal static class VersionComparison
     /// <c>if (b.Status == Completed) return mapper.Map&lt;BookingDto&gt;(b); .. b.Status = Completed; return mapper.Map&lt;BookingDto&gt;(b);</c>:
     /// the early answer is the very one the method gives once it has made the change.
     /// </summary>
-    private static bool IsWhatTheMethodEndsWith(IOperation? returned, IOperation check)
+    internal static bool IsWhatTheMethodEndsWith(IOperation? returned, IOperation check)
     {
         if (returned is null || ValueTracer.Root(check).Syntax is not { } body)
         {
@@ -213,9 +229,10 @@ internal static class VersionComparison
     /// <summary>
     /// <c>if (booking.Status == Completed) return; await mediator.Send(new CompleteBookingCommand(booking.Id, ..));</c>,
     /// <c>if (Status == Cancelled) return; Cancel();</c>: the state is reached through a command or a method named by its
-    /// verb (<c>Complete</c> for <c>Completed</c>, <c>Cancel</c> for <c>Cancelled</c>), after the check.
+    /// verb (<c>Complete</c> for <c>Completed</c>, <c>Cancel</c> for <c>Cancelled</c>), after the check; or before it,
+    /// when the check answers what the method answers once the change is made (<paramref name="triedBefore"/>).
     /// </summary>
-    private static bool IsDoneThroughItsVerb(IOperation check, string stateText, MemberRead read)
+    private static bool IsDoneThroughItsVerb(IOperation check, string stateText, MemberRead read, bool triedBefore)
     {
         var state = stateText.Substring(stateText.LastIndexOf('.') + 1);
         if (VerbOf(state) is not { } verb)
@@ -225,7 +242,9 @@ internal static class VersionComparison
 
         foreach (var operation in ValueTracer.Root(check).Descendants())
         {
-            if (operation.Syntax.SpanStart <= check.Syntax.SpanStart)
+            // `var result = order.Accept(..); if (result.IsFailure) { if (order.Status == Accepted) return dto; ..}`: tried
+            // before the check, whose early answer is then the method's own (see the caller).
+            if (operation.Syntax.Span.Contains(check.Syntax.Span) || (operation.Syntax.SpanStart <= check.Syntax.SpanStart && !triedBefore))
             {
                 continue;
             }
