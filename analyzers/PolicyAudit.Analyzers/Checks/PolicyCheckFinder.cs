@@ -414,9 +414,9 @@ internal sealed class PolicyCheckFinder
         var sections = switchStatement.Cases.Where(section => section.Clauses.All(clause => clause.CaseKind != CaseKind.Default)).ToList();
         return sections.Count >= 2
             && sections.All(section => section.Body.Any(statement => statement is not IBranchOperation { BranchKind: BranchKind.Break }))
+            // A section's `break` ends the switch, not the method.
             && !switchStatement.Cases.Any(section => section.Body.Any(statement => statement.DescendantsAndSelf().Any(o =>
-                (o is IReturnOperation or IThrowOperation or IBranchOperation { BranchKind: BranchKind.Continue } || (o is IInvocationOperation call && OnlyThrows(call.TargetMethod)))
-                && !IsInFunctionWithin(o, statement))));
+                IsLeaving(o) && o is not IBranchOperation { BranchKind: BranchKind.Break } && !IsInFunctionWithin(o, statement))));
     }
 
     /// <summary>The tested value's text when <paramref name="branch"/> is <c>if (value == Constant) return translated;</c>; null otherwise.</summary>
@@ -3014,7 +3014,6 @@ internal sealed class PolicyCheckFinder
     private static IAnonymousFunctionOperation? NearestLambda(IOperation operation) =>
         operation as IAnonymousFunctionOperation ?? Governance.ScopeFlags.EnclosingLambda(operation);
 
-    /// <summary>The argument the nearest lambda (see <see cref="NearestLambda"/>) is passed as; null when it is not one.</summary>
     /// <summary>The lambda outside every other that holds <paramref name="operation"/> (the <c>Where</c>'s, not an <c>Any</c>'s inside it).</summary>
     private static IAnonymousFunctionOperation? OutermostLambda(IOperation operation)
     {
@@ -3027,6 +3026,7 @@ internal sealed class PolicyCheckFinder
         return lambda;
     }
 
+    /// <summary>The argument the nearest lambda (see <see cref="NearestLambda"/>) is passed as; null when it is not one.</summary>
     private static IArgumentOperation? LambdaArgument(IOperation operation) =>
         NearestLambda(operation) is { } lambda ? ValueTracer.ArgumentOf(lambda) : null;
 
@@ -3194,8 +3194,7 @@ internal sealed class PolicyCheckFinder
         }
 
         var statements = Statements(conditional.WhenTrue);
-        return !statements.IsEmpty && statements.All(statement =>
-            statement is IExpressionStatementOperation { Operation: var call } && LoggingCall(call) is not null);
+        return !statements.IsEmpty && statements.All(IsLogStatement);
     }
 
     /// <summary>
@@ -3236,8 +3235,12 @@ internal sealed class PolicyCheckFinder
         return false;
     }
 
+    /// <summary>A statement that only writes to a log (<c>_logger.LogInformation(..);</c>, <c>serviceLog?.Warning(..);</c>).</summary>
+    internal static bool IsLogStatement(IOperation statement) =>
+        statement is IExpressionStatementOperation { Operation: var call } && LoggingCall(call) is not null;
+
     /// <summary>The logging call a statement makes, directly or through <c>?.</c> (<c>serviceLog?.Warning(..)</c>); null for any other.</summary>
-    internal static IInvocationOperation? LoggingCall(IOperation statement) => statement switch
+    private static IInvocationOperation? LoggingCall(IOperation statement) => statement switch
     {
         IInvocationOperation call when IsLogging(call.TargetMethod) => call,
         IConditionalAccessOperation access => LoggingCall(access.WhenNotNull),

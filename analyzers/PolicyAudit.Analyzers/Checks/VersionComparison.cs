@@ -182,7 +182,7 @@ internal static class VersionComparison
     internal static IOperation? AnswerAfterLogging(IOperation branch)
     {
         var statements = branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
-        var rest = statements.Where(statement => statement is not IExpressionStatementOperation { Operation: var call } || PolicyCheckFinder.LoggingCall(call) is null).ToList();
+        var rest = statements.Where(statement => !PolicyCheckFinder.IsLogStatement(statement)).ToList();
         return rest.Count == 1 ? rest[0] : null;
     }
 
