@@ -380,6 +380,7 @@ internal static class VersionComparison
                 if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
                     && target == member.Name
                     && IsParameterValue(assignment.Right, parameter)
+                    && !InitializesAnotherType(assignment, member)
                     && !DeclaresLocal(reference.GetSyntax(), member.Name))
                 {
                     return true;
@@ -398,6 +399,24 @@ internal static class VersionComparison
 
         return false;
     }
+
+    /// <summary>
+    /// <c>new Image { OwnerId = userId }</c> in a helper beside <c>hotel.OwnerId != userId</c>: a member of the same name
+    /// written while creating another type's object is not the one the check read. A copy of the member's own type
+    /// (<c>new Customer { Status = status }</c>) or a target-typed <c>new() { .. }</c> still counts.
+    /// </summary>
+    private static bool InitializesAnotherType(AssignmentExpressionSyntax assignment, ISymbol member) =>
+        assignment.Parent is InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax { Type: var created } }
+        && RightmostName(created) is { } name
+        && name != member.ContainingType?.Name;
+
+    private static string? RightmostName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary><c>status</c>, or <c>status ?? Status</c> (a copy keeping what it is not given).</summary>
     private static bool IsParameterValue(ExpressionSyntax value, IParameterSymbol parameter) => value switch

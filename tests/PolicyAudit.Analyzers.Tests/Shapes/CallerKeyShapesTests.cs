@@ -138,6 +138,35 @@ public sealed class CallerKeyShapesTests
     }
 
     [Fact]
+    public async Task OwnerKeyBeforeAHelperCreatingAnotherTypeUnderTheSameName_IsReported()
+    {
+        await VerifyAsync("""
+            using System;
+            using Learning;
+            public sealed class Feedback
+            {
+                public string StudentId { get; set; } = "";
+            }
+
+            public static class Reviews
+            {
+                public static Feedback Review(Attempt attempt, string studentId)
+                {
+                    if ({|#0:attempt.StudentId != studentId|})
+                    {
+                        throw new UnauthorizedAccessException("Not your attempt.");
+                    }
+
+                    return Record(attempt, studentId);
+                }
+
+                private static Feedback Record(Attempt attempt, string studentId) => new Feedback { StudentId = studentId };
+            }
+            """,
+            VerifyCS.Expected(0, "attempt.StudentId != studentId", "policy 'own-attempt-only'"));
+    }
+
+    [Fact]
     public async Task KeyReadThroughTheGovernedForeignKeysNavigation_IsReported()
     {
         await VerifyAsync("""
