@@ -53,6 +53,7 @@ internal sealed class CarriedValues
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 if (node.IsKind(SyntaxKind.SimpleAssignmentExpression) || node is ArgumentSyntax or ReturnStatementSyntax { Expression: not null }
+                    || node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax }
                     || node is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or PropertyDeclarationSyntax or AccessorDeclarationSyntax })
                 {
                     candidates.Add(node);
@@ -100,6 +101,12 @@ internal sealed class CarriedValues
                 case IArgumentOperation { Parameter: { } parameter } argument
                     when IsOwnSource(parameter, compilation) && Origin(argument.Value, isGoverned) is { } passed:
                     origins[parameter.OriginalDefinition] = passed;
+                    break;
+                // `Status.AllowsMemberAddition()`: an extension method's receiver is its first argument.
+                case IInvocationOperation { Arguments.Length: > 0 } call
+                    when call.TargetMethod.IsExtensionMethod && call.Arguments[0].Parameter is { } receiver
+                    && IsOwnSource(receiver, compilation) && Origin(call.Arguments[0].Value, isGoverned) is { } extended:
+                    origins[receiver.OriginalDefinition] = extended;
                     break;
                 case { } returned when ReturnedValue(returned, node) is { } value
                     && Returner(node, compilation, models) is { } returner && !isGoverned(returner) && !origins.ContainsKey(returner)
@@ -254,6 +261,7 @@ internal sealed class CarriedValues
     {
         AssignmentExpressionSyntax assignment => assignment.Right,
         ArgumentSyntax argument => argument.Expression,
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Expression,
         ReturnStatementSyntax returned => returned.Expression,
         ArrowExpressionClauseSyntax arrow => arrow.Expression,
         _ => null,

@@ -165,7 +165,7 @@ internal sealed class PolicyCheckFinder
     public void AnalyzeSwitchStatement(OperationAnalysisContext context)
     {
         var switchStatement = (ISwitchOperation)context.Operation;
-        if (Skip(context) || IsTranslation(switchStatement) || IsKindDispatch(switchStatement))
+        if (Skip(context) || IsTranslation(switchStatement) || IsDisplayNames(switchStatement) || IsKindDispatch(switchStatement))
         {
             return;
         }
@@ -226,6 +226,52 @@ internal sealed class PolicyCheckFinder
             && switchExpression.Arms.Where(arm => arm.Pattern is IDiscardPatternOperation)
                 .All(rest => ValueTracer.Strip(rest.Value) is not ({ ConstantValue: { HasValue: true, Value: null or "" } } or IThrowOperation));
     }
+
+    /// <summary>
+    /// <c>switch (mode) { case OnlyPhone: return "phone"; case AtNextShift: return "shift"; case Anytime: return "anytime";
+    /// default: throw new ArgumentOutOfRangeException(..); }</c>: the statement form of a state's names for display or
+    /// storage, a distinct text for each of three or more states. A default that rejects a value the enum does not
+    /// declare refuses no state.
+    /// </summary>
+    private static bool IsDisplayNames(ISwitchOperation switchStatement)
+    {
+        if (!ValueTracer.IsEnumStateType(switchStatement.Value.Type))
+        {
+            return false;
+        }
+
+        var texts = new List<string>();
+        foreach (var section in switchStatement.Cases)
+        {
+            var statements = section.Body.Where(statement => statement is not IBranchOperation { BranchKind: BranchKind.Break }).ToList();
+            var given = statements.Count == 1 ? GivenValue(statements[0]) : null;
+            var text = ValueTracer.Strip(given)?.ConstantValue is { HasValue: true, Value: string { Length: > 0 } written } ? written : null;
+            if (section.Clauses.Any(clause => clause.CaseKind == CaseKind.Default))
+            {
+                if (text is null && !(statements.Count == 1 && RejectsUndeclaredValue(statements[0])))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (text is null)
+            {
+                return false;
+            }
+
+            texts.Add(text);
+        }
+
+        return texts.Count >= 3 && texts.Distinct(StringComparer.Ordinal).Count() == texts.Count;
+    }
+
+    /// <summary><c>throw new ArgumentOutOfRangeException(nameof(mode), mode, null);</c>: a value outside the enum's members.</summary>
+    private static bool RejectsUndeclaredValue(IOperation statement) =>
+        (statement is IExpressionStatementOperation { Operation: var thrown } ? thrown : statement) is IThrowOperation { Exception: { } exception }
+        && ValueTracer.Strip(exception)?.Type?.Name is "ArgumentOutOfRangeException" or "ArgumentException" or "InvalidEnumArgumentException"
+            or "NotSupportedException" or "NotImplementedException" or "UnreachableException" or "SwitchExpressionException";
 
     /// <inheritdoc cref="IsTranslation(ISwitchExpressionOperation)"/>
     private static bool IsTranslation(ISwitchOperation switchStatement)
@@ -2719,6 +2765,32 @@ internal sealed class PolicyCheckFinder
     /// there (who may see the rows) and a guard that throws or leaves (<c>if (user.Role &lt; Role.Admin) throw ..</c>:
     /// who may ask at all) are still reported.
     /// </summary>
+    /// <summary>
+    /// <c>GetGradePoint(this LetterGrade grade) =&gt; grade switch { AA =&gt; 4.0f, .. }</c>, where a policy compares
+    /// <c>g.LetterGrade.GetGradePoint()</c> with its threshold: the body of a governed method or property that answers
+    /// a number computes what the policy reads, and the check is where that number is compared. One that answers a
+    /// state (<c>Status =&gt; EndDate &lt;= DateTime.Now ? "Expired" : "Active"</c>) decides it.
+    /// </summary>
+    private bool DefinesGovernedValue(ISymbol? containing)
+    {
+        var member = containing is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : containing;
+        var answer = member switch
+        {
+            IMethodSymbol method => method.ReturnType,
+            IPropertySymbol value => value.Type,
+            _ => null,
+        };
+        return answer is not null
+            && IsNumberType(answer)
+            && _catalog.Value.IsGoverned(member!.OriginalDefinition);
+    }
+
+    private static bool IsNumberType(ITypeSymbol type) =>
+        (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type).SpecialType
+            is SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Byte
+            or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
+            or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
+
     private static bool IsReadSide(ISymbol? symbol)
     {
         for (var method = symbol as IMethodSymbol; method is not null; method = method.ContainingSymbol as IMethodSymbol)
@@ -3113,6 +3185,7 @@ internal sealed class PolicyCheckFinder
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsHandWrittenFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))
             || (op is "<" or "<=" or ">" or ">=" && IsReturnedListing(context.Operation))
             || IsComposedSearchFilter(context.Operation, context.ContainingSymbol)
+            || DefinesGovernedValue(context.ContainingSymbol)
             || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey) && GuardThrowsWhen(context.Operation) is null))
         {
             return;
