@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -21,12 +22,83 @@ namespace PolicyAudit.Analyzers.Checks;
 internal sealed class CarriedValues
 {
     private readonly Dictionary<ISymbol, ISymbol> _origins;
+    private readonly Compilation _compilation;
+    private readonly GovernanceCatalog _catalog;
+    private readonly ConcurrentDictionary<ITypeSymbol, ISymbol?> _statesHeld = new(SymbolEqualityComparer.Default);
 
-    private CarriedValues(Dictionary<ISymbol, ISymbol> origins) => _origins = origins;
+    private CarriedValues(Dictionary<ISymbol, ISymbol> origins, Compilation compilation, GovernanceCatalog catalog)
+    {
+        _origins = origins;
+        _compilation = compilation;
+        _catalog = catalog;
+    }
 
     /// <summary>The governed member whose value <paramref name="symbol"/> carries, or null when it carries none.</summary>
     public ISymbol? OriginOf(ISymbol symbol) =>
-        symbol is IFieldSymbol or IPropertySymbol or IParameterSymbol or IMethodSymbol && _origins.TryGetValue(symbol.OriginalDefinition, out var origin) ? origin : null;
+        symbol is IFieldSymbol or IPropertySymbol or IParameterSymbol or IMethodSymbol && _origins.TryGetValue(symbol.OriginalDefinition, out var origin) ? origin
+        : symbol is IParameterSymbol parameter ? StatePredicateOrigin(parameter)
+        : null;
+
+    /// <summary>
+    /// <c>public static bool IsFinalized(ProjectStatus status) =&gt; status is Completed or Cancelled;</c>: a static
+    /// predicate of the project's own code over a state enum decides for the one governed member that holds that
+    /// state (<c>Project.Status</c>), whoever calls it, and it may be called with a local or not at all in what is
+    /// analysed. With two governed holders of the state, or none, the parameter carries nothing.
+    /// </summary>
+    private ISymbol? StatePredicateOrigin(IParameterSymbol parameter)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol { IsStatic: true, ReturnType.SpecialType: SpecialType.System_Boolean } method
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly)
+            || (parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : parameter.Type) is not { TypeKind: TypeKind.Enum } state
+            || !ValueTracer.IsEnumStateType(state))
+        {
+            return null;
+        }
+
+        return _statesHeld.GetOrAdd(state, HolderOf);
+    }
+
+    private ISymbol? HolderOf(ITypeSymbol state)
+    {
+        ISymbol? found = null;
+        foreach (var assembly in new[] { _compilation.Assembly, state.ContainingAssembly }.Distinct(SymbolEqualityComparer.Default).OfType<IAssemblySymbol>())
+        {
+            foreach (var member in MembersHolding(assembly.GlobalNamespace, state))
+            {
+                if (!_catalog.IsGoverned(member))
+                {
+                    continue;
+                }
+
+                if (found is not null && !SymbolEqualityComparer.Default.Equals(found, member))
+                {
+                    return null;
+                }
+
+                found = member;
+            }
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<ISymbol> MembersHolding(INamespaceOrTypeSymbol container, ITypeSymbol state)
+    {
+        foreach (var member in container.GetMembers())
+        {
+            if (member is INamespaceOrTypeSymbol nested)
+            {
+                foreach (var held in MembersHolding(nested, state))
+                {
+                    yield return held;
+                }
+            }
+            else if (member is IPropertySymbol or IFieldSymbol && !member.IsStatic && SymbolEqualityComparer.Default.Equals(ValueTracer.HeldType(member), state))
+            {
+                yield return member.OriginalDefinition;
+            }
+        }
+    }
 
     /// <summary>
     /// Reads the assignments and arguments of the compilation's own code (not of policies) that mention a governed
@@ -187,7 +259,7 @@ internal sealed class CarriedValues
             }
         }
 
-        return new CarriedValues(origins);
+        return new CarriedValues(origins, compilation, catalog);
     }
 
     /// <summary>The property a positional record declares for its primary constructor's <paramref name="parameter"/>; null otherwise.</summary>

@@ -6,7 +6,8 @@ namespace PolicyAudit.Analyzers.Tests.Shapes;
 /// <summary>
 /// Measured on a team-collaboration app and a university system (docs/analyzer-evaluation.md, fourteenth round): a
 /// state's rules live in extension methods of its enum (<c>Status.AllowsMemberAddition()</c>), whose receiver carries the
-/// governed member into the helper's body, where the check is written. Helpers that only name a state (a text for each)
+/// governed member into the helper's body, where the check is written; a static predicate over the state's enum
+/// decides for the one governed member holding that state, even with no caller in sight. Helpers that only name a state (a text for each)
 /// or compute a number a policy compares (a grade's points) are not checks.
 /// </summary>
 public sealed class StateHelperShapesTests
@@ -99,6 +100,26 @@ public sealed class StateHelperShapesTests
             }
             """,
             VerifyCS.Expected(0, "status is TeamStatus.Active", "policy 'active-teams-grow'"));
+    }
+
+    [Fact]
+    public async Task IsClosed_StaticPredicateOverTheGovernedStatesEnum_IsReportedWithoutACaller()
+    {
+        await VerifyAsync("""
+            using Teams;
+            public static class TeamRules
+            {
+                public static bool IsClosed(TeamStatus status) => {|#0:status != TeamStatus.Active|};
+
+                public static string Describe(TeamStatus status) => status != TeamStatus.Active ? "closed" : "open";
+            }
+
+            public sealed class Roster
+            {
+                public bool Lists(TeamStatus status) => status != TeamStatus.Active;
+            }
+            """,
+            VerifyCS.Expected(0, "status != TeamStatus.Active", "policy 'active-teams-grow'"));
     }
 
     [Fact]
