@@ -86,7 +86,7 @@ public sealed class StateTwinShapesTests
 
             public static class Endpoints
             {
-                public static bool Allowed(OrderStatus status) => status == OrderStatus.Cancelled;
+                public static string Allowed(OrderStatus status) => status == OrderStatus.Cancelled ? "cancel" : "keep";
 
                 public static bool Requested(ChangeStatus request)
                 {
