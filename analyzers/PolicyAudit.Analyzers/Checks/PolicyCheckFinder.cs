@@ -858,8 +858,30 @@ internal sealed class PolicyCheckFinder
             }
         }
 
-        return null;
+        // `var activeCount = await loans.CountAsync(..); if (activeCount >= LoanPolicy.MaxActiveLoansPerUser)`: a limit
+        // named in the project's own settings after the member (all of `Loans`' words), where one governed member alone
+        // is ordered against its value, names the policy even when the local does not name the member.
+        var limitWords = IsNamedLimit(comparison.Other) ? OperandName.Words(OperandName.SymbolOf(comparison.Other)?.Name ?? "").Select(Singular).ToList() : [];
+        var sameWay = candidates
+            .Where(candidate => candidate.Governor.Tests.Any(t => t.Value == threshold)
+                && OperandName.Words(candidate.Member.Name).Select(Singular).All(limitWords.Contains))
+            .Select(candidate => candidate.Member)
+            .Distinct(SymbolEqualityComparer.Default)
+            .ToList();
+        return threshold != Comparison.ClockWindowKey && limitWords.Count > 0 && sameWay.Count == 1
+            ? new MemberRead(sameWay[0]!, null, ReadKind.Value)
+            : null;
     }
+
+    private static string Singular(string word) => word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) ? word.Substring(0, word.Length - 1) : word;
+
+    /// <summary>A constant or static value of the project's own types (<c>LoanPolicy.MaxActiveLoansPerUser</c>), not a number written in place.</summary>
+    private static bool IsNamedLimit(IOperation value) => ValueTracer.Strip(value) switch
+    {
+        IFieldReferenceOperation { Field: { IsStatic: true } field } => !ValueTracer.IsFramework(field.ContainingType),
+        IPropertyReferenceOperation { Property: { IsStatic: true } property } => !ValueTracer.IsFramework(property.ContainingType),
+        _ => false,
+    };
 
     /// <summary>
     /// A name that names <paramref name="member"/>: both end in the same word, and the name's words are some of the

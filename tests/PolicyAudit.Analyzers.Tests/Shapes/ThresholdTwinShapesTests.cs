@@ -87,6 +87,37 @@ public sealed class ThresholdTwinShapesTests
     }
 
     [Fact]
+    public async Task Comparison_AnyValueAgainstALimitNamedAfterTheMember_IsReported()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            public static class Limits
+            {
+                public const int MaxCustomerHeight = 210;
+                public const int MaxWallHeight = 210;
+            }
+
+            public static class Scanner
+            {
+                public static bool Admit(System.Func<int> measure)
+                {
+                    var measured = measure();
+                    return {|#0:measured <= Limits.MaxCustomerHeight|};
+                }
+
+                public static bool Climbable(System.Func<int> measure)
+                {
+                    var measured = measure();
+                    return measured <= Limits.MaxWallHeight;
+                }
+
+                public static bool Admit(int measured) => measured <= 210;
+            }
+            """,
+            [Domain, Policies],
+            VerifyCS.Expected(0, "measured <= Limits.MaxCustomerHeight", "policy 'max-height'"));
+    }
+
+    [Fact]
     public async Task Comparison_OtherNameOtherNumberOrGuardNumber_IsNotReported()
     {
         await VerifyCS.VerifyBesideAsync("""
