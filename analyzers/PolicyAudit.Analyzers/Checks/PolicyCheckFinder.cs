@@ -1717,11 +1717,11 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     /// <summary>
     /// <c>current.BookStorageLimit &gt; next.BookStorageLimit</c> where a policy orders the member against itself on two
-    /// facts (a downgrade, a rank above another): the ordering is that policy's test.
+    /// facts (a downgrade, a rank above another), or <c>user.DepartmentId != caller.DepartmentId</c> where it equates
+    /// them (a manager's own department): the comparison is that policy's test.
     /// </summary>
     private bool OrderedAgainstItself(Comparison comparison, MemberRead read) =>
-        comparison.Operator is "<" or "<=" or ">" or ">="
-        && _catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.SameMemberKey)
+        _catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.SameMemberKey)
         && Governed(comparison.Other) is { } other
         && SymbolEqualityComparer.Default.Equals(GovernedMember(other.Member).OriginalDefinition, GovernedMember(read.Member).OriginalDefinition);
 

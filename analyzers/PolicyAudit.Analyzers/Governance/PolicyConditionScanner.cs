@@ -460,9 +460,12 @@ internal static class PolicyConditionScanner
         return false;
     }
 
-    /// <summary><see cref="Comparison.SameMemberKey"/> for an ordering of the member against itself on another fact.</summary>
+    /// <summary>
+    /// <see cref="Comparison.SameMemberKey"/> for an ordering or an equality of the member against itself on another fact
+    /// (<c>c.Target.DepartmentId != c.Caller.DepartmentId</c>).
+    /// </summary>
     private static string? SameMemberOrdering(Comparison comparison, MemberRead read, Func<ISymbol, bool> isTested) =>
-        comparison.Operator is "<" or "<=" or ">" or ">="
+        comparison.Operator is "<" or "<=" or ">" or ">=" or "==" or "!="
         && ValueTracer.Find(comparison.Other, isTested) is { } other
         && SymbolEqualityComparer.Default.Equals(other.Member.OriginalDefinition, read.Member.OriginalDefinition)
             ? Comparison.SameMemberKey
