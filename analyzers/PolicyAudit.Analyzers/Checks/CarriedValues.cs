@@ -17,7 +17,8 @@ namespace PolicyAudit.Analyzers.Checks;
 /// (<c>new CartItemVm { ProductStockQuantity = x.Product.StockQuantity }</c>, then <c>item.ProductStockQuantity &lt; item.Quantity</c>),
 /// a business-rule object built from it (<c>new GuestsAboveLimitRule(_limits.GuestsLimit, guests)</c>, which keeps it in a
 /// field and compares that), or a helper's parameter (<c>Price(product.SpecialPriceStart)</c>). Built once per compilation,
-/// on the first check that asks; read-only afterwards, so thread-safe.
+/// on the first check that asks; read-only afterwards but for a concurrent cache of each state enum's governed holder,
+/// so thread-safe.
 /// </summary>
 internal sealed class CarriedValues
 {
@@ -50,8 +51,11 @@ internal sealed class CarriedValues
         if (parameter.ContainingSymbol is not IMethodSymbol { IsStatic: true, ReturnType.SpecialType: SpecialType.System_Boolean } method
             || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly)
             || (parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : parameter.Type) is not { TypeKind: TypeKind.Enum } state
-            || !ValueTracer.IsEnumStateType(state))
+            || !ValueTracer.IsEnumStateType(state)
+            || state.ContainingAssembly is not { } declaring
+            || !(SymbolEqualityComparer.Default.Equals(declaring, _compilation.Assembly) || PolicyAuditTypes.ReferencesPolicyAudit(declaring)))
         {
+            // The framework's enums (`DayOfWeek`) are nobody's state: their assemblies are not walked for holders.
             return null;
         }
 
