@@ -50,7 +50,7 @@ internal sealed class CarriedValues
     {
         if (parameter.ContainingSymbol is not IMethodSymbol { IsStatic: true, ReturnType.SpecialType: SpecialType.System_Boolean } method
             || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly)
-            || (parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : parameter.Type) is not { TypeKind: TypeKind.Enum } state
+            || ValueTracer.WithoutNullable(parameter.Type) is not { TypeKind: TypeKind.Enum } state
             || !ValueTracer.IsEnumStateType(state)
             || state.ContainingAssembly is not { } declaring
             || !(SymbolEqualityComparer.Default.Equals(declaring, _compilation.Assembly) || PolicyAuditTypes.ReferencesPolicyAudit(declaring)))

@@ -688,7 +688,7 @@ internal sealed class PolicyCheckFinder
                 || read.Kind is ReadKind.NotEmpty or ReadKind.AnyMatching
                 || comparison.Other is null
                 || (!Decides(comparison.Other, read) && !IsDifferenceWithZero(comparison) && !RefusesAStateOutsideTheAllowed(comparison, read))
-                || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !OrderedAgainstItself(comparison, read) && !IsKeyOfAnotherKind(comparison, read) && !IsOwnerKeyOfTheCaller(comparison, read))
+                || (VersionComparison.IsVersionComparison(comparison, read, GovernedMember(read.Member)) && !RelatedByPolicy(read, comparison.Other) && !ComparedWithItself(comparison, read) && !IsKeyOfAnotherKind(comparison, read) && !IsOwnerKeyOfTheCaller(comparison, read))
                 || (RangeOrdering.IsRangeOrdering(comparison, read) && !IsComputedDeadline(comparison.Other) && (!_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OtherDateKey) || SearchCriterion.IsInDatabaseQuery(comparison.Operand)))
                 || RangeOrdering.IsOwnEnds(comparison)
                 || IsRandomDraw(comparison.Other)
@@ -861,18 +861,22 @@ internal sealed class PolicyCheckFinder
         // `var activeCount = await loans.CountAsync(..); if (activeCount >= LoanPolicy.MaxActiveLoansPerUser)`: a limit
         // named in the project's own settings after the member (all of `Loans`' words), where one governed member alone
         // is ordered against its value, names the policy even when the local does not name the member.
-        var limitWords = IsNamedLimit(comparison.Other) ? OperandName.Words(OperandName.SymbolOf(comparison.Other)?.Name ?? "").Select(Singular).ToList() : [];
-        var sameWay = candidates
+        if (threshold == Comparison.ClockWindowKey || !IsNamedLimit(comparison.Other))
+        {
+            return null;
+        }
+
+        var limitWords = OperandName.Words(OperandName.SymbolOf(comparison.Other)?.Name ?? "").Select(Singular).ToList();
+        var namedMembers = candidates
             .Where(candidate => candidate.Governor.Tests.Any(t => t.Value == threshold)
                 && OperandName.Words(candidate.Member.Name).Select(Singular).All(limitWords.Contains))
             .Select(candidate => candidate.Member)
             .Distinct(SymbolEqualityComparer.Default)
             .ToList();
-        return threshold != Comparison.ClockWindowKey && limitWords.Count > 0 && sameWay.Count == 1
-            ? new MemberRead(sameWay[0]!, null, ReadKind.Value)
-            : null;
+        return limitWords.Count > 0 && namedMembers.Count == 1 ? new MemberRead(namedMembers[0]!, null, ReadKind.Value) : null;
     }
 
+    /// <summary><c>loan</c> for <c>loans</c>, so that <c>MaxActiveLoansPerUser</c> names <c>Loan</c> and <c>Loans</c> alike.</summary>
     private static string Singular(string word) => word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) ? word.Substring(0, word.Length - 1) : word;
 
     /// <summary>A constant or static value of the project's own types (<c>LoanPolicy.MaxActiveLoansPerUser</c>), not a number written in place.</summary>
@@ -1711,16 +1715,11 @@ internal sealed class PolicyCheckFinder
     };
 
     /// <summary>
-    /// Whether the other side is a different governed member that shares a policy with the first: the policy
-    /// relates the two (<c>t.Currency != account.Currency</c>), so their equality is its test, not two versions of
-    /// one attribute. A carried copy of the same member (<c>model.Price</c> filled from <c>product.Price</c>) is a version.
-    /// </summary>
-    /// <summary>
     /// <c>current.BookStorageLimit &gt; next.BookStorageLimit</c> where a policy orders the member against itself on two
     /// facts (a downgrade, a rank above another), or <c>user.DepartmentId != caller.DepartmentId</c> where it equates
     /// them (a manager's own department): the comparison is that policy's test.
     /// </summary>
-    private bool OrderedAgainstItself(Comparison comparison, MemberRead read) =>
+    private bool ComparedWithItself(Comparison comparison, MemberRead read) =>
         _catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.SameMemberKey)
         && Governed(comparison.Other) is { } other
         && SymbolEqualityComparer.Default.Equals(GovernedMember(other.Member).OriginalDefinition, GovernedMember(read.Member).OriginalDefinition);
@@ -1779,6 +1778,11 @@ internal sealed class PolicyCheckFinder
     private static bool IsNumber(string? value) =>
         double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 
+    /// <summary>
+    /// Whether the other side is a different governed member that shares a policy with the first: the policy
+    /// relates the two (<c>t.Currency != account.Currency</c>), so their equality is its test, not two versions of
+    /// one attribute. A carried copy of the same member (<c>model.Price</c> filled from <c>product.Price</c>) is a version.
+    /// </summary>
     private bool RelatedByPolicy(MemberRead read, IOperation other)
     {
         if (Governed(other) is not { Kind: ReadKind.Value } otherRead)
@@ -2781,13 +2785,6 @@ internal sealed class PolicyCheckFinder
     private static bool IsTally(string name) => name is "Count" or "LongCount" or "CountAsync" or "LongCountAsync" or "Sum" or "SumAsync";
 
     /// <summary>
-    /// Code of the read side, by the CQRS names for it: a query and its handler (<c>GetTransactionsUserQuery</c>,
-    /// <c>GetOrdersQueryHandler</c>) or a report's service (<c>ReportService</c>, <c>MembershipReportService</c>). It lists, counts and shows; a
-    /// governed state or flag it reads picks what to show, not what to allow. Matching the actor with an owner key
-    /// there (who may see the rows) and a guard that throws or leaves (<c>if (user.Role &lt; Role.Admin) throw ..</c>:
-    /// who may ask at all) are still reported.
-    /// </summary>
-    /// <summary>
     /// <c>GetGradePoint(this LetterGrade grade) =&gt; grade switch { AA =&gt; 4.0f, .. }</c>, where a policy compares
     /// <c>g.LetterGrade.GetGradePoint()</c> with its threshold: the body of a governed method or property that answers
     /// a number computes what the policy reads, and the check is where that number is compared. One that answers a
@@ -2808,11 +2805,18 @@ internal sealed class PolicyCheckFinder
     }
 
     private static bool IsNumberType(ITypeSymbol type) =>
-        (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type).SpecialType
+        ValueTracer.WithoutNullable(type)!.SpecialType
             is SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Byte
             or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64
             or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
 
+    /// <summary>
+    /// Code of the read side, by the CQRS names for it: a query and its handler (<c>GetTransactionsUserQuery</c>,
+    /// <c>GetOrdersQueryHandler</c>) or a report's service (<c>ReportService</c>, <c>MembershipReportService</c>). It lists, counts and shows; a
+    /// governed state or flag it reads picks what to show, not what to allow. Matching the actor with an owner key
+    /// there (who may see the rows) and a guard that throws or leaves (<c>if (user.Role &lt; Role.Admin) throw ..</c>:
+    /// who may ask at all) are still reported.
+    /// </summary>
     private static bool IsReadSide(ISymbol? symbol)
     {
         for (var method = symbol as IMethodSymbol; method is not null; method = method.ContainingSymbol as IMethodSymbol)

@@ -413,13 +413,13 @@ internal static class ValueTracer
     /// <summary>Flags and enums (nullable or not): the types whose equality compares states rather than amounts.</summary>
     public static bool IsStateType(ITypeSymbol? type)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
+        type = WithoutNullable(type);
         return type is { TypeKind: TypeKind.Enum } or { SpecialType: SpecialType.System_Boolean } || Comparison.IsSmartEnumType(type);
     }
+
+    /// <summary>The type itself, or <c>T</c> for <c>Nullable&lt;T&gt;</c>.</summary>
+    public static ITypeSymbol? WithoutNullable(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
     /// <summary>An enum (nullable or not): a state, not a flag.</summary>
     public static bool IsEnumStateType(ITypeSymbol? type) => IsStateType(type) && !IsFlagType(type);
@@ -433,7 +433,7 @@ internal static class ValueTracer
             IFieldSymbol field => field.Type,
             _ => null,
         };
-        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+        return WithoutNullable(type);
     }
 
     /// <summary>True for types of the <c>System</c> namespace tree, whose members are never governed by a policy condition.</summary>

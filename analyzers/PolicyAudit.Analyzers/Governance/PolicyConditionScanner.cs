@@ -172,7 +172,7 @@ internal static class PolicyConditionScanner
         }
 
         var type = semanticModel.GetTypeInfo(receiver, cancellationToken).Type;
-        return type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+        return ValueTracer.WithoutNullable(type);
     }
 
     /// <summary>
@@ -308,8 +308,7 @@ internal static class PolicyConditionScanner
 
     /// <summary>A type of the business's own (not the framework's), which a fact can be.</summary>
     private static bool IsDomainType(ITypeSymbol? type) =>
-        (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type)
-            is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
+        ValueTracer.WithoutNullable(type) is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
         && !PolicyAuditTypes.IsFramework(named)
         && PolicyAuditTypes.RootNamespaceOf(named) is not ("NRules" or PolicyAuditTypes.RootNamespace);
 
@@ -353,7 +352,7 @@ internal static class PolicyConditionScanner
                         if (comparison.Other is not null
                             && (ValueTracer.Find(comparison.Operand, isTested) ?? PresenceOfNavigation(comparison.Operand, comparison.Other, condition)) is { Kind: not (ReadKind.NotEmpty or ReadKind.AnyMatching) } read)
                         {
-                            var value = Comparison.ValueKey(comparison.Other) ?? SameMemberOrdering(comparison, read, isTested) ?? DateOrdering(comparison, read);
+                            var value = Comparison.ValueKey(comparison.Other) ?? SameMemberComparison(comparison, read, isTested) ?? DateOrdering(comparison, read);
                             if (value == "null" && (GuardsAReadOfTheMember(read, operation) || PicksItemsByAKey(read, operation, condition)))
                             {
                                 continue;
@@ -464,7 +463,7 @@ internal static class PolicyConditionScanner
     /// <see cref="Comparison.SameMemberKey"/> for an ordering or an equality of the member against itself on another fact
     /// (<c>c.Target.DepartmentId != c.Caller.DepartmentId</c>).
     /// </summary>
-    private static string? SameMemberOrdering(Comparison comparison, MemberRead read, Func<ISymbol, bool> isTested) =>
+    private static string? SameMemberComparison(Comparison comparison, MemberRead read, Func<ISymbol, bool> isTested) =>
         comparison.Operator is "<" or "<=" or ">" or ">=" or "==" or "!="
         && ValueTracer.Find(comparison.Other, isTested) is { } other
         && SymbolEqualityComparer.Default.Equals(other.Member.OriginalDefinition, read.Member.OriginalDefinition)
