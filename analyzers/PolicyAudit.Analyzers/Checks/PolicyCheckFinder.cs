@@ -1482,6 +1482,87 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// The test's branch leaves as work already done: a bare <c>return;</c>, or any branch that says so
+    /// (<c>throw new ..("Damage report is already approved.")</c>, <c>return Failed("Event is already published")</c>).
+    /// A branch that answers something else (<c>return "Rent granted";</c>) decides.
+    /// </summary>
+    private static bool LeavesAsDoneAlready(IOperation check)
+    {
+        // A flag's check may be the whole `if` (see AnalyzeConditional) or a test inside its condition.
+        var conditional = check;
+        while (conditional is not null && !(conditional is IConditionalOperation c && (c == check || c.Condition.Syntax.Span.Contains(check.Syntax.Span))))
+        {
+            conditional = conditional.Parent;
+        }
+
+        if (conditional is not IConditionalOperation { WhenTrue: var branch })
+        {
+            return false;
+        }
+
+        if (branch is IReturnOperation { ReturnedValue: null } || (branch is IBlockOperation { Operations.Length: 1 } block && block.Operations[0] is IReturnOperation { ReturnedValue: null }))
+        {
+            return true;
+        }
+
+        return branch.DescendantsAndSelf().Any(said => said.ConstantValue is { HasValue: true, Value: string text }
+            && text.IndexOf("already", StringComparison.OrdinalIgnoreCase) >= 0);
+    }
+
+    /// <summary>
+    /// <c>public static Money operator -(Money left, Money right) { var result = left.Amount - right.Amount; if (result &lt; 0) throw ..; }</c>:
+    /// an operator or conversion defines what the value type's arithmetic means; it refuses an impossible value for every
+    /// caller, whatever a policy says of the amounts it is given.
+    /// </summary>
+    private static bool IsOperatorBody(ISymbol? containing) =>
+        containing is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion };
+
+    /// <summary>
+    /// <c>public void ApproveDamageReport(int id) { if (report.Approved) throw new ..("already approved"); .. }</c>,
+    /// <c>if (!eventEntity.IsPublished) return Failed("already unpublished")</c> in an <c>UnpublishEventCommandHandler</c>,
+    /// <c>if (vehicle.Status == Retired) return;</c> in <c>RetireVehicle</c>: a test of the very state the method's verb puts
+    /// the thing in (or takes it out of) asks whether the work is already done, whichever state a policy denies. Verbs that
+    /// take what another party then holds (book, reserve, rent, register, redeem) are not such work: "already booked" is
+    /// availability. See <see cref="ActionVerb"/>.
+    /// </summary>
+    private bool IsAlreadyDoneTest(OperationAnalysisContext context, MemberRead read)
+    {
+        if (read.Kind != ReadKind.Value || ActionVerb.Of(context.ContainingSymbol) is not { } verb
+            || ValueTracer.WithoutNullable(read.MemberType) is not { } type
+            || NearestLambda(context.Operation) is not null
+            || !LeavesAsDoneAlready(context.Operation))
+        {
+            return false;
+        }
+
+        if (type.SpecialType == SpecialType.System_Boolean)
+        {
+            return ActionVerb.Produces(verb, GovernedMember(read.Member).Name);
+        }
+
+        if (type.TypeKind != TypeKind.Enum)
+        {
+            return false;
+        }
+
+        var states = context.Operation.DescendantsAndSelf().OfType<IFieldReferenceOperation>()
+            .Where(state => state.Field.HasConstantValue && SymbolEqualityComparer.Default.Equals(state.Field.ContainingType, type))
+            .Select(state => state.Field)
+            .ToList();
+        if (states.Count == 0 || !states.All(state => ActionVerb.Produces(verb, state.Name)))
+        {
+            return false;
+        }
+
+        // `if (registration.Status == Confirmed) return Failed("already confirmed")` in a confirm handler, beside a policy
+        // that lets only Pending or Waitlisted registrations be confirmed: the state is outside the set the policy
+        // allows, so the policy refuses it too.
+        var governors = _catalog.Value.GetGovernors(GovernedMember(read.Member));
+        return !states.Any(state => Convert.ToString(state.ConstantValue, System.Globalization.CultureInfo.InvariantCulture) is { } key
+            && governors.Any(governor => AllowsOnlyOtherStates(governor, key)));
+    }
+
+    /// <summary>
     /// <c>if (task.CompletedDate.HasValue) return; ... task.CompletedDate = now;</c>: a flag or presence test whose branch
     /// only leaves the method, which then sets that member on the same object, makes the method idempotent; it decides
     /// nothing a policy does. A branch that throws or answers (a single-use check) is still reported.
@@ -2256,7 +2337,11 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private bool IsStateCheckInDeclaringType(OperationAnalysisContext context, MemberRead read, string op, string? value)
     {
-        if (op is not ("==" or "!=") || !ValueTracer.IsStateType(read.MemberType) || !IsInDeclaringType(context.ContainingSymbol, read.Member)
+        // A state parameter carrying the member (`EnsureValidStatusTransition(vehicle.Status, ..)` in a service) is in the
+        // declaring type only where the member's own type declares the helper; a flag passed to a guard helper
+        // (`AssertStateTrue(this.Active, ..)`) is reported where it is passed, so the helper's own test is not.
+        var tested = read.Member is IParameterSymbol { Type.SpecialType: not SpecialType.System_Boolean } ? GovernedMember(read.Member) : read.Member;
+        if (op is not ("==" or "!=") || !ValueTracer.IsStateType(read.MemberType) || !IsInDeclaringType(context.ContainingSymbol, tested)
             || GuardThrowsWhen(context.Operation) is not { } throwsWhenHolds)
         {
             return false;
@@ -2950,6 +3035,47 @@ internal sealed class PolicyCheckFinder
             && (reference.Parent is IArgumentOperation || IsReturned(reference.Parent!) || (IsCompared(reference.Parent!) && !IsEmptinessCheck(reference.Parent!))));
 
     /// <summary>
+    /// <c>return packages.Where(p =&gt; p.IsActive).Select(MapToDto);</c>, <c>var rows = classes.Where(c =&gt; c.StartTime &gt;
+    /// now).Select(c =&gt; new ClassDto(..)).ToList(); return rows;</c>: a filter whose rows are projected into another type
+    /// and handed back picks what a page lists; nothing is allowed or refused there. A filter handed back unprojected
+    /// (<c>return orders.Where(o =&gt; o.DaysSincePurchase &gt; 30)</c>) may be a policy's selection that callers act on, and
+    /// a query that answers (<c>Any</c>, <c>Count</c>, <c>First</c>) decides: both stay reported.
+    /// </summary>
+    private static bool IsListedForDisplay(IOperation operation)
+    {
+        if (LambdaArgument(operation) is not { Parent: IInvocationOperation { TargetMethod.Name: "Where" } call }
+            || !ValueTracer.IsLinqOperators(call.TargetMethod.ContainingType)
+            || ElementOf(call.Type) is not { } element)
+        {
+            return false;
+        }
+
+        var projected = false;
+        var end = call;
+        for (var step = ConsumerOf(call); step is not null; step = ConsumerOf(step))
+        {
+            end = step;
+            if (step.TargetMethod.Name is "Select" && ElementOf(step.Type) is { } row && !SymbolEqualityComparer.Default.Equals(row, element))
+            {
+                projected = true;
+            }
+        }
+
+        var answer = end.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal) ? end.TargetMethod.Name.Substring(0, end.TargetMethod.Name.Length - "Async".Length) : end.TargetMethod.Name;
+        if (!projected || answer is not ("Select" or "ToList" or "ToArray" or "AsEnumerable" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Skip" or "Take" or "Distinct"))
+        {
+            return false;
+        }
+
+        var listed = Consumed(end);
+        return IsReturned(listed) || UsesOfLocalHolding(listed) is { Count: > 0 } uses && uses.All(use => IsReturned(Consumed(use)));
+    }
+
+    /// <summary>The <c>T</c> of a sequence type (<c>IEnumerable&lt;T&gt;</c>, <c>IQueryable&lt;T&gt;</c>, <c>List&lt;T&gt;</c>).</summary>
+    private static ITypeSymbol? ElementOf(ITypeSymbol? sequence) =>
+        sequence is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named ? named.TypeArguments[0] : null;
+
+    /// <summary>
     /// <c>return await _context.Leases.Where(l =&gt; l.StartDate &lt;= today &amp;&amp; l.EndDate &gt;= today).OrderBy(..).ToListAsync();</c>:
     /// a window against an unmoved point (today, the clock) in a listing filter (see <see cref="IsListingFilter"/>) whose
     /// rows the method returns shows the current rows to its caller. A bound moved by a span (<c>now.AddDays(7)</c>: the
@@ -3015,13 +3141,16 @@ internal sealed class PolicyCheckFinder
     /// x =&gt; x.LotId == lot.Id &amp;&amp; !x.BidRemoved, ..)</c>: a state, flag or presence beside a key matched to a value in a
     /// database query's predicate scopes a lookup (or a listing) by that key; what is decided, if anything, is decided on
     /// what it finds. A query that answers (<c>Any</c>, <c>All</c>, <c>Count</c>, <c>Exists</c>, <c>Contains</c>, <c>Sum</c>,
-    /// ..) stays reported.
+    /// ..) stays reported, and so does one whose found row is only tested for presence
+    /// (<c>var open = await loans.FirstOrDefault(l =&gt; l.BookId == book.Id &amp;&amp; l.Status == Borrowed); if (open != null) return false;</c>),
+    /// which asks whether any matches, as <c>Any</c> would.
     /// </summary>
     private static bool IsKeyedLookupScope(IOperation operation)
     {
         if (NearestLambda(operation) is not { Symbol.Parameters.Length: 1 } lambda
             || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation call } predicate
-            || !SearchCriterion.IsExpressionTree(predicate))
+            || !SearchCriterion.IsExpressionTree(predicate)
+            || IsOnlyTestedForPresence(Consumed(QueryEnd(call))))
         {
             return false;
         }
@@ -3202,6 +3331,8 @@ internal sealed class PolicyCheckFinder
     private void Report(OperationAnalysisContext context, Location location, string text, MemberRead read, string op, string? value, bool fixable)
     {
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value) || VersionComparison.IsNoOpBeforeWritingState(context.Operation, read)
+            || IsAlreadyDoneTest(context, read)
+            || IsOperatorBody(context.ContainingSymbol)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
             || ReleasesAFlagItTests(context.Operation)
@@ -3210,6 +3341,7 @@ internal sealed class PolicyCheckFinder
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsHandWrittenFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))
             || (op is "<" or "<=" or ">" or ">=" && IsReturnedListing(context.Operation))
+            || IsListedForDisplay(context.Operation)
             || IsComposedSearchFilter(context.Operation, context.ContainingSymbol)
             || DefinesGovernedValue(context.ContainingSymbol)
             || (IsReadSide(context.ContainingSymbol) && !_catalog.Value.ComparesWith(GovernedMember(read.Member), Comparison.OwnerKey) && GuardThrowsWhen(context.Operation) is null))

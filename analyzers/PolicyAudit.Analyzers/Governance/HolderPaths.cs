@@ -38,9 +38,30 @@ internal static class HolderPaths
     /// <summary>
     /// True when a member read on <paramref name="instance"/> may be the one the policy reads through one of
     /// <paramref name="paths"/>: none is named, the instance is no property or field of another object, or it has a named one's name.
+    /// A parameter of a method of the holding type itself (<c>Wallet.Deposit(Money depositMoney)</c>, where the policy
+    /// reads <c>Balance.Amount</c>) is the amount the owner is given, not the one it holds.
     /// </summary>
     public static bool Admits(IReadOnlyList<string> paths, IOperation? instance) =>
-        paths.Count == 0 || HolderOf(instance) is not { } holder || paths.Contains(holder.Name, StringComparer.Ordinal);
+        paths.Count == 0
+        || (HolderOf(instance) is { } holder ? paths.Contains(holder.Name, StringComparer.Ordinal) : !IsOwnersInput(paths, instance));
+
+    private static bool IsOwnersInput(IReadOnlyList<string> paths, IOperation? instance)
+    {
+        if (ValueTracer.Strip(instance) is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol method })
+        {
+            return false;
+        }
+
+        for (var owner = method.ContainingType; owner is not null && !ValueTracer.IsFramework(owner); owner = owner.BaseType)
+        {
+            if (paths.Any(path => owner.GetMembers(path).Any(member => member is IPropertySymbol or IFieldSymbol)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The property or field of another object a value is read from; null for a local, a parameter, a call.</summary>
     private static ISymbol? HolderOf(IOperation? instance) => ValueTracer.Strip(instance) switch

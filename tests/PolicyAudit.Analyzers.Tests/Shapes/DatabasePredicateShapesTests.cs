@@ -8,7 +8,9 @@ namespace PolicyAudit.Analyzers.Tests.Shapes;
 /// soft-delete flag beside the key (<c>FirstOrDefaultAsync(u =&gt; u.Email == email &amp;&amp; !u.IsDeleted)</c>): a flag or state
 /// beside a key matched to a value scopes a lookup, and a key matched with the actor in such a predicate lists the
 /// actor's rows. A predicate that answers (<c>AnyAsync</c>) stays reported, and a string state written through its enum
-/// (<c>AuctionStatus.Sold.ToString()</c>) is that state's constant.
+/// (<c>AuctionStatus.Sold.ToString()</c>) is that state's constant. So does a lookup whose found row is only tested for
+/// presence (an academic library's <c>FirstOrDefault(l =&gt; l.BookId == book.Id &amp;&amp; l.Status == Borrowed)</c>, then
+/// <c>if (loanExist != null) return false</c>, thirty-first round): it asks whether any row matches.
 /// </summary>
 public sealed class DatabasePredicateShapesTests
 {
@@ -142,6 +144,35 @@ public sealed class DatabasePredicateShapesTests
                     bids.AnyAsync(x => x.LotId == lotId && x.BuyerId == buyerId && [|x.BidRemoved|]);
 
                 public static bool Rateable(Lot lot) => [|lot.StatusName == AuctionStatus.Sold.ToString()|];
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
+    public async Task LookupWhoseRowIsOnlyTestedForPresence_IsReported()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System.Threading.Tasks;
+            using Auctions;
+            public sealed class Bidding(IRepository<Bid> bids)
+            {
+                public async Task<bool> CanBid(int lotId, int buyerId)
+                {
+                    var withdrawn = await bids.GetAsync(x => x.LotId == lotId && x.BuyerId == buyerId && [|x.BidRemoved|]);
+                    if (withdrawn != null)
+                    {
+                        return false;
+                    }
+
+                    return true;
+                }
+
+                public async Task<int> Removed(int lotId, int buyerId)
+                {
+                    var found = await bids.GetAsync(x => x.LotId == lotId && x.BuyerId == buyerId && x.BidRemoved);
+                    return found == null ? 0 : found.LotId;
+                }
             }
             """,
             [Domain, Policies]);

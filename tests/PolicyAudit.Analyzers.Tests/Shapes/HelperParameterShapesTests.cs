@@ -47,4 +47,41 @@ public sealed class HelperParameterShapesTests
             }
             """);
     }
+
+    [Fact]
+    public async Task StateParameterOfAServiceHelper_IsReportedAsTheServicesCheck()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System;
+            using PolicyAudit;
+            public enum VehicleStatus { Available, Reserved, Rented, Retired }
+            public sealed class Vehicle
+            {
+                [GovernedBy("retired-vehicle-locked", Conditions = "==3")] public VehicleStatus Status { get; set; }
+
+                public void Park(VehicleStatus next) => Guard(Status, next);
+
+                private static void Guard(VehicleStatus current, VehicleStatus next)
+                {
+                    if (current == VehicleStatus.Retired)
+                        throw new InvalidOperationException("An entity's own transition guard.");
+                }
+            }
+
+            public sealed class VehicleService
+            {
+                public void UpdateStatus(Vehicle vehicle, VehicleStatus newStatus)
+                {
+                    EnsureValidStatusTransition(vehicle.Status, newStatus);
+                    vehicle.Status = newStatus;
+                }
+
+                private static void EnsureValidStatusTransition(VehicleStatus current, VehicleStatus next)
+                {
+                    if ([|current == VehicleStatus.Retired|])
+                        throw new InvalidOperationException("Retired vehicle cannot change status.");
+                }
+            }
+            """);
+    }
 }
