@@ -1668,7 +1668,8 @@ internal sealed class PolicyCheckFinder
     /// policy denies on <c>!u.IsAvailable || u.CurrentActivities.Count &gt; 0</c>: a condition that tests a governed flag
     /// and whose branch writes the flag back to the value no policy denies on keeps the flag in step with the other
     /// terms (a release, a repair); every test in it is bookkeeping. A branch that writes the denied value (<c>if
-    /// (attempts &gt;= 5 &amp;&amp; !user.IsLocked) user.IsLocked = true;</c>) applies the policy and stays reported.
+    /// (attempts &gt;= 5 &amp;&amp; !user.IsLocked) user.IsLocked = true;</c>) applies the policy and stays reported, and so does a
+    /// branch that refuses (throws or returns) before it releases the flag a level deeper.
     /// </summary>
     private bool ReleasesAFlagItTests(IOperation check)
     {
@@ -1677,7 +1678,13 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        foreach (var statement in Statements(conditional.WhenTrue))
+        // `if (student.Blocked) { var late = ..; if (late == null) { student.Blocked = false; } }`: a branch that neither
+        // throws nor leaves may release the flag a level deeper, once it has looked again.
+        var leaves = conditional.WhenTrue.DescendantsAndSelf().Any(o => IsLeaving(o) && !IsInFunctionWithin(o, conditional.WhenTrue));
+        var statements = leaves
+            ? Statements(conditional.WhenTrue).AsEnumerable()
+            : conditional.WhenTrue.DescendantsAndSelf().OfType<IExpressionStatementOperation>();
+        foreach (var statement in statements)
         {
             if (statement is not IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: var written } assignment }
                 || ValueTracer.Strip(written)?.ConstantValue is not { HasValue: true, Value: bool released }
@@ -1747,6 +1754,53 @@ internal sealed class PolicyCheckFinder
             statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: var written } assignment }
             && ValueTracer.Strip(written) is { ConstantValue.Value: bool }
             && WritesReadMember(assignment, read));
+    }
+
+    /// <summary>
+    /// <c>if (units != lr.DaysRequested) { lr.DaysRequested = units; }</c>: a difference tested only to copy one side onto
+    /// the other keeps a stored value in step with a recomputed one; nothing is allowed or refused.
+    /// </summary>
+    private static bool IsCopiedWhenDifferent(IOperation check)
+    {
+        if (ValueTracer.Strip(check) is not IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } difference
+            || DecidedChoice(check) is not { WhenFalse: null } conditional
+            || ValueTracer.Strip(conditional.Condition) != difference)
+        {
+            return false;
+        }
+
+        var left = ValueTracer.Strip(difference.LeftOperand)?.Syntax.ToString();
+        var right = ValueTracer.Strip(difference.RightOperand)?.Syntax.ToString();
+        return Statements(conditional.WhenTrue).Any(statement =>
+            statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
+            && ValueTracer.Strip(assignment.Target)?.Syntax.ToString() is { } target
+            && ValueTracer.Strip(assignment.Value)?.Syntax.ToString() is { } copied
+            && ((target == left && copied == right) || (target == right && copied == left)));
+    }
+
+    /// <summary>
+    /// <c>if (lr.Status == Approved) throw ..; if (lr.Status == Cancelled) return true; .. if (lr.Status == Submitted) {
+    /// release the reserved days }</c>: once a guard earlier in the method has refused on a state, a later test of the
+    /// same member whose branch neither throws nor leaves picks the bookkeeping for the state the case is in; the
+    /// decision was the guard's.
+    /// </summary>
+    private static bool IsBookkeepingAfterItsGuard(IOperation check, MemberRead read, string op, string? value)
+    {
+        if (op is not ("==" or "!=") || value is null || read.Kind != ReadKind.Value || !IsEnumState(read)
+            || NearestLambda(check) is not null
+            || DecidedChoice(check) is not { WhenFalse: null } conditional
+            || Statements(conditional.WhenTrue).Any(IsLeaving))
+        {
+            return false;
+        }
+
+        var holder = ValueTracer.RootSymbol(read.Instance);
+        return ValueTracer.Root(check).Descendants().OfType<IConditionalOperation>().Any(guard =>
+            guard.Syntax.Span.End <= conditional.Syntax.SpanStart
+            && Statements(guard.WhenTrue).Any(IsLeaving)
+            && guard.Condition.DescendantsAndSelf().OfType<IMemberReferenceOperation>().Any(tested =>
+                SymbolEqualityComparer.Default.Equals(tested.Member.OriginalDefinition, read.Member.OriginalDefinition)
+                && SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(tested.Instance), holder)));
     }
 
     private static bool ExitsEarly(IOperation branch) =>
@@ -3335,6 +3389,8 @@ internal sealed class PolicyCheckFinder
             || IsOperatorBody(context.ContainingSymbol)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
+            || IsCopiedWhenDifferent(context.Operation)
+            || IsBookkeepingAfterItsGuard(context.Operation, read, op, value)
             || ReleasesAFlagItTests(context.Operation)
             || OnlyUpdatesWhatItLoads(context.Operation)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)

@@ -94,4 +94,43 @@ public sealed class FlagReleaseShapesTests
             """,
             VerifyCS.Expected(0, "driver.FailedAttempts >= 5", "policy 'locked-account'"));
     }
+
+    [Fact]
+    public async Task FlagReleasedALevelDeeperAfterLookingAgain_IsNotReportedWhileARefusalFirstIs()
+    {
+        await VerifyAsync("""
+            using System;
+            using Charging;
+            public static class Returns
+            {
+                public static void Returned(Driver driver, int failures)
+                {
+                    if (driver.IsLocked)
+                    {
+                        var stillFailing = failures;
+                        if (stillFailing == 0)
+                        {
+                            driver.IsLocked = false;
+                        }
+                    }
+                }
+
+                public static void SignIn(Driver driver, DateTime lockedUntil)
+                {
+                    if ({|#0:driver.IsLocked|})
+                    {
+                        if (DateTime.UtcNow < lockedUntil)
+                        {
+                            throw new InvalidOperationException("The account is locked.");
+                        }
+                        else
+                        {
+                            driver.IsLocked = false;
+                        }
+                    }
+                }
+            }
+            """,
+            VerifyCS.Expected(0, "driver.IsLocked", "policy 'locked-account'"));
+    }
 }

@@ -29,6 +29,10 @@ public sealed class StateAndLabelShapesTests
                 public static void Send(Order order)
                 {
                     if ([|order.Status != OrderStatus.Paid|]) throw new InvalidOperationException("unpaid");
+                }
+
+                public static void Pack(Order order)
+                {
                     if ([|order.Status.Equals(OrderStatus.Paid)|]) Console.WriteLine("paid");
                     switch (order.Status)
                     {
