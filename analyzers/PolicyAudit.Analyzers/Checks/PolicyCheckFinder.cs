@@ -854,6 +854,11 @@ internal sealed class PolicyCheckFinder
 
             if (IsNamedAfter(named.Name, member, eitherWay: false))
             {
+                if (threshold == Comparison.ClockWindowKey && IsNewDateNotInThePast(comparison, named, member))
+                {
+                    continue;
+                }
+
                 return new MemberRead(member, null, ReadKind.Value);
             }
         }
@@ -875,6 +880,20 @@ internal sealed class PolicyCheckFinder
             .ToList();
         return limitWords.Count > 0 && namedMembers.Count == 1 ? new MemberRead(namedMembers[0]!, null, ReadKind.Value) : null;
     }
+
+    /// <summary>
+    /// <c>public Discount(.., DateTime? expiresAt, DateTime now) { if (expiresAt &lt; now) throw ..; ExpiresAt = expiresAt; }</c>:
+    /// a parameter the method stores into the member, ordered against the clock itself (no span added), is the new
+    /// date checked not to lie in the past: validation of the input, whatever a policy later says of the stored date.
+    /// </summary>
+    private static bool IsNewDateNotInThePast(Comparison comparison, ISymbol named, ISymbol member) =>
+        named is IParameterSymbol
+        && comparison.Other is not null && IsUnmovedPoint(comparison.Other)
+        && ValueTracer.Root(comparison.Operand).Descendants().OfType<ISimpleAssignmentOperation>().Any(assignment =>
+            ValueTracer.Strip(assignment.Value) is IParameterReferenceOperation stored
+            && SymbolEqualityComparer.Default.Equals(stored.Parameter, named)
+            && ValueTracer.Strip(assignment.Target) is IMemberReferenceOperation target
+            && target.Member.Name == member.Name);
 
     /// <summary><c>loan</c> for <c>loans</c>, so that <c>MaxActiveLoansPerUser</c> names <c>Loan</c> and <c>Loans</c> alike.</summary>
     private static string Singular(string word) => word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) ? word.Substring(0, word.Length - 1) : word;
@@ -3191,6 +3210,15 @@ internal sealed class PolicyCheckFinder
         type is INamedTypeSymbol { Name: "IQueryable" or "IOrderedQueryable", TypeArguments.Length: 1 };
 
     /// <summary>
+    /// <c>s_dal.Delivery.ReadAll(d =&gt; d.CourierId == courierId &amp;&amp; d.DeliveryEndTime == null)</c>: a predicate handed to the
+    /// project's own data-access method (not a LINQ operator or a framework collection's) selects stored rows as a query does.
+    /// </summary>
+    private static bool IsDataAccessPredicate(IInvocationOperation call) =>
+        !ValueTracer.IsLinqOperators(call.TargetMethod.ContainingType)
+        && !ValueTracer.IsFramework(call.TargetMethod.ContainingType)
+        && !call.TargetMethod.IsExtensionMethod;
+
+    /// <summary>
     /// <c>_userManager.Users.FirstOrDefaultAsync(u =&gt; u.Email == email &amp;&amp; !u.IsDeleted)</c>, <c>_bids.GetListAsync(predicate:
     /// x =&gt; x.LotId == lot.Id &amp;&amp; !x.BidRemoved, ..)</c>: a state, flag or presence beside a key matched to a value in a
     /// database query's predicate scopes a lookup (or a listing) by that key; what is decided, if anything, is decided on
@@ -3203,19 +3231,19 @@ internal sealed class PolicyCheckFinder
     {
         if (NearestLambda(operation) is not { Symbol.Parameters.Length: 1 } lambda
             || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation call } predicate
-            || !SearchCriterion.IsExpressionTree(predicate)
+            || !(SearchCriterion.IsExpressionTree(predicate) || IsDataAccessPredicate(call))
             || IsOnlyTestedForPresence(Consumed(QueryEnd(call))))
         {
             return false;
         }
 
-        var name = call.TargetMethod.Name;
-        foreach (var answer in new[] { "Any", "All", "Count", "Exist", "Contains", "Sum", "Min", "Max", "Average" })
+        // `AnyAsync`, `CountAsync`, `ExistsAsync`, `ReadAll(..).Any()`: a query that answers (a flag, a number) decides on
+        // its answer; `ReadAll`, `GetListAsync`, `FirstOrDefaultAsync` hand back rows.
+        var end = QueryEnd(call);
+        var answer = ValueTracer.WithoutNullable(ValueTracer.TaskResultType(end.Type) ?? end.Type);
+        if (answer is null || answer.SpecialType == SpecialType.System_Boolean || IsNumberType(answer))
         {
-            if (name.IndexOf(answer, StringComparison.Ordinal) >= 0)
-            {
-                return false;
-            }
+            return false;
         }
 
         var item = lambda.Symbol.Parameters[0];

@@ -52,6 +52,11 @@ public sealed class DatabasePredicateShapesTests
                 Task<T?> GetAsync(Expression<Func<T, bool>> predicate);
                 Task<bool> AnyAsync(Expression<Func<T, bool>> predicate);
             }
+
+            public interface IStore<T>
+            {
+                IEnumerable<T> ReadAll(Func<T, bool>? filter = null);
+            }
         }
         """;
 
@@ -172,6 +177,31 @@ public sealed class DatabasePredicateShapesTests
                 {
                     var found = await bids.GetAsync(x => x.LotId == lotId && x.BuyerId == buyerId && x.BidRemoved);
                     return found == null ? 0 : found.LotId;
+                }
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
+    public async Task PredicateOfTheProjectsOwnStore_ScopesALookupUnlessTheQueryAnswers()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System;
+            using System.Linq;
+            using Auctions;
+            public sealed class Bidding(IStore<Bid> store)
+            {
+                public int Current(int lotId)
+                {
+                    var active = store.ReadAll(x => x.LotId == lotId && !x.BidRemoved).FirstOrDefault();
+                    return active?.BuyerId ?? 0;
+                }
+
+                public void Bid(int lotId)
+                {
+                    if (store.ReadAll(x => x.LotId == lotId && [|x.BidRemoved|]).Any())
+                        throw new InvalidOperationException("withdrawn");
                 }
             }
             """,
