@@ -29,6 +29,8 @@ public sealed class UngovernedDeclarationTests
                 public int Capacity { get; set; }
 
                 public string Name { get; set; } = "";
+
+                public int? Discount { get; set; }
             }
         }
         """;
@@ -61,6 +63,29 @@ public sealed class UngovernedDeclarationTests
             """);
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
             "Policy 'sold-out' tests 'Product.Stock', but 'Store.Domain' does not know it is governed; mark the member [GovernedBy(\"sold-out\")] so that checks in 'Store.Domain' are reported"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Condition_PresenceOfANullableAlone_IsAskedForAsNotNull()
+    {
+        var test = WithDomain("""
+            using PolicyAudit;
+            using Store;
+            [Policy("one-discount")]
+            public sealed class OneDiscount : Policy
+            {
+                public override void Define()
+                {
+                    Product product = null!;
+                    When().Match(() => product, p => {|#0:p.Discount.HasValue|});
+                    Then().Deny("The product is discounted already.");
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic().WithLocation(0).WithMessage(
+            "Policy 'one-discount' tests 'Product.Discount', but 'Store.Domain' does not know it is governed; mark the member [GovernedBy(\"one-discount\")] so that checks in 'Store.Domain' are reported"));
 
         await test.RunAsync();
     }

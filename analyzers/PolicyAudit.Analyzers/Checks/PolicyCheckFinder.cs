@@ -1339,7 +1339,7 @@ internal sealed class PolicyCheckFinder
     private bool IsPresenceOnly(MemberRead read, bool whole = true) =>
         read.Kind == ReadKind.Value
         && _catalog.Value.ComparesWith(GovernedMember(read.Member), "null")
-        && _catalog.Value.OnlyTests(GovernedMember(read.Member), t => (t.Value == "null" && t.Key is null && (!whole || t.With.Count == 0)) || t.Value == Comparison.OwnerKey);
+        && _catalog.Value.OnlyTestsWhereTested(GovernedMember(read.Member), t => (t.Value == "null" && t.Key is null && (!whole || t.With.Count == 0)) || t.Value == Comparison.OwnerKey);
 
     /// <summary>
     /// <c>options.HasFlag(ContinuationOptions.OnlyOnSucceededState)</c> on a governed <c>[Flags]</c> state: the same test
@@ -2420,15 +2420,14 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
-        var setting = options.TryGetValue(DeclaringTypeStateChecksOption, out var configured) ? configured.Trim() : string.Empty;
-        if (string.Equals(setting, "report", StringComparison.OrdinalIgnoreCase))
+        var setting = DeclaringTypeStateChecks(context);
+        if (setting == "report")
         {
             return false;
         }
 
         // A helper's own parameter (`AssertStateTrue(bool value, ..)`) is tested for every caller: its callers' reads are reported.
-        if (string.Equals(setting, "skip", StringComparison.OrdinalIgnoreCase) || value is null || read.Member is IParameterSymbol or ILocalSymbol)
+        if (setting == "skip" || value is null || read.Member is IParameterSymbol or ILocalSymbol)
         {
             return true;
         }
@@ -2437,6 +2436,37 @@ internal sealed class PolicyCheckFinder
         return !_catalog.Value.GetGovernors(GovernedMember(read.Member))
             .Any(governor => governor.Tests.Any(test => test.Key is null && test.Value is not null && Refusal(test.Operator, test.Value) == refused));
     }
+
+    /// <summary>
+    /// <c>if (!PointsAwarded.HasValue) throw ..("No points have been awarded to revoke")</c>, <c>if (vehicle.Status !=
+    /// Retired) throw ..("Only retired vehicles can be restored")</c>, beside policies that deny once points are awarded or
+    /// while the vehicle is retired: the guard refuses exactly what every policy naming that value lets through, so it is
+    /// another action's precondition, not theirs. With <c>PA0001.state_checks_in_declaring_type = report</c>, the
+    /// declaring type's own guards are all reported, as that setting promises.
+    /// </summary>
+    private bool RefusesWhatThePolicyAllows(OperationAnalysisContext context, MemberRead read, string op, string? value)
+    {
+        if (op is not ("==" or "!=") || value is null || read.Kind != ReadKind.Value || GuardThrowsWhen(context.Operation) is not { } throwsWhenHolds
+            || (IsInDeclaringType(context.ContainingSymbol, GovernedMember(read.Member)) && DeclaringTypeStateChecks(context) == "report"))
+        {
+            return false;
+        }
+
+        var refused = Refusal(throwsWhenHolds ? op : Comparison.Negate(op), value);
+        var allowed = Refusal(Comparison.Negate(refused.Operator), refused.Value);
+        var naming = _catalog.Value.GetGovernors(GovernedMember(read.Member))
+            .Where(g => g.Tests.Any(t => t.Key is null && t.Value is not null && Refusal(t.Operator, t.Value).Value == refused.Value))
+            .ToList();
+        return naming.Count > 0 && naming.All(g =>
+            g.Tests.Any(t => t.Key is null && t.Value is not null && Refusal(t.Operator, t.Value) == allowed)
+            && !g.Tests.Any(t => t.Key is null && t.Value is not null && Refusal(t.Operator, t.Value) == refused));
+    }
+
+    /// <summary>The <c>PA0001.state_checks_in_declaring_type</c> setting for the check's file, lower-case; empty when unset.</summary>
+    private static string DeclaringTypeStateChecks(OperationAnalysisContext context) =>
+        context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(DeclaringTypeStateChecksOption, out var configured)
+            ? configured.Trim().ToLowerInvariant()
+            : string.Empty;
 
     /// <summary>A state test in one form: <c>!=true</c> is <c>==false</c>.</summary>
     private static (string Operator, string Value) Refusal(string op, string value) => (op, value) switch
@@ -3419,6 +3449,7 @@ internal sealed class PolicyCheckFinder
             || IsSwitchedWhenNeeded(context.Operation, read, value)
             || IsCopiedWhenDifferent(context.Operation)
             || IsBookkeepingAfterItsGuard(context.Operation, read, op, value)
+            || RefusesWhatThePolicyAllows(context, read, op, value)
             || ReleasesAFlagItTests(context.Operation)
             || OnlyUpdatesWhatItLoads(context.Operation)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)

@@ -115,6 +115,13 @@ internal sealed class GovernanceCatalog
         GetGovernors(member) is { IsEmpty: false } governors && governors.All(g => g.Tests.Count > 0 && g.Tests.All(kind));
 
     /// <summary>
+    /// Like <see cref="OnlyTests"/>, over the policies that state tests of <paramref name="member"/>: one that reads it
+    /// without testing it (a sum over the member in a query's aggregate) asks nothing of a single value.
+    /// </summary>
+    public bool OnlyTestsWhereTested(ISymbol member, Func<ConditionTest, bool> kind) =>
+        GetGovernors(member).Where(g => g.Tests.Count > 0).ToList() is { Count: > 0 } testing && testing.All(g => g.Tests.All(kind));
+
+    /// <summary>
     /// False when every policy governing <paramref name="member"/> states its tests, each an equality with a named state,
     /// and none names <paramref name="state"/>: <c>order.Status == Cancelled</c> asks another question than a policy
     /// about <c>Status != Complete</c> (a workflow's other transitions, a switch's other arms). True when a test is

@@ -400,6 +400,17 @@ internal static class PolicyConditionScanner
                     && IsTestedAlone(operation, out var outside):
                     onTest(collection, new ConditionTest("==", outside ? Membership.Outside : Membership.Inside, collection.Key), operation);
                     break;
+                case IPropertyReferenceOperation { Property.Name: "HasValue", Instance: { } held }
+                    when held.Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                        && ValueTracer.Find(held, isTested) is { Kind: ReadKind.Value } present
+                        && IsTestedAlone(operation, out var absent):
+                    // `p.PointsAwarded.HasValue` asks what `p.PointsAwarded != null` asks, unless it guards a read of the value.
+                    if (!GuardsAReadOfTheMember(present, operation) && !PicksItemsByAKey(present, operation, condition))
+                    {
+                        onTest(present, new ConditionTest(absent ? "==" : "!=", "null", null, PresenceCompanions(operation, present, condition)), operation);
+                    }
+
+                    break;
                 case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation
                     when operation.Type?.SpecialType == SpecialType.System_Boolean && IsTestedAlone(operation, out var negated)
                         && ValueTracer.Find(operation, isTested) is { Kind: not ReadKind.Derived } flag:
