@@ -123,11 +123,17 @@ internal sealed class CarriedValues
         }
 
         var candidates = new List<SyntaxNode>();
+        var exposing = new List<PropertyDeclarationSyntax>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
+                if (node is PropertyDeclarationSyntax property && ExposedFieldName(property) is not null)
+                {
+                    exposing.Add(property);
+                }
+
                 if (node.IsKind(SyntaxKind.SimpleAssignmentExpression) || node is ArgumentSyntax or ReturnStatementSyntax { Expression: not null }
                     || node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax }
                     || node is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or PropertyDeclarationSyntax or AccessorDeclarationSyntax })
@@ -253,6 +259,31 @@ internal sealed class CarriedValues
             origins.Remove(input);
         }
 
+        // `private readonly List<TeamPlayer> _players; public IReadOnlyCollection<TeamPlayer> Players => _players.AsReadOnly();`:
+        // the entity's own methods test the private field the governed property hands out (`if (_players.Count == 11)`).
+        foreach (var property in exposing)
+        {
+            if (!names.Contains(property.Identifier.ValueText))
+            {
+                continue;
+            }
+
+            if (!models.TryGetValue(property.SyntaxTree, out var model))
+            {
+#pragma warning disable RS1030
+                model = compilation.GetSemanticModel(property.SyntaxTree);
+#pragma warning restore RS1030
+                models.Add(property.SyntaxTree, model);
+            }
+
+            if (model.GetDeclaredSymbol(property, cancellationToken) is { } exposed && isGoverned(exposed)
+                && exposed.ContainingType.GetMembers(ExposedFieldName(property)!).OfType<IFieldSymbol>().FirstOrDefault() is { DeclaredAccessibility: Accessibility.Private, IsStatic: false } field
+                && !isGoverned(field) && !origins.ContainsKey(field))
+            {
+                origins[field.OriginalDefinition] = exposed.OriginalDefinition;
+            }
+        }
+
         // `new ClinicWorkingHourDto(x.DayOfWeek, x.IsClosed, ..)` of a positional record: the property the compiler
         // declares for the parameter (`row.IsClosed`) holds what the parameter was passed.
         foreach (var parameter in origins.Keys.OfType<IParameterSymbol>().ToList())
@@ -264,6 +295,32 @@ internal sealed class CarriedValues
         }
 
         return new CarriedValues(origins, compilation, catalog);
+    }
+
+    /// <summary>
+    /// The field a property hands out as it is or as a read-only copy (<c>=&gt; _players</c>, <c>=&gt; _players.AsReadOnly()</c>,
+    /// <c>get { return _items.ToList(); }</c>); null for any other property.
+    /// </summary>
+    private static string? ExposedFieldName(PropertyDeclarationSyntax property)
+    {
+        var body = property.ExpressionBody?.Expression
+            ?? property.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(SyntaxKind.GetAccessorDeclaration)) switch
+            {
+                { ExpressionBody.Expression: { } arrow } => arrow,
+                { Body.Statements.Count: 1 } getter when getter.Body!.Statements[0] is ReturnStatementSyntax { Expression: { } returned } => returned,
+                _ => null,
+            };
+        if (body is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsReadOnly" or "ToList" or "ToArray" or "AsEnumerable" or "ToImmutableList" or "ToImmutableArray" or "ToHashSet" } copy })
+        {
+            body = copy.Expression;
+        }
+
+        return body switch
+        {
+            IdentifierNameSyntax field => field.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax field } => field.Identifier.ValueText,
+            _ => null,
+        };
     }
 
     /// <summary>The property a positional record declares for its primary constructor's <paramref name="parameter"/>; null otherwise.</summary>
