@@ -17,8 +17,8 @@ namespace PolicyAudit.Analyzers.Checks;
 /// (<c>new CartItemVm { ProductStockQuantity = x.Product.StockQuantity }</c>, then <c>item.ProductStockQuantity &lt; item.Quantity</c>),
 /// a business-rule object built from it (<c>new GuestsAboveLimitRule(_limits.GuestsLimit, guests)</c>, which keeps it in a
 /// field and compares that), or a helper's parameter (<c>Price(product.SpecialPriceStart)</c>). Built once per compilation,
-/// on the first check that asks; read-only afterwards but for a concurrent cache of each state enum's governed holder,
-/// so thread-safe.
+/// on the first check that asks; read-only afterwards but for concurrent caches (each state enum's governed holder, each
+/// transfer copy's twin) and a lazily built index of type names, so thread-safe.
 /// </summary>
 internal sealed class CarriedValues
 {
@@ -26,19 +26,107 @@ internal sealed class CarriedValues
     private readonly Compilation _compilation;
     private readonly GovernanceCatalog _catalog;
     private readonly ConcurrentDictionary<ITypeSymbol, ISymbol?> _statesHeld = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, ISymbol?> _twins = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<Dictionary<string, List<INamedTypeSymbol>>> _entities;
 
     private CarriedValues(Dictionary<ISymbol, ISymbol> origins, Compilation compilation, GovernanceCatalog catalog)
     {
         _origins = origins;
         _compilation = compilation;
         _catalog = catalog;
+        _entities = new Lazy<Dictionary<string, List<INamedTypeSymbol>>>(IndexEntities, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The governed member whose value <paramref name="symbol"/> carries, or null when it carries none.</summary>
     public ISymbol? OriginOf(ISymbol symbol) =>
         symbol is IFieldSymbol or IPropertySymbol or IParameterSymbol or IMethodSymbol && _origins.TryGetValue(symbol.OriginalDefinition, out var origin) ? origin
         : symbol is IParameterSymbol parameter ? StatePredicateOrigin(parameter)
+        : symbol is IPropertySymbol property ? TransferTwinOrigin(property)
         : null;
+
+    /// <summary>
+    /// <c>dto.MinAccountAgeDays</c> on an <c>AccountAgeRuleDto</c>: the application's copy of an entity (its name and a
+    /// transfer suffix: Dto, Response, Model, ViewModel, Vm, ReadModel) carries the entity's governed member of the same
+    /// name, however the copy was filled (a mapper, a query's projection, another service). One entity of that name
+    /// among the compilation's and its PolicyAudit-referencing assemblies' types; null otherwise.
+    /// </summary>
+    private ISymbol? TransferTwinOrigin(IPropertySymbol property)
+    {
+        if (property.IsStatic || property.ContainingType is not { } copy || EntityNameOf(copy.Name) is not { } entity)
+        {
+            return null;
+        }
+
+        return _twins.GetOrAdd(property.OriginalDefinition, _ =>
+        {
+            var found = _entities.Value.TryGetValue(entity, out var types)
+                ? types.SelectMany(type => type.GetMembers(property.Name)).Where(member => member is IPropertySymbol or IFieldSymbol && _catalog.IsGoverned(member))
+                    .Select(member => member.OriginalDefinition).Distinct<ISymbol>(SymbolEqualityComparer.Default).ToList()
+                : new List<ISymbol>();
+            return found.Count == 1 ? found[0] : null;
+        });
+    }
+
+    /// <summary>
+    /// True when <paramref name="member"/> carries a governed member only as a transfer copy's twin (see
+    /// <see cref="TransferTwinOrigin"/>) and <paramref name="containing"/> is that copy's own code
+    /// (<c>public bool IsLocked =&gt; Status == TeamStatus.Locked;</c> on a <c>TeamDto</c>): a flag the copy shows, not a decision.
+    /// </summary>
+    public bool IsTwinReadInItsCopy(ISymbol member, ISymbol? containing) =>
+        member is IPropertySymbol property
+        && !_origins.ContainsKey(property.OriginalDefinition)
+        && TransferTwinOrigin(property) is not null
+        && containing?.ContainingType is { } type
+        && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, property.ContainingType.OriginalDefinition);
+
+    private static string? EntityNameOf(string copyName)
+    {
+        foreach (var suffix in new[] { "ViewModel", "ReadModel", "Response", "Model", "Dto", "DTO", "Vm" })
+        {
+            if (copyName.Length > suffix.Length + 2 && copyName.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return copyName.Substring(0, copyName.Length - suffix.Length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The compilation's and its PolicyAudit-referencing assemblies' named types, by name; built on first use.</summary>
+    private Dictionary<string, List<INamedTypeSymbol>> IndexEntities()
+    {
+        var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+        void Walk(INamespaceOrTypeSymbol container)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                if (member is INamedTypeSymbol type)
+                {
+                    if (!byName.TryGetValue(type.Name, out var list))
+                    {
+                        byName[type.Name] = list = new List<INamedTypeSymbol>();
+                    }
+
+                    list.Add(type);
+                }
+                else if (member is INamespaceSymbol nested)
+                {
+                    Walk(nested);
+                }
+            }
+        }
+
+        Walk(_compilation.Assembly.GlobalNamespace);
+        foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (PolicyAuditTypes.ReferencesPolicyAudit(assembly))
+            {
+                Walk(assembly.GlobalNamespace);
+            }
+        }
+
+        return byName;
+    }
 
     /// <summary>
     /// <c>public static bool IsFinalized(ProjectStatus status) =&gt; status is Completed or Cancelled;</c>: a static

@@ -3445,6 +3445,7 @@ internal sealed class PolicyCheckFinder
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value) || VersionComparison.IsNoOpBeforeWritingState(context.Operation, read)
             || IsAlreadyDoneTest(context, read)
             || IsOperatorBody(context.ContainingSymbol)
+            || _carried.Value.IsTwinReadInItsCopy(read.Member, context.ContainingSymbol)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
             || IsCopiedWhenDifferent(context.Operation)
