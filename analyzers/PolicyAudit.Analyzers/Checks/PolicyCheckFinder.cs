@@ -1529,6 +1529,28 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// <c>string GetTimeUntilFormatted(..) { if (timeUntil.TotalHours &lt; 1) return $"in {..} minutes"; .. return $"in {..} days"; }</c>,
+    /// <c>GetLateFeeDetails</c>: a method that always answers with a text built from the case's values (two or more
+    /// returns, each an interpolated string, nothing thrown) describes the case; its tests choose the words. A method
+    /// that answers with a message only when it refuses (<c>return null;</c> otherwise), or with fixed verdicts
+    /// (<c>"Rent granted"</c>, <c>"Activated"</c>), is a check.
+    /// </summary>
+    private static bool IsInDescribingMethod(OperationAnalysisContext context)
+    {
+        if (context.ContainingSymbol is not IMethodSymbol { ReturnType.SpecialType: SpecialType.System_String } || NearestLambda(context.Operation) is not null)
+        {
+            return false;
+        }
+
+        var body = ValueTracer.Root(context.Operation);
+        var inBody = body.Descendants().Where(operation => !IsInFunctionWithin(operation, body)).ToList();
+        var returns = inBody.OfType<IReturnOperation>().ToList();
+        return returns.Count >= 2
+            && returns.All(answer => ValueTracer.Strip(answer.ReturnedValue) is IInterpolatedStringOperation { Parts: var parts } && parts.Any(part => part is IInterpolationOperation))
+            && !inBody.OfType<IThrowOperation>().Any();
+    }
+
+    /// <summary>
     /// <c>public static Money operator -(Money left, Money right) { var result = left.Amount - right.Amount; if (result &lt; 0) throw ..; }</c>:
     /// an operator or conversion defines what the value type's arithmetic means; it refuses an impossible value for every
     /// caller, whatever a policy says of the amounts it is given.
@@ -2298,15 +2320,16 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
-    /// <c>for (var i = 0; i &lt; ticketSale.Amount; i++)</c>: the member bounds a loop's counter, which repeats work as
-    /// many times as it says; nothing is allowed or refused.
+    /// <c>for (var i = 0; i &lt; ticketSale.Amount; i++)</c>, <c>for (var cursor = start; cursor + step &lt;= end; cursor += step)</c>:
+    /// the member bounds a loop's counter (or a value computed from it), which repeats work as many times as it says;
+    /// nothing is allowed or refused.
     /// </summary>
     private static bool IsLoopBound(Comparison comparison)
     {
         return AbovePlainWrapping(comparison.Operand) is IBinaryOperation { Parent: IForLoopOperation loop } condition
             && loop.Condition == condition
-            && ValueTracer.Strip(comparison.Other) is ILocalReferenceOperation counter
-            && loop.Locals.Contains(counter.Local, SymbolEqualityComparer.Default);
+            && comparison.Other is not null
+            && comparison.Other.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(counter => loop.Locals.Contains(counter.Local, SymbolEqualityComparer.Default));
     }
 
     /// <summary>
@@ -3445,6 +3468,7 @@ internal sealed class PolicyCheckFinder
         if (OnlyLogs(context.Operation) || IsInsideLogging(context.Operation) || IsNoOpBeforeSetting(context.Operation, read, value) || VersionComparison.IsNoOpBeforeWritingState(context.Operation, read)
             || IsAlreadyDoneTest(context, read)
             || IsOperatorBody(context.ContainingSymbol)
+            || IsInDescribingMethod(context)
             || _carried.Value.IsTwinReadInItsCopy(read.Member, context.ContainingSymbol)
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
