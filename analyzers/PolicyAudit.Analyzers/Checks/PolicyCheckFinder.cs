@@ -147,7 +147,7 @@ internal sealed class PolicyCheckFinder
     public void AnalyzeSwitchExpression(OperationAnalysisContext context)
     {
         var switchExpression = (ISwitchExpressionOperation)context.Operation;
-        if (Skip(context) || IsTranslation(switchExpression))
+        if (Skip(context) || IsTranslation(switchExpression) || IsTransitionTable(switchExpression))
         {
             return;
         }
@@ -160,6 +160,38 @@ internal sealed class PolicyCheckFinder
                 CheckFlag(context, arm.Guard, arm.Guard.Syntax);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>bool valid = current switch { Available =&gt; next is Reserved or Rented, Reserved =&gt; next is Rented or Available, .., _ =&gt; false };</c>:
+    /// a state machine's table of the moves each state allows. Its arms pick the row; the move is the question, and a
+    /// policy about one state is not decided in another state's row.
+    /// </summary>
+    private static bool IsTransitionTable(ISwitchExpressionOperation switchExpression)
+    {
+        var state = ValueTracer.WithoutNullable(switchExpression.Value.Type);
+        if (state is not { TypeKind: TypeKind.Enum } || switchExpression.Arms.Length < 3)
+        {
+            return false;
+        }
+
+        var rows = 0;
+        foreach (var arm in switchExpression.Arms)
+        {
+            var answer = ValueTracer.Strip(arm.Value);
+            if (answer is IIsPatternOperation { Value: var move } && SymbolEqualityComparer.Default.Equals(ValueTracer.WithoutNullable(move.Type), state)
+                && ValueTracer.Strip(move) is ILocalReferenceOperation or IParameterReferenceOperation
+                && !SymbolEqualityComparer.Default.Equals(ValueTracer.RootSymbol(move), ValueTracer.RootSymbol(switchExpression.Value)))
+            {
+                rows++;
+            }
+            else if (answer?.ConstantValue.Value is not bool)
+            {
+                return false;
+            }
+        }
+
+        return rows >= 2;
     }
 
     public void AnalyzeSwitchStatement(OperationAnalysisContext context)
