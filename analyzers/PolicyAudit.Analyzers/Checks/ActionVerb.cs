@@ -19,13 +19,13 @@ internal static class ActionVerb
     };
 
     /// <summary>
-    /// Verbs that take a resource another party then holds (<c>BookSeat</c> testing <c>Booked</c>, <c>RentVehicle</c>
+    /// The stems (see <see cref="Stem"/>) of verbs that take a resource another party then holds (<c>BookSeat</c> testing <c>Booked</c>, <c>RentVehicle</c>
     /// testing <c>Rented</c>, <c>Register</c> testing <c>Registered</c>): "already booked" there says someone else has it,
     /// which is an availability policy, not work already done.
     /// </summary>
     private static readonly HashSet<string> TakingVerbs = new(StringComparer.Ordinal)
     {
-        "book", "reserv", "rent", "lend", "borrow", "assign", "claim", "take", "occupy", "hold", "allocat", "enrol", "enroll",
+        "book", "reserv", "rent", "lend", "borrow", "assign", "claim", "occupy", "hold", "allocat", "enrol",
         "register", "join", "subscrib", "redeem",
     };
 

@@ -211,15 +211,15 @@ internal sealed class CarriedValues
         }
 
         var candidates = new List<SyntaxNode>();
-        var exposing = new List<PropertyDeclarationSyntax>();
+        var exposing = new List<(PropertyDeclarationSyntax Property, string Field)>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                if (node is PropertyDeclarationSyntax property && ExposedFieldName(property) is not null)
+                if (node is PropertyDeclarationSyntax property && ExposedFieldName(property) is { } exposedField)
                 {
-                    exposing.Add(property);
+                    exposing.Add((property, exposedField));
                 }
 
                 if (node.IsKind(SyntaxKind.SimpleAssignmentExpression) || node is ArgumentSyntax or ReturnStatementSyntax { Expression: not null }
@@ -349,23 +349,15 @@ internal sealed class CarriedValues
 
         // `private readonly List<TeamPlayer> _players; public IReadOnlyCollection<TeamPlayer> Players => _players.AsReadOnly();`:
         // the entity's own methods test the private field the governed property hands out (`if (_players.Count == 11)`).
-        foreach (var property in exposing)
+        foreach (var (property, fieldName) in exposing)
         {
             if (!names.Contains(property.Identifier.ValueText))
             {
                 continue;
             }
 
-            if (!models.TryGetValue(property.SyntaxTree, out var model))
-            {
-#pragma warning disable RS1030
-                model = compilation.GetSemanticModel(property.SyntaxTree);
-#pragma warning restore RS1030
-                models.Add(property.SyntaxTree, model);
-            }
-
-            if (model.GetDeclaredSymbol(property, cancellationToken) is { } exposed && isGoverned(exposed)
-                && exposed.ContainingType.GetMembers(ExposedFieldName(property)!).OfType<IFieldSymbol>().FirstOrDefault() is { DeclaredAccessibility: Accessibility.Private, IsStatic: false } field
+            if (ModelOf(property.SyntaxTree, compilation, models).GetDeclaredSymbol(property, cancellationToken) is { } exposed && isGoverned(exposed)
+                && exposed.ContainingType.GetMembers(fieldName).OfType<IFieldSymbol>().FirstOrDefault() is { DeclaredAccessibility: Accessibility.Private, IsStatic: false } field
                 && !isGoverned(field) && !origins.ContainsKey(field))
             {
                 origins[field.OriginalDefinition] = exposed.OriginalDefinition;
@@ -441,17 +433,24 @@ internal sealed class CarriedValues
 
     private static IOperation? Bind(SyntaxNode node, Compilation compilation, Dictionary<SyntaxTree, SemanticModel> models, Func<ISymbol?, bool> isInsidePolicy, CancellationToken cancellationToken)
     {
-        if (!models.TryGetValue(node.SyntaxTree, out var model))
+        var model = ModelOf(node.SyntaxTree, compilation, models);
+        return isInsidePolicy(model.GetEnclosingSymbol(node.SpanStart, cancellationToken)) ? null : model.GetOperation(node, cancellationToken);
+    }
+
+    /// <summary>The semantic model of <paramref name="tree"/>, made once per tree while the carriers are found.</summary>
+    private static SemanticModel ModelOf(SyntaxTree tree, Compilation compilation, Dictionary<SyntaxTree, SemanticModel> models)
+    {
+        if (!models.TryGetValue(tree, out var model))
         {
             // The carriers of a value are found across the whole compilation, once, and only for the few assignments
             // and arguments that name a governed member; an operation action sees one body at a time.
 #pragma warning disable RS1030
-            model = compilation.GetSemanticModel(node.SyntaxTree);
+            model = compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-            models.Add(node.SyntaxTree, model);
+            models.Add(tree, model);
         }
 
-        return isInsidePolicy(model.GetEnclosingSymbol(node.SpanStart, cancellationToken)) ? null : model.GetOperation(node, cancellationToken);
+        return model;
     }
 
     /// <summary>The name an assignment (or a chain of them, <c>a = b = limit</c>) stores, when it stores a bare name.</summary>

@@ -1540,13 +1540,7 @@ internal sealed class PolicyCheckFinder
     private static bool LeavesAsDoneAlready(IOperation check)
     {
         // A flag's check may be the whole `if` (see AnalyzeConditional) or a test inside its condition.
-        var conditional = check;
-        while (conditional is not null && !(conditional is IConditionalOperation c && (c == check || c.Condition.Syntax.Span.Contains(check.Syntax.Span))))
-        {
-            conditional = conditional.Parent;
-        }
-
-        if (conditional is not IConditionalOperation { WhenTrue: var branch })
+        if (DecidedChoice(check) is not { WhenTrue: var branch })
         {
             return false;
         }
@@ -2489,7 +2483,7 @@ internal sealed class PolicyCheckFinder
 
         var refused = Refusal(throwsWhenHolds ? op : (op == "==" ? "!=" : "=="), value);
         return !_catalog.Value.GetGovernors(GovernedMember(read.Member))
-            .Any(governor => governor.Tests.Any(test => test.Key is null && test.Value is not null && Refusal(test.Operator, test.Value) == refused));
+            .Any(governor => StatedRefusals(governor).Contains(refused));
     }
 
     /// <summary>
@@ -2510,11 +2504,10 @@ internal sealed class PolicyCheckFinder
         var refused = Refusal(throwsWhenHolds ? op : Comparison.Negate(op), value);
         var allowed = Refusal(Comparison.Negate(refused.Operator), refused.Value);
         var naming = _catalog.Value.GetGovernors(GovernedMember(read.Member))
-            .Where(g => g.Tests.Any(t => t.Key is null && t.Value is not null && Refusal(t.Operator, t.Value).Value == refused.Value))
+            .Select(StatedRefusals)
+            .Where(forms => forms.Any(form => form.Value == refused.Value))
             .ToList();
-        return naming.Count > 0 && naming.All(g =>
-            g.Tests.Any(t => t.Key is null && t.Value is not null && Refusal(t.Operator, t.Value) == allowed)
-            && !g.Tests.Any(t => t.Key is null && t.Value is not null && Refusal(t.Operator, t.Value) == refused));
+        return naming.Count > 0 && naming.All(forms => forms.Contains(allowed) && !forms.Contains(refused));
     }
 
     /// <summary>The <c>PA0001.state_checks_in_declaring_type</c> setting for the check's file, lower-case; empty when unset.</summary>
@@ -2522,6 +2515,10 @@ internal sealed class PolicyCheckFinder
         context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(DeclaringTypeStateChecksOption, out var configured)
             ? configured.Trim().ToLowerInvariant()
             : string.Empty;
+
+    /// <summary>A governor's tests of the member's own value against a constant, each in one form (see <see cref="Refusal"/>).</summary>
+    private static List<(string Operator, string Value)> StatedRefusals(Governor governor) =>
+        governor.Tests.Where(test => test.Key is null && test.Value is not null).Select(test => Refusal(test.Operator, test.Value!)).ToList();
 
     /// <summary>A state test in one form: <c>!=true</c> is <c>==false</c>.</summary>
     private static (string Operator, string Value) Refusal(string op, string value) => (op, value) switch
@@ -3105,13 +3102,7 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var name = QueryEnd(call).TargetMethod.Name;
-        if (name.EndsWith("Async", StringComparison.Ordinal))
-        {
-            name = name.Substring(0, name.Length - "Async".Length);
-        }
-
-        return name is not ("Any" or "All" or "Count" or "LongCount" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault"
+        return OperatorName(QueryEnd(call)) is not ("Any" or "All" or "Count" or "LongCount" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault"
             or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" or "Sum" or "Min" or "Max" or "Average"
             or "Aggregate" or "Contains" or "Exists" or "TrueForAll" or "MinBy" or "MaxBy");
     }
@@ -3219,14 +3210,20 @@ internal sealed class PolicyCheckFinder
             }
         }
 
-        var answer = end.TargetMethod.Name.EndsWith("Async", StringComparison.Ordinal) ? end.TargetMethod.Name.Substring(0, end.TargetMethod.Name.Length - "Async".Length) : end.TargetMethod.Name;
-        if (!projected || answer is not ("Select" or "ToList" or "ToArray" or "AsEnumerable" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Skip" or "Take" or "Distinct"))
+        if (!projected || OperatorName(end) is not ("Select" or "ToList" or "ToArray" or "AsEnumerable" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Skip" or "Take" or "Distinct"))
         {
             return false;
         }
 
         var listed = Consumed(end);
         return IsReturned(listed) || UsesOfLocalHolding(listed) is { Count: > 0 } uses && uses.All(use => IsReturned(Consumed(use)));
+    }
+
+    /// <summary>A query operator's name without its <c>Async</c> ending: <c>ToListAsync</c> is <c>ToList</c>.</summary>
+    private static string OperatorName(IInvocationOperation call)
+    {
+        var name = call.TargetMethod.Name;
+        return name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name;
     }
 
     /// <summary>The <c>T</c> of a sequence type (<c>IEnumerable&lt;T&gt;</c>, <c>IQueryable&lt;T&gt;</c>, <c>List&lt;T&gt;</c>).</summary>
@@ -3316,8 +3313,7 @@ internal sealed class PolicyCheckFinder
     {
         if (NearestLambda(operation) is not { Symbol.Parameters.Length: 1 } lambda
             || ValueTracer.ArgumentOf(lambda) is not { Parent: IInvocationOperation call } predicate
-            || !(SearchCriterion.IsExpressionTree(predicate) || IsDataAccessPredicate(call))
-            || IsOnlyTestedForPresence(Consumed(QueryEnd(call))))
+            || !(SearchCriterion.IsExpressionTree(predicate) || IsDataAccessPredicate(call)))
         {
             return false;
         }
@@ -3325,6 +3321,11 @@ internal sealed class PolicyCheckFinder
         // `AnyAsync`, `CountAsync`, `ExistsAsync`, `ReadAll(..).Any()`: a query that answers (a flag, a number) decides on
         // its answer; `ReadAll`, `GetListAsync`, `FirstOrDefaultAsync` hand back rows.
         var end = QueryEnd(call);
+        if (IsOnlyTestedForPresence(Consumed(end)))
+        {
+            return false;
+        }
+
         var answer = ValueTracer.WithoutNullable(ValueTracer.TaskResultType(end.Type) ?? end.Type);
         if (answer is null || answer.SpecialType == SpecialType.System_Boolean || IsNumberType(answer))
         {
