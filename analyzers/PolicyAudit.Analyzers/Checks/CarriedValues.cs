@@ -26,7 +26,7 @@ internal sealed class CarriedValues
     private readonly Compilation _compilation;
     private readonly GovernanceCatalog _catalog;
     private readonly ConcurrentDictionary<ITypeSymbol, ISymbol?> _statesHeld = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, ISymbol?> _twins = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, (ISymbol? Origin, bool Requested)> _twins = new(SymbolEqualityComparer.Default);
     private readonly Lazy<Dictionary<string, List<INamedTypeSymbol>>> _entities;
 
     private CarriedValues(Dictionary<ISymbol, ISymbol> origins, Compilation compilation, GovernanceCatalog catalog)
@@ -50,22 +50,43 @@ internal sealed class CarriedValues
     /// name, however the copy was filled (a mapper, a query's projection, another service). One entity of that name
     /// among the compilation's and its PolicyAudit-referencing assemblies' types; null otherwise.
     /// </summary>
-    private ISymbol? TransferTwinOrigin(IPropertySymbol property)
+    private ISymbol? TransferTwinOrigin(IPropertySymbol property) => Twin(property).Origin;
+
+    /// <summary>
+    /// True when <paramref name="member"/> is a request's copy of a governed member, found through the entity named in
+    /// the request's name (<c>CreateBookingCommand.CheckInDate</c>, see <see cref="EntityNamesOf"/>): the value the
+    /// caller asks for, not the entity's own.
+    /// </summary>
+    public bool IsRequestTwin(ISymbol member) =>
+        member is IPropertySymbol property && !_origins.ContainsKey(property.OriginalDefinition) && Twin(property) is { Origin: not null, Requested: true };
+
+    private (ISymbol? Origin, bool Requested) Twin(IPropertySymbol property)
     {
-        if (property.IsStatic || property.ContainingType is not { } copy || EntityNameOf(copy.Name) is not { } entity)
+        if (property.IsStatic || property.ContainingType is not { } copy || EntityNamesOf(copy.Name, out var request) is not { Count: > 0 } entities)
         {
-            return null;
+            return (null, false);
         }
 
         return _twins.GetOrAdd(property.OriginalDefinition, _ =>
         {
-            var found = _entities.Value.TryGetValue(entity, out var types)
-                ? types.SelectMany(type => type.GetMembers(property.Name)).Where(member => member is IPropertySymbol or IFieldSymbol && _catalog.IsGoverned(member))
-                    .Select(member => member.OriginalDefinition).Distinct<ISymbol>(SymbolEqualityComparer.Default).ToList()
-                : new List<ISymbol>();
-            return found.Count == 1 ? found[0] : null;
+            var named = TwinsIn(entities.Take(1), copy, property.Name);
+            if (named.Count > 0)
+            {
+                return (named.Count == 1 ? named[0] : null, request);
+            }
+
+            var requested = TwinsIn(entities.Skip(1), copy, property.Name);
+            return (requested.Count == 1 ? requested[0] : null, true);
         });
     }
+
+    private List<ISymbol> TwinsIn(IEnumerable<string> entities, INamedTypeSymbol copy, string name) =>
+        entities
+            .SelectMany(entity => _entities.Value.TryGetValue(entity, out var types) ? types : new List<INamedTypeSymbol>())
+            .Where(type => !SymbolEqualityComparer.Default.Equals(type, copy))
+            .SelectMany(type => type.GetMembers(name))
+            .Where(member => member is IPropertySymbol or IFieldSymbol && _catalog.IsGoverned(member))
+            .Select(member => member.OriginalDefinition).Distinct<ISymbol>(SymbolEqualityComparer.Default).ToList();
 
     /// <summary>
     /// True when <paramref name="member"/> carries a governed member only as a transfer copy's twin (see
@@ -79,18 +100,77 @@ internal sealed class CarriedValues
         && containing?.ContainingType is { } type
         && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, property.ContainingType.OriginalDefinition);
 
-    private static string? EntityNameOf(string copyName)
+    /// <summary>
+    /// The entity names a transfer copy's or a request's type name may stand for: <c>AccountAgeRuleDto</c> gives
+    /// <c>AccountAgeRule</c>; a request (<c>CreateBookingCommand</c>, <c>AppointmentCreateModel</c>,
+    /// <c>SellPolicyRequestDto</c>) also gives each run of its words (<c>Booking</c>, <c>Appointment</c>, <c>Policy</c>),
+    /// because a request names the action with the entity it acts on. <paramref name="request"/> tells a request's name
+    /// (<c>..Command</c>, <c>..Request</c>, <c>..Input</c>, <c>..Model</c>) from a copy's.
+    /// </summary>
+    private static List<string> EntityNamesOf(string copyName, out bool request)
     {
-        foreach (var suffix in new[] { "ViewModel", "ReadModel", "Response", "Model", "Dto", "DTO", "Vm" })
+        var names = new List<string>();
+        var stem = copyName;
+        request = false;
+        for (var stripped = true; stripped;)
         {
-            if (copyName.Length > suffix.Length + 2 && copyName.EndsWith(suffix, StringComparison.Ordinal))
+            stripped = false;
+            foreach (var suffix in CopySuffixes)
             {
-                return copyName.Substring(0, copyName.Length - suffix.Length);
+                if (stem.Length > suffix.Length + 2 && stem.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    stem = stem.Substring(0, stem.Length - suffix.Length);
+                    request |= Array.IndexOf(RequestSuffixes, suffix) >= 0;
+                    stripped = true;
+                    break;
+                }
             }
         }
 
-        return null;
+        if (stem.Length == copyName.Length)
+        {
+            return names;
+        }
+
+        names.Add(stem);
+        var words = Humps(stem);
+        if (request && words.Count > 1)
+        {
+            for (var first = 0; first < words.Count; first++)
+            {
+                for (var last = first; last < words.Count; last++)
+                {
+                    if (last - first + 1 < words.Count)
+                    {
+                        names.Add(string.Concat(words.Skip(first).Take(last - first + 1)));
+                    }
+                }
+            }
+        }
+
+        return names;
     }
+
+    /// <summary><c>CreateBooking</c> → Create, Booking, in the identifier's own case.</summary>
+    private static List<string> Humps(string identifier)
+    {
+        var humps = new List<string>();
+        var start = 0;
+        for (var i = 1; i <= identifier.Length; i++)
+        {
+            if (i == identifier.Length || char.IsUpper(identifier[i]) && !char.IsUpper(identifier[i - 1]))
+            {
+                humps.Add(identifier.Substring(start, i - start));
+                start = i;
+            }
+        }
+
+        return humps;
+    }
+
+    private static readonly string[] CopySuffixes = { "ViewModel", "ReadModel", "Response", "Model", "Dto", "DTO", "Vm", "Command", "Request", "Input" };
+
+    private static readonly string[] RequestSuffixes = { "Command", "Request", "Input", "Model" };
 
     /// <summary>The compilation's and its PolicyAudit-referencing assemblies' named types, by name; built on first use.</summary>
     private Dictionary<string, List<INamedTypeSymbol>> IndexEntities()

@@ -746,6 +746,7 @@ internal sealed class PolicyCheckFinder
                 || IsUnlimitedGuard(comparison, read)
                 || IsClamp(comparison)
                 || IsTimeScheduled(comparison)
+                || IsUnmatchedRequestValue(read, comparison.Other, comparison.Operator)
                 || IsStateCheckInDeclaringType(context, read, comparison.Operator, Comparison.ValueKey(comparison.Other)))
             {
                 continue;
@@ -2872,11 +2873,47 @@ internal sealed class PolicyCheckFinder
             return;
         }
 
+        if (_carried.Value.IsRequestTwin(read.Member) && (limits.Count != values.Count || limits.All(l => IsUnmatchedRequestValue(read, l, op))))
+        {
+            // `RuleFor(c => c.CreditHours).GreaterThan(0)` on a create command: the request's own shape, unless a limit is the policy's.
+            return;
+        }
+
         var start = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.SpanStart : invocation.Syntax.SpanStart;
         var span = TextSpan.FromBounds(start, invocation.Syntax.Span.End);
         var location = Location.Create(invocation.Syntax.SyntaxTree, span);
         var text = invocation.Syntax.SyntaxTree.GetText(context.CancellationToken).ToString(span);
         Report(context, location, text, read, op, limits.Count == 1 ? Comparison.ValueKey(limits[0]) : null, fixable: false);
+    }
+
+    /// <summary>
+    /// <c>request.Capacity &lt;= 10000</c>, <c>RuleFor(c =&gt; c.EndDate).GreaterThan(c =&gt; c.StartDate)</c> on a
+    /// <c>CreateEventCommand</c>: a request's copy of a governed member (see <see cref="CarriedValues.IsRequestTwin"/>) is
+    /// the caller's wish, checked for its own shape; it is the policy's check only where it is ordered against what the
+    /// policy orders it against: the policy's own constant (<c>CreditHours &lt;= 6</c> where the policy denies <c>&gt; 6</c>),
+    /// or, where the policy compares it with a value, the clock or another governed member
+    /// (<c>CheckInDate &gt;= today</c>, <c>totalCapacity &lt; request.NumberOfAdults</c>). A requested state or flag is input.
+    /// </summary>
+    private bool IsUnmatchedRequestValue(MemberRead read, IOperation? other, string op)
+    {
+        if (!_carried.Value.IsRequestTwin(read.Member))
+        {
+            return false;
+        }
+
+        if (op is not ("<" or "<=" or ">" or ">=") || other is null)
+        {
+            return true;
+        }
+
+        var tests = _catalog.Value.GetGovernors(GovernedMember(read.Member)).SelectMany(g => g.Tests).Where(t => t.Key is null).ToList();
+        if (Comparison.ValueKey(other) is { } value)
+        {
+            return !tests.Any(t => t.Value == value);
+        }
+
+        return !tests.Any(t => t.Value is null)
+            || !(RangeOrdering.ReadsClock(other) || Governed(other) is { } governed && !_carried.Value.IsRequestTwin(governed.Member));
     }
 
     /// <summary>The member a FluentValidation rule chain validates: the lambda of the <c>RuleFor</c> it starts from.</summary>
@@ -3503,6 +3540,7 @@ internal sealed class PolicyCheckFinder
             || IsOperatorBody(context.ContainingSymbol)
             || IsInDescribingMethod(context)
             || _carried.Value.IsTwinReadInItsCopy(read.Member, context.ContainingSymbol)
+            || (op is "==" or "!=" && _carried.Value.IsRequestTwin(read.Member))
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
             || IsCopiedWhenDifferent(context.Operation)
