@@ -2937,8 +2937,10 @@ internal sealed class PolicyCheckFinder
     private static bool IsFluentValidation(IMethodSymbol method) => PolicyAuditTypes.RootNamespaceOf(method) == "FluentValidation";
 
     /// <summary>
-    /// <c>threads.Select(t =&gt; new ThreadVm { IsTopicLocked = t.Topic.LockedBy != null })</c>: a test whose answer a query's
-    /// projection stores in the row it builds (a member of an object or anonymous initializer) shows it, also when the
+    /// <c>threads.Select(t =&gt; new ThreadVm { IsTopicLocked = t.Topic.LockedBy != null })</c>,
+    /// <c>subscriptions.Select(s =&gt; new SubscriptionDto(s.Id, s.Status == SubscriptionStatus.Trial))</c>: a test whose answer a
+    /// query's projection stores in the row it builds (a member of an object or anonymous initializer, a constructor's
+    /// argument) shows it, also when the
     /// test is a nested query's predicate whose result is stored (<c>CanTerminate = c.Memberships.Any(m =&gt; m.IsActive)</c>,
     /// <c>Name = c.Memberships.Where(m =&gt; m.IsActive).Select(m =&gt; m.Name).FirstOrDefault()</c>); the decision, if any,
     /// is made where the row is read.
@@ -2977,7 +2979,7 @@ internal sealed class PolicyCheckFinder
         }
 
         var stored = current.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation } assignment && assignment.Value == current
-            || current.Parent is IPropertyInitializerOperation or IArgumentOperation { Parent: IAnonymousObjectCreationOperation }
+            || current.Parent is IPropertyInitializerOperation or IArgumentOperation { Parent: IAnonymousObjectCreationOperation or IObjectCreationOperation }
             || current.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } } implicitMember && implicitMember.Value == current;
         return stored
             && Governance.ScopeFlags.EnclosingLambda(current) is { } lambda

@@ -27,6 +27,8 @@ public sealed class ProjectedQueryShapesTests
                 public List<Membership> Memberships { get; set; } = new();
             }
 
+            public sealed record ClientCard(string LastName, string? MembershipName, bool CanBook);
+
             public sealed class ClientRow
             {
                 public string LastName { get; set; } = "";
@@ -72,6 +74,26 @@ public sealed class ProjectedQueryShapesTests
                         MembershipName = c.Memberships.Where(m => m.IsActive).Select(m => m.Name).FirstOrDefault(),
                         CanBook = c.Memberships.Any(m => m.IsActive),
                     })
+                    .ToList();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Projection_TestPassedToTheRowsConstructor_IsNotReported()
+    {
+        // Measured on a subscription service's read queries (sixteenth round): positional records as rows.
+        await VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using Gym;
+            public static class ClientCards
+            {
+                public static List<ClientCard> Cards(IQueryable<Client> clients) => clients
+                    .Select(c => new ClientCard(
+                        c.LastName,
+                        c.Memberships.Where(m => m.IsActive).Select(m => m.Name).FirstOrDefault(),
+                        c.Memberships.Any(m => m.IsActive)))
                     .ToList();
             }
             """);
