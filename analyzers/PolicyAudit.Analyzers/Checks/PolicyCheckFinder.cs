@@ -3378,8 +3378,40 @@ internal sealed class PolicyCheckFinder
             && OnItem(match.LeftOperand) != OnItem(match.RightOperand)
             && ValueTracer.Strip(OnItem(match.LeftOperand) ? match.RightOperand : match.LeftOperand) is { ConstantValue.HasValue: false } key
             && Comparison.ValueKey(key) is null
-            && ValueTracer.Strip(OnItem(match.LeftOperand) ? match.LeftOperand : match.RightOperand) is IMemberReferenceOperation);
+            && ValueTracer.Strip(OnItem(match.LeftOperand) ? match.LeftOperand : match.RightOperand) is IMemberReferenceOperation keyMember
+            && !(IsRowsOwnId(keyMember.Member) && IsRefusedWhenMissing(Consumed(end))));
     }
+
+    /// <summary>
+    /// <c>var slot = await slots.FirstOrDefaultAsync(s =&gt; s.Id == id &amp;&amp; s.Status == Available); if (slot == null) throw ..</c>:
+    /// the row, looked up by its own id only in the state the action needs, is refused when missing: the state is the
+    /// action's condition ("not found or not available"), not a scope of the lookup.
+    /// </summary>
+    private static bool IsRefusedWhenMissing(IOperation found) =>
+        UsesOfLocalHolding(found) is { Count: > 0 } uses
+        && uses.Any(use =>
+        {
+            var test = use.Parent is IConversionOperation conversion ? conversion.Parent : use.Parent;
+            if (!(test is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equality && (IsNullConstant(equality.LeftOperand) || IsNullConstant(equality.RightOperand))
+                || test is IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var constant } } && IsNullConstant(constant)))
+            {
+                return false;
+            }
+
+            var condition = test!;
+            while (condition.Parent is IParenthesizedOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr })
+            {
+                condition = condition.Parent;
+            }
+
+            return condition.Parent is IConditionalOperation { WhenTrue: var refused } branch && branch.Condition == condition && ExitsEarly(refused);
+        });
+
+    private static bool IsNullConstant(IOperation operand) => ValueTracer.Strip(operand) is { ConstantValue: { HasValue: true, Value: null } };
+
+    /// <summary><c>Id</c>, or <c>SlotId</c> on a <c>Slot</c>: the member that names the row itself.</summary>
+    private static bool IsRowsOwnId(ISymbol member) =>
+        member.Name == "Id" || member.Name == member.ContainingType?.Name + "Id";
 
     /// <summary>
     /// <c>Stats.Published = await posts.CountAsync(p =&gt; p.PostStatus == Published)</c>, or the same predicate in a

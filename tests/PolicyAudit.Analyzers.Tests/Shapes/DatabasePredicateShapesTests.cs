@@ -10,7 +10,10 @@ namespace PolicyAudit.Analyzers.Tests.Shapes;
 /// actor's rows. A predicate that answers (<c>AnyAsync</c>) stays reported, and a string state written through its enum
 /// (<c>AuctionStatus.Sold.ToString()</c>) is that state's constant. So does a lookup whose found row is only tested for
 /// presence (an academic library's <c>FirstOrDefault(l =&gt; l.BookId == book.Id &amp;&amp; l.Status == Borrowed)</c>, then
-/// <c>if (loanExist != null) return false</c>, thirty-first round): it asks whether any row matches.
+/// <c>if (loanExist != null) return false</c>, thirty-first round): it asks whether any row matches. A row looked up by its
+/// own id only in a governed state, and refused when missing (a workshop booker's
+/// <c>FirstOrDefaultAsync(s =&gt; s.Id == request.ServiceId &amp;&amp; s.IsActive)</c>, then <c>if (service == null) throw ..</c>,
+/// sixteenth round), is the action's condition: "not found or inactive".
 /// </summary>
 public sealed class DatabasePredicateShapesTests
 {
@@ -178,6 +181,32 @@ public sealed class DatabasePredicateShapesTests
                     var found = await bids.GetAsync(x => x.LotId == lotId && x.BuyerId == buyerId && x.BidRemoved);
                     return found == null ? 0 : found.LotId;
                 }
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
+    public async Task LookupByTheRowsOwnIdRefusedWhenMissing_IsReportedButNotWhenReturned()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Auctions;
+            public sealed class Accounts(IRepository<User> users)
+            {
+                public async Task<string> Bid(int userId)
+                {
+                    var user = await users.GetAsync(u => u.Id == userId && [|!u.IsDeleted|]);
+                    if (user == null)
+                    {
+                        throw new InvalidOperationException("User not found or deleted.");
+                    }
+
+                    return user.Email;
+                }
+
+                public Task<User?> Find(int userId) => users.GetAsync(u => u.Id == userId && !u.IsDeleted);
             }
             """,
             [Domain, Policies]);
