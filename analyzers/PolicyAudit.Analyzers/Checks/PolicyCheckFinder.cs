@@ -3091,7 +3091,8 @@ internal sealed class PolicyCheckFinder
 
     /// <summary>
     /// Code of the read side, by the CQRS names for it: a query and its handler (<c>GetTransactionsUserQuery</c>,
-    /// <c>GetOrdersQueryHandler</c>) or a report's service (<c>ReportService</c>, <c>MembershipReportService</c>). It lists, counts and shows; a
+    /// <c>GetOrdersQueryHandler</c>), a report's service (<c>ReportService</c>, <c>MembershipReportService</c>), or code named for
+    /// figures (a dashboard's handler, an analytics controller, see <see cref="IsFiguresName"/>). It lists, counts and shows; a
     /// governed state or flag it reads picks what to show, not what to allow. Matching the actor with an owner key
     /// there (who may see the rows) and a guard that throws or leaves (<c>if (user.Role &lt; Role.Admin) throw ..</c>:
     /// who may ask at all) are still reported.
@@ -3101,9 +3102,7 @@ internal sealed class PolicyCheckFinder
         for (var method = symbol as IMethodSymbol; method is not null; method = method.ContainingSymbol as IMethodSymbol)
         {
             // `GetApprovalsDashboardSummaryAsync` in a service of commands: the one method that shows figures is read side.
-            if (method.Name.IndexOf("Dashboard", StringComparison.Ordinal) >= 0
-                || method.Name.IndexOf("Statistics", StringComparison.Ordinal) >= 0
-                || method.Name.IndexOf("Analytics", StringComparison.Ordinal) >= 0)
+            if (IsFiguresName(method.Name))
             {
                 return true;
             }
@@ -3115,9 +3114,36 @@ internal sealed class PolicyCheckFinder
             if ((name.EndsWith("Query", StringComparison.Ordinal) && name.Length > "Query".Length)
                 || (name.EndsWith("QueryHandler", StringComparison.Ordinal) && name.Length > "QueryHandler".Length)
                 || name.EndsWith("ReportService", StringComparison.Ordinal)
-                || name.EndsWith("DashboardService", StringComparison.Ordinal)
-                || name.EndsWith("StatisticsService", StringComparison.Ordinal)
-                || name.EndsWith("AnalyticsService", StringComparison.Ordinal))
+                || IsFiguresName(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>GetDashboardDataHandler</c>, <c>GlobalAnalyticsController</c>, <c>GetStatisticsAsync</c>: code named for the figures it
+    /// shows (the figures' word followed only by words for the code's kind). <c>DashboardCampaignService</c> serves campaigns.
+    /// </summary>
+    private static bool IsFiguresName(string name)
+    {
+        foreach (var figures in new[] { "Dashboard", "Statistics", "Analytics" })
+        {
+            var at = name.LastIndexOf(figures, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var rest = name.Substring(at + figures.Length);
+            foreach (var kind in new[] { "Async", "Controller", "Handler", "Service", "Query", "Summary", "Data", "Endpoints", "Endpoint", "Api" })
+            {
+                rest = rest.Replace(kind, string.Empty);
+            }
+
+            if (rest.Length == 0)
             {
                 return true;
             }

@@ -100,6 +100,16 @@ public sealed class ReadSideShapesTests
                 public string Label(Campaign campaign) => campaign.IsActive ? "open" : "closed";
             }
 
+            public sealed class GetDashboardDataHandler
+            {
+                public int Closed(Campaign[] campaigns) => campaigns.Count(c => !c.IsActive);
+            }
+
+            public sealed class GlobalAnalyticsController
+            {
+                public int[] Open(Campaign[] campaigns) => campaigns.Where(c => c.IsActive).Select(c => c.OwnerId).ToArray();
+            }
+
             public sealed class DashboardCampaignService
             {
                 public string Donate(Campaign campaign) => [|!campaign.IsActive|] ? "closed" : "thank you";
