@@ -1806,6 +1806,31 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// <c>if (!request.IsActive &amp;&amp; student.IsActive) student.Deactivate();</c> in an <c>UpdateStudentCommand</c>'s handler: the
+    /// member tested beside the request's copy of it (see <see cref="CarriedValues.IsRequestTwin"/>) applies what the caller
+    /// asked for; nothing is allowed or refused.
+    /// </summary>
+    private bool IsRequestApplied(IOperation check, MemberRead read)
+    {
+        if (_carried.Value.IsRequestTwin(read.Member))
+        {
+            return false;
+        }
+
+        var condition = check;
+        while (condition.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
+            or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd })
+        {
+            condition = condition.Parent;
+        }
+
+        var origin = GovernedMember(read.Member);
+        return condition.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(requested =>
+            _carried.Value.IsRequestTwin(requested.Property)
+            && SymbolEqualityComparer.Default.Equals(GovernedMember(requested.Property), origin));
+    }
+
+    /// <summary>
     /// <c>public void Activate() { if (!this.Active) { this.Active = true; Publish(new TenantActivated(..)); } }</c>: a flag
     /// tested only to switch it (and announce the change) when it is not switched yet. The branch writes the member it
     /// tests, on the same object, so nothing but the change itself is decided.
@@ -3603,6 +3628,7 @@ internal sealed class PolicyCheckFinder
             || (op is "==" or "!=" && _carried.Value.IsRequestTwin(read.Member))
             || IsAnsweredAlikeEitherWay(context.Operation, value)
             || IsSwitchedWhenNeeded(context.Operation, read, value)
+            || IsRequestApplied(context.Operation, read)
             || IsCopiedWhenDifferent(context.Operation)
             || IsBookkeepingAfterItsGuard(context.Operation, read, op, value)
             || RefusesWhatThePolicyAllows(context, read, op, value)

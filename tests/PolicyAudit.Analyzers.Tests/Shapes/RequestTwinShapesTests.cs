@@ -68,7 +68,9 @@ public sealed class RequestTwinShapesTests
 
             public sealed class Student
             {
-                public bool IsActive { get; set; }
+                public bool IsActive { get; private set; }
+                public void Deactivate() => IsActive = false;
+                public void Reactivate() => IsActive = true;
             }
         """;
 
@@ -142,6 +144,42 @@ public sealed class RequestTwinShapesTests
                     }
 
                     public static string Apply(UpdateStudentCommand command) => command.IsActive ? "activate" : "deactivate";
+                }
+            }
+            """,
+            [Policies]);
+    }
+
+    [Fact]
+    public async Task FlagTestedBesideTheRequestsCopy_AppliesTheRequest_IsNotReported()
+    {
+        await VerifyCS.VerifyBesideAsync("""
+            namespace School
+            {
+            """ + Domain + """
+                public sealed class UpdateStudentCommand
+                {
+                    public bool IsActive { get; set; }
+                }
+
+                public static class StudentUpdates
+                {
+                    public static void Apply(UpdateStudentCommand request, Student student)
+                    {
+                        if (!request.IsActive && student.IsActive)
+                        {
+                            student.Deactivate();
+                        }
+                        else if (request.IsActive && !student.IsActive)
+                        {
+                            student.Reactivate();
+                        }
+                    }
+
+                    public static void Enroll(Student student)
+                    {
+                        if ([|!student.IsActive|]) throw new System.InvalidOperationException("The student is inactive.");
+                    }
                 }
             }
             """,
