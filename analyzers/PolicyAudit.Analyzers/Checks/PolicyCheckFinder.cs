@@ -1817,17 +1817,23 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var condition = check;
-        while (condition.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
+        var origin = GovernedMember(read.Member);
+        var conjunct = read.Instance?.Parent is IPropertyReferenceOperation tested ? tested : check;
+        while (conjunct.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
             or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd })
         {
-            condition = condition.Parent;
+            if (conjunct.Parent is IBinaryOperation both
+                && (both.LeftOperand == conjunct ? both.RightOperand : both.LeftOperand).DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(requested =>
+                    _carried.Value.IsRequestTwin(requested.Property)
+                    && SymbolEqualityComparer.Default.Equals(GovernedMember(requested.Property), origin)))
+            {
+                return true;
+            }
+
+            conjunct = conjunct.Parent;
         }
 
-        var origin = GovernedMember(read.Member);
-        return condition.DescendantsAndSelf().OfType<IPropertyReferenceOperation>().Any(requested =>
-            _carried.Value.IsRequestTwin(requested.Property)
-            && SymbolEqualityComparer.Default.Equals(GovernedMember(requested.Property), origin));
+        return false;
     }
 
     /// <summary>
