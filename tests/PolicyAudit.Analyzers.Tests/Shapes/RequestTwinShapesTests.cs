@@ -54,7 +54,7 @@ public sealed class RequestTwinShapesTests
         }
         """;
 
-    private const string Domain = """
+    private const string EntitiesAndRequests = """
             public sealed class Enrollment
             {
                 public int CreditHours { get; set; }
@@ -72,6 +72,22 @@ public sealed class RequestTwinShapesTests
                 public void Deactivate() => IsActive = false;
                 public void Reactivate() => IsActive = true;
             }
+
+            public sealed class CreateEnrollmentCommand
+            {
+                public int CreditHours { get; set; }
+            }
+
+            public sealed class CreateBookingRequest
+            {
+                public System.DateTime CheckInDate { get; set; }
+                public System.DateTime CheckOutDate { get; set; }
+            }
+
+            public sealed class UpdateStudentCommand
+            {
+                public bool IsActive { get; set; }
+            }
         """;
 
     [Fact]
@@ -80,17 +96,7 @@ public sealed class RequestTwinShapesTests
         await VerifyCS.VerifyBesideAsync("""
             namespace School
             {
-            """ + Domain + """
-                public sealed class CreateEnrollmentCommand
-                {
-                    public int CreditHours { get; set; }
-                }
-
-                public sealed class CreateBookingRequest
-                {
-                    public System.DateTime CheckInDate { get; set; }
-                }
-
+            """ + EntitiesAndRequests + """
                 public static class Intake
                 {
                     public static void Check(CreateEnrollmentCommand command)
@@ -114,23 +120,7 @@ public sealed class RequestTwinShapesTests
         await VerifyCS.VerifyBesideAsync("""
             namespace School
             {
-            """ + Domain + """
-                public sealed class CreateEnrollmentCommand
-                {
-                    public int CreditHours { get; set; }
-                }
-
-                public sealed class CreateBookingRequest
-                {
-                    public System.DateTime CheckInDate { get; set; }
-                    public System.DateTime CheckOutDate { get; set; }
-                }
-
-                public sealed class UpdateStudentCommand
-                {
-                    public bool IsActive { get; set; }
-                }
-
+            """ + EntitiesAndRequests + """
                 public static class Intake
                 {
                     public static void Check(CreateEnrollmentCommand command)
@@ -156,12 +146,7 @@ public sealed class RequestTwinShapesTests
         await VerifyCS.VerifyBesideAsync("""
             namespace School
             {
-            """ + Domain + """
-                public sealed class UpdateStudentCommand
-                {
-                    public bool IsActive { get; set; }
-                }
-
+            """ + EntitiesAndRequests + """
                 public static class StudentUpdates
                 {
                     public static void Apply(UpdateStudentCommand request, Student student)
