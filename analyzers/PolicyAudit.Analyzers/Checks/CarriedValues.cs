@@ -48,7 +48,8 @@ internal sealed class CarriedValues
     /// <c>dto.MinAccountAgeDays</c> on an <c>AccountAgeRuleDto</c>: the application's copy of an entity (its name and a
     /// transfer suffix: Dto, Response, Model, ViewModel, Vm, ReadModel) carries the entity's governed member of the same
     /// name, however the copy was filled (a mapper, a query's projection, another service). One entity of that name
-    /// among the compilation's and its PolicyAudit-referencing assemblies' types; null otherwise.
+    /// among the compilation's and its PolicyAudit-referencing assemblies' types; null otherwise. A request's members
+    /// are found the same way, through the entity its name names (see <see cref="IsRequestTwin"/>).
     /// </summary>
     private ISymbol? TransferTwinOrigin(IPropertySymbol property) => Twin(property).Origin;
 
@@ -104,8 +105,9 @@ internal sealed class CarriedValues
     /// The entity names a transfer copy's or a request's type name may stand for: <c>AccountAgeRuleDto</c> gives
     /// <c>AccountAgeRule</c>; a request (<c>CreateBookingCommand</c>, <c>AppointmentCreateModel</c>,
     /// <c>SellPolicyRequestDto</c>) also gives each run of its words (<c>Booking</c>, <c>Appointment</c>, <c>Policy</c>),
-    /// because a request names the action with the entity it acts on. <paramref name="request"/> tells a request's name
-    /// (<c>..Command</c>, <c>..Request</c>, <c>..Input</c>, <c>..Model</c>) from a copy's.
+    /// because a request names the action with the entity it acts on. The whole stem comes first. <paramref name="request"/>
+    /// tells a request's name (<c>..Command</c>, <c>..Request</c>, <c>..Input</c>, <c>..Model</c>) from a copy's
+    /// (<c>..Dto</c>, <c>..Response</c>, <c>..ViewModel</c>, <c>..ReadModel</c>, <c>..Vm</c>).
     /// </summary>
     private static List<string> EntityNamesOf(string copyName, out bool request)
     {
