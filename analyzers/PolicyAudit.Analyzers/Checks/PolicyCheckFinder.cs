@@ -3501,6 +3501,42 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
+    /// The comparison a count is decided by when the count is first kept in a local (<c>var open = items.Count(i =&gt;
+    /// i.IsActive); .. if (open &gt;= Max) throw ..</c>); null when the count is compared where it is taken, or not at all.
+    /// A sum's comparison (<c>total &gt; limit</c>) is another rule's: the test inside it stays where it is.
+    /// </summary>
+    private static IOperation? TalliedThenCompared(IOperation operation)
+    {
+        if (LambdaArgument(operation) is not { Parent: IInvocationOperation call })
+        {
+            return null;
+        }
+
+        var end = QueryEnd(call);
+        if (end.TargetMethod.Name is not ("Count" or "LongCount" or "CountAsync" or "LongCountAsync") || UsesOfLocalHolding(Consumed(end)) is not { } uses)
+        {
+            return null;
+        }
+
+        foreach (var use in uses)
+        {
+            IOperation value = Consumed(use);
+            while (value.Parent is IBinaryOperation arithmetic && ValueTracer.IsArithmetic(arithmetic.OperatorKind)
+                || value.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                value = value.Parent;
+            }
+
+            if (IsCompared(value) && value.Parent is IBinaryOperation comparison)
+            {
+                return comparison;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// The references to the local that <paramref name="value"/> initialises (<c>var found = ..;</c>), in the method
     /// around it; null when <paramref name="value"/> initialises no local.
     /// </summary>
@@ -3689,6 +3725,14 @@ internal sealed class PolicyCheckFinder
         }
 
         var policies = MatchingPolicies(accompanied, op, value, read.Key);
+
+        if (TalliedThenCompared(context.Operation) is { } compared)
+        {
+            // `var open = enrollments.Count(e => e.IsActive); if (open >= Max) throw ..`: the decision is the comparison.
+            location = compared.Syntax.GetLocation();
+            text = compared.Syntax.ToString();
+            fixable = false;
+        }
 
         // A carried copy is not what the engine would be asked about: rewriting it to Evaluate(fact) could ask about the wrong fact.
         fixable &= SymbolEqualityComparer.Default.Equals(origin, read.Member);

@@ -264,8 +264,10 @@ public sealed class CollectionQueryShapesTests
 
                 public static void Publish(List<Post> posts)
                 {
-                    var shown = posts.Where(p => {|#1:p.Status == PostStatus.Published|}).Count();
-                    if (shown >= 100)
+                    // Kept in a local first, the count is reported where it is compared, the place that decides
+                    // (a course registration's `activeEnrollmentCount >= MAX_ENROLLMENTS_PER_SEMESTER`, sixteenth round).
+                    var shown = posts.Where(p => p.Status == PostStatus.Published).Count();
+                    if ({|#1:shown >= 100|})
                     {
                         throw new System.InvalidOperationException("full");
                     }
@@ -273,7 +275,7 @@ public sealed class CollectionQueryShapesTests
             }
             """,
             Expected(0, "p.Status != PostStatus.Published", "policy 'published-only'"),
-            Expected(1, "p.Status == PostStatus.Published", "policy 'published-only'"));
+            Expected(1, "shown >= 100", "policy 'published-only'"));
     }
 
     [Fact]
