@@ -3520,13 +3520,7 @@ internal sealed class PolicyCheckFinder
 
         foreach (var use in uses)
         {
-            IOperation value = Consumed(use);
-            while (value.Parent is IBinaryOperation arithmetic && ValueTracer.IsArithmetic(arithmetic.OperatorKind)
-                || value.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                value = value.Parent;
-            }
-
+            var value = OutermostArithmetic(Consumed(use));
             if (IsCompared(value) && value.Parent is IBinaryOperation comparison)
             {
                 return comparison;
@@ -3557,7 +3551,8 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>Compared with something, also after arithmetic (<c>open + 1 &gt; max</c>); not a page count (<c>total / 10</c>).</summary>
-    private static bool IsCompared(IOperation value)
+    /// <summary>The arithmetic (and conversions) <paramref name="value"/> is part of: <c>open + 1</c> in <c>open + 1 &gt; max</c>.</summary>
+    private static IOperation OutermostArithmetic(IOperation value)
     {
         while (value.Parent is IBinaryOperation arithmetic && ValueTracer.IsArithmetic(arithmetic.OperatorKind)
             || value.Parent is IConversionOperation or IParenthesizedOperation)
@@ -3565,6 +3560,12 @@ internal sealed class PolicyCheckFinder
             value = value.Parent;
         }
 
+        return value;
+    }
+
+    private static bool IsCompared(IOperation value)
+    {
+        value = OutermostArithmetic(value);
         return value.Parent is IIsPatternOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
             or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual };
     }
