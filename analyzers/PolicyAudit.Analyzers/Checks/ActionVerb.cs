@@ -44,7 +44,7 @@ internal static class ActionVerb
         }
 
         var name = DispatchNames.Contains(method.Name) ? method.ContainingType?.Name : method.Name;
-        var words = Words(name);
+        var words = OperandName.Humps(name);
         var first = words.Count > 1 && words[0] is "Try" or "On" or "Do" ? words[1] : words.Count > 0 ? words[0] : null;
         return first?.ToLowerInvariant();
     }
@@ -127,31 +127,5 @@ internal static class ActionVerb
         }
 
         return word;
-    }
-
-    private static List<string> Words(string? name)
-    {
-        var words = new List<string>();
-        if (string.IsNullOrEmpty(name))
-        {
-            return words;
-        }
-
-        var start = 0;
-        for (var i = 1; i <= name!.Length; i++)
-        {
-            if (i == name.Length || (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])) || name[i] == '_')
-            {
-                var word = name.Substring(start, i - start).Trim('_');
-                if (word.Length > 0)
-                {
-                    words.Add(word);
-                }
-
-                start = i;
-            }
-        }
-
-        return words;
     }
 }

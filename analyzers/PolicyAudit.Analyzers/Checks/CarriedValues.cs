@@ -58,8 +58,11 @@ internal sealed class CarriedValues
     /// the request's name (<c>CreateBookingCommand.CheckInDate</c>, see <see cref="EntityNamesOf"/>): the value the
     /// caller asks for, not the entity's own.
     /// </summary>
-    public bool IsRequestTwin(ISymbol member) =>
-        member is IPropertySymbol property && !_origins.ContainsKey(property.OriginalDefinition) && Twin(property) is { Origin: not null, Requested: true };
+    public bool IsRequestTwin(ISymbol member) => TwinOfCopy(member) is { Origin: not null, Requested: true };
+
+    /// <summary>The twin of a member that carries nothing else (see <see cref="Twin"/>); none for any other symbol.</summary>
+    private (ISymbol? Origin, bool Requested) TwinOfCopy(ISymbol member) =>
+        member is IPropertySymbol property && !_origins.ContainsKey(property.OriginalDefinition) ? Twin(property) : (null, false);
 
     private (ISymbol? Origin, bool Requested) Twin(IPropertySymbol property)
     {
@@ -83,7 +86,7 @@ internal sealed class CarriedValues
 
     private List<ISymbol> TwinsIn(IEnumerable<string> entities, INamedTypeSymbol copy, string name) =>
         entities
-            .SelectMany(entity => _entities.Value.TryGetValue(entity, out var types) ? types : new List<INamedTypeSymbol>())
+            .SelectMany(entity => _entities.Value.TryGetValue(entity, out var types) ? types : Enumerable.Empty<INamedTypeSymbol>())
             .Where(type => !SymbolEqualityComparer.Default.Equals(type, copy))
             .SelectMany(type => type.GetMembers(name))
             .Where(member => member is IPropertySymbol or IFieldSymbol && _catalog.IsGoverned(member))
@@ -95,11 +98,9 @@ internal sealed class CarriedValues
     /// (<c>public bool IsLocked =&gt; Status == TeamStatus.Locked;</c> on a <c>TeamDto</c>): a flag the copy shows, not a decision.
     /// </summary>
     public bool IsTwinReadInItsCopy(ISymbol member, ISymbol? containing) =>
-        member is IPropertySymbol property
-        && !_origins.ContainsKey(property.OriginalDefinition)
-        && TransferTwinOrigin(property) is not null
+        TwinOfCopy(member).Origin is not null
         && containing?.ContainingType is { } type
-        && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, property.ContainingType.OriginalDefinition);
+        && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, member.ContainingType.OriginalDefinition);
 
     /// <summary>
     /// The entity names a transfer copy's or a request's type name may stand for: <c>AccountAgeRuleDto</c> gives
@@ -135,7 +136,7 @@ internal sealed class CarriedValues
         }
 
         names.Add(stem);
-        var words = Humps(stem);
+        var words = OperandName.Humps(stem);
         if (request && words.Count > 1)
         {
             for (var first = 0; first < words.Count; first++)
@@ -151,23 +152,6 @@ internal sealed class CarriedValues
         }
 
         return names;
-    }
-
-    /// <summary><c>CreateBooking</c> → Create, Booking, in the identifier's own case.</summary>
-    private static List<string> Humps(string identifier)
-    {
-        var humps = new List<string>();
-        var start = 0;
-        for (var i = 1; i <= identifier.Length; i++)
-        {
-            if (i == identifier.Length || char.IsUpper(identifier[i]) && !char.IsUpper(identifier[i - 1]))
-            {
-                humps.Add(identifier.Substring(start, i - start));
-                start = i;
-            }
-        }
-
-        return humps;
     }
 
     private static readonly string[] CopySuffixes = { "ViewModel", "ReadModel", "Response", "Model", "Dto", "DTO", "Vm", "Command", "Request", "Input" };

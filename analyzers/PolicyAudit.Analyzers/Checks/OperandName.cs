@@ -50,6 +50,36 @@ internal static class OperandName
     }
 
     /// <summary>
+    /// The words of an identifier in its own case, split where a capital follows a small letter or at <c>_</c>:
+    /// <c>CreateBooking</c> → Create, Booking; <c>ApproveDamageReport</c> → Approve, Damage, Report.
+    /// </summary>
+    public static List<string> Humps(string? name)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrEmpty(name))
+        {
+            return words;
+        }
+
+        var start = 0;
+        for (var i = 1; i <= name!.Length; i++)
+        {
+            if (i == name.Length || (char.IsUpper(name[i]) && !char.IsUpper(name[i - 1])) || name[i] == '_')
+            {
+                var word = name.Substring(start, i - start).Trim('_');
+                if (word.Length > 0)
+                {
+                    words.Add(word);
+                }
+
+                start = i;
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>
     /// The words of an identifier, lower-cased: <c>MinDate</c> → min, date; <c>_endTime</c> → end, time;
     /// <c>UTCNow</c> → utc, now; <c>@event</c> → event.
     /// </summary>

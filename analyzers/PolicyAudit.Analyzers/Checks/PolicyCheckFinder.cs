@@ -2513,7 +2513,7 @@ internal sealed class PolicyCheckFinder
             return true;
         }
 
-        var refused = Refusal(throwsWhenHolds ? op : (op == "==" ? "!=" : "=="), value);
+        var refused = Refused(throwsWhenHolds, op, value);
         return !_catalog.Value.GetGovernors(GovernedMember(read.Member))
             .Any(governor => StatedRefusals(governor).Contains(refused));
     }
@@ -2533,7 +2533,7 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var refused = Refusal(throwsWhenHolds ? op : Comparison.Negate(op), value);
+        var refused = Refused(throwsWhenHolds, op, value);
         var allowed = Refusal(Comparison.Negate(refused.Operator), refused.Value);
         var naming = _catalog.Value.GetGovernors(GovernedMember(read.Member))
             .Select(StatedRefusals)
@@ -2551,6 +2551,13 @@ internal sealed class PolicyCheckFinder
     /// <summary>A governor's tests of the member's own value against a constant, each in one form (see <see cref="Refusal"/>).</summary>
     private static List<(string Operator, string Value)> StatedRefusals(Governor governor) =>
         governor.Tests.Where(test => test.Key is null && test.Value is not null).Select(test => Refusal(test.Operator, test.Value!)).ToList();
+
+    /// <summary>
+    /// What a guard refuses, in one form (see <see cref="Refusal"/>): the test itself where it throws when the test holds
+    /// (<c>if (Status == Paid) throw</c>), its negation where it throws otherwise (<c>if (Status == Paid) { .. } else throw</c>).
+    /// </summary>
+    private static (string Operator, string Value) Refused(bool throwsWhenHolds, string op, string value) =>
+        Refusal(throwsWhenHolds ? op : Comparison.Negate(op), value);
 
     /// <summary>A state test in one form: <c>!=true</c> is <c>==false</c>.</summary>
     private static (string Operator, string Value) Refusal(string op, string value) => (op, value) switch
@@ -3160,7 +3167,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsFiguresName(string name)
     {
-        foreach (var figures in new[] { "Dashboard", "Statistics", "Analytics" })
+        foreach (var figures in FiguresWords)
         {
             var at = name.LastIndexOf(figures, StringComparison.Ordinal);
             if (at < 0)
@@ -3169,7 +3176,7 @@ internal sealed class PolicyCheckFinder
             }
 
             var rest = name.Substring(at + figures.Length);
-            foreach (var kind in new[] { "Async", "Controller", "Handler", "Service", "Query", "Summary", "Data", "Endpoints", "Endpoint", "Api" })
+            foreach (var kind in CodeKindWords)
             {
                 rest = rest.Replace(kind, string.Empty);
             }
@@ -3182,6 +3189,10 @@ internal sealed class PolicyCheckFinder
 
         return false;
     }
+
+    private static readonly string[] FiguresWords = { "Dashboard", "Statistics", "Analytics" };
+
+    private static readonly string[] CodeKindWords = { "Async", "Controller", "Handler", "Service", "Query", "Summary", "Data", "Endpoints", "Endpoint", "Api" };
 
     /// <summary>
     /// <c>await _db.Topics.Where(t =&gt; t.LockedBy != null).OrderBy(..).ToListAsync()</c>: a state, flag or presence
@@ -3449,8 +3460,8 @@ internal sealed class PolicyCheckFinder
         && uses.Any(use =>
         {
             var test = use.Parent is IConversionOperation conversion ? conversion.Parent : use.Parent;
-            if (!(test is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equality && (IsNullConstant(equality.LeftOperand) || IsNullConstant(equality.RightOperand))
-                || test is IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var constant } } && IsNullConstant(constant)))
+            if (!(test is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equality && (IsNoValue(equality.LeftOperand) || IsNoValue(equality.RightOperand))
+                || test is IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var constant } } && IsNoValue(constant)))
             {
                 return false;
             }
@@ -3463,8 +3474,6 @@ internal sealed class PolicyCheckFinder
 
             return condition.Parent is IConditionalOperation { WhenTrue: var refused } branch && branch.Condition == condition && ExitsEarly(refused);
         });
-
-    private static bool IsNullConstant(IOperation operand) => ValueTracer.Strip(operand) is { ConstantValue: { HasValue: true, Value: null } };
 
     /// <summary><c>Id</c>, or <c>SlotId</c> on a <c>Slot</c>: the member that names the row itself.</summary>
     private static bool IsRowsOwnId(ISymbol member) =>
@@ -3550,7 +3559,6 @@ internal sealed class PolicyCheckFinder
         return value.Parent is IReturnOperation;
     }
 
-    /// <summary>Compared with something, also after arithmetic (<c>open + 1 &gt; max</c>); not a page count (<c>total / 10</c>).</summary>
     /// <summary>The arithmetic (and conversions) <paramref name="value"/> is part of: <c>open + 1</c> in <c>open + 1 &gt; max</c>.</summary>
     private static IOperation OutermostArithmetic(IOperation value)
     {
@@ -3563,6 +3571,7 @@ internal sealed class PolicyCheckFinder
         return value;
     }
 
+    /// <summary>Compared with something, also after arithmetic (<c>open + 1 &gt; max</c>); not a page count (<c>total / 10</c>).</summary>
     private static bool IsCompared(IOperation value)
     {
         value = OutermostArithmetic(value);
