@@ -2696,7 +2696,22 @@ internal sealed class PolicyCheckFinder
                     is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
                 && IsOperand(assignment.Target) && IsZero(assignment.Value),
             _ => false,
-        };
+        } || (comparison.Operator is "<" or "<=" or ">" or ">=" && test?.Parent is IConditionalOperation { Type: null } clamped && clamped.Condition == test
+            && (StoresASide(clamped.WhenTrue, bound) || StoresASide(clamped.WhenTrue, operand)));
+    }
+
+    /// <summary>
+    /// <c>if (balance.Balance + credit &gt; type.CarryForwardLimit) { balance.Balance = (decimal)type.CarryForwardLimit; .. } else ..</c>:
+    /// a branch that stores one side of the ordering it tested, and neither throws nor leaves, caps a value at that side;
+    /// it decides nothing.
+    /// </summary>
+    private static bool StoresASide(IOperation branch, string? side)
+    {
+        var statements = branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
+        return side is not null
+            && statements.All(statement => statement is IExpressionStatementOperation)
+            && statements.Any(statement => statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
+                && ValueTracer.Strip(assignment.Value)?.Syntax.ToString() == side);
     }
 
     /// <summary>The comparison's own operation, through the conversions and parentheses around it.</summary>
@@ -2983,6 +2998,32 @@ internal sealed class PolicyCheckFinder
     /// <c>Name = c.Memberships.Where(m =&gt; m.IsActive).Select(m =&gt; m.Name).FirstOrDefault()</c>); the decision, if any,
     /// is made where the row is read.
     /// </summary>
+    /// <summary>
+    /// <c>$"&lt;td&gt;{(type.Category == Privilege ? "Emergency" : type.Name)}&lt;/td&gt;"</c>: whatever a test inside an
+    /// interpolation's hole chooses is written into the text (an e-mail, a label, an exception's message), never
+    /// what the code goes on to do.
+    /// </summary>
+    private static bool IsFormattedIntoText(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IInterpolationOperation:
+                    return true;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation:
+                    return false;
+            }
+
+            if (current.Parent is IBlockOperation || current is IExpressionStatementOperation or IReturnOperation or IVariableDeclarationGroupOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsProjectedForDisplay(IOperation operation)
     {
         var current = operation;
@@ -3686,6 +3727,7 @@ internal sealed class PolicyCheckFinder
             || RefusesWhatThePolicyAllows(context, read, op, value)
             || ReleasesAFlagItTests(context.Operation)
             || OnlyUpdatesWhatItLoads(context.Operation)
+            || IsFormattedIntoText(context.Operation)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsHandWrittenFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))

@@ -133,6 +133,56 @@ public sealed class UnlimitedGuardShapesTests
     }
 
     [Fact]
+    public async Task Clamp_BlockStoringTheComparedBound_IsNotReportedWhileABlockThatRefusesIs()
+    {
+        // WolfDen's monthly accrual: a balance that would pass the carry-forward limit is set to the limit itself.
+        await VerifyCS.VerifyAnalyzerAsync(Settings + """
+            public sealed class Entitlement
+            {
+                public decimal Days { get; set; }
+                public string Log { get; set; } = "";
+            }
+
+            public static class Accrual
+            {
+                public static void Credit(OrderSettings settings, Entitlement entitlement, int credit)
+                {
+                    if (entitlement.Days + credit > settings.ReturnDays)
+                    {
+                        entitlement.Days = (decimal)settings.ReturnDays;
+                        entitlement.Log = "capped";
+                    }
+                    else
+                    {
+                        entitlement.Days += credit;
+                    }
+                }
+
+                public static bool Refuse(OrderSettings settings, Entitlement entitlement, int credit)
+                {
+                    if ([|entitlement.Days + credit > settings.ReturnDays|])
+                    {
+                        entitlement.Log = "refused";
+                        return false;
+                    }
+
+                    entitlement.Days += credit;
+                    return true;
+                }
+
+                public static void Reset(OrderSettings settings, Entitlement entitlement, int credit)
+                {
+                    if ([|entitlement.Days + credit > settings.ReturnDays|])
+                    {
+                        entitlement.Days = 0;
+                        entitlement.Log = "forfeited";
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task ZeroTest_OfADifferenceBeforeAMarginCheck_IsReported()
     {
         // Sonarr: `remainingSpace = freeSpace - size; if (remainingSpace <= 0) reject; if (remainingSpace < margin)`:
