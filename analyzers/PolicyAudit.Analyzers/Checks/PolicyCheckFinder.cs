@@ -3024,6 +3024,40 @@ internal sealed class PolicyCheckFinder
         return false;
     }
 
+    /// <summary>
+    /// <c>ClubId = buyingNetwork ? null : clubId</c>, <c>days = request.HalfDay ? days / 2 : days</c>: a test that picks
+    /// which of two values to store or pass on computes a value; what refuses is a test that throws, leaves or answers.
+    /// A choice returned (<c>return owner == caller ? Ok(x) : NotFound()</c>), between two answers, between two constants
+    /// (codes: <c>Route(late ? "refund" : "exchange")</c>), or between two states stored as the outcome
+    /// (<c>Status = returned &gt; due ? Late : Completed</c>) stays reported.
+    /// </summary>
+    private static bool IsValueChoice(IOperation operation)
+    {
+        var test = operation;
+        while (test.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
+            or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+        {
+            test = test.Parent;
+        }
+
+        var choice = operation as IConditionalOperation ?? test.Parent as IConditionalOperation;
+        if (choice is not { Type: { } type, WhenFalse: { } otherwise } || (choice != operation && choice.Condition != test)
+            || type.SpecialType == SpecialType.System_Boolean || ValueTracer.IsEnumStateType(type)
+            || ValueTracer.Strip(choice.WhenTrue) is IThrowOperation || ValueTracer.Strip(otherwise) is IThrowOperation
+            || (ValueTracer.Strip(choice.WhenTrue)?.ConstantValue.HasValue == true && ValueTracer.Strip(otherwise)?.ConstantValue.HasValue == true))
+        {
+            return false;
+        }
+
+        IOperation consumer = choice;
+        while (consumer.Parent is IParenthesizedOperation or IConversionOperation or ICoalesceOperation)
+        {
+            consumer = consumer.Parent;
+        }
+
+        return consumer.Parent is ISimpleAssignmentOperation or ICompoundAssignmentOperation or IVariableInitializerOperation or IArgumentOperation or IPropertyInitializerOperation;
+    }
+
     private static bool IsProjectedForDisplay(IOperation operation)
     {
         var current = operation;
@@ -3727,7 +3761,7 @@ internal sealed class PolicyCheckFinder
             || RefusesWhatThePolicyAllows(context, read, op, value)
             || ReleasesAFlagItTests(context.Operation)
             || OnlyUpdatesWhatItLoads(context.Operation)
-            || IsFormattedIntoText(context.Operation)
+            || IsFormattedIntoText(context.Operation) || IsValueChoice(context.Operation)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsHandWrittenFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))
