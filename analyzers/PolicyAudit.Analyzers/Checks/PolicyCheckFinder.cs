@@ -770,7 +770,7 @@ internal sealed class PolicyCheckFinder
         {
             if ((ThresholdTwin(comparison) ?? StateTwin(comparison)) is { } twin)
             {
-                Report(context, flagged, flagged.ToString(), twin, comparison.Operator, Comparison.ValueKey(comparison.Other), fixable: false);
+                Report(context, flagged, flagged.ToString(), twin, comparison.Operator, Comparison.ValueKey(comparison.Other) ?? DefaultLimit(comparison.Other!), fixable: false);
                 return;
             }
         }
@@ -867,9 +867,9 @@ internal sealed class PolicyCheckFinder
     {
         if (comparison.Operator is not ("<" or "<=" or ">" or ">=")
             || comparison.Other is null
-            || (Comparison.ValueKey(comparison.Other) ?? ClockWindow(comparison)) is not { } threshold
+            || (Comparison.ValueKey(comparison.Other) ?? DefaultLimit(comparison.Other) ?? ClockWindow(comparison)) is not { } threshold
             || _catalog.Value.OrderedAgainst(threshold) is not { Count: > 0 } candidates
-            || OperandName.SymbolOf(comparison.Operand) is not { } named
+            || OperandName.SymbolOf(CountedItems(comparison.Operand) ?? comparison.Operand) is not { } named
             || named is not (ILocalSymbol or IParameterSymbol or IFieldSymbol { DeclaredAccessibility: not Accessibility.Public })
             || Governed(comparison.Operand) is not null)
         {
@@ -913,6 +913,26 @@ internal sealed class PolicyCheckFinder
             .ToList();
         return limitWords.Count > 0 && namedMembers.Count == 1 ? new MemberRead(namedMembers[0]!, null, ReadKind.Value) : null;
     }
+
+    /// <summary>
+    /// <c>players</c> in <c>players.Count()</c> or <c>players.Count</c>: the items counted, whose name names the collection a
+    /// policy counts (<c>t.Players.Count &lt; 5</c>); null for anything else.
+    /// </summary>
+    private static IOperation? CountedItems(IOperation operand) => ValueTracer.Strip(operand) switch
+    {
+        IInvocationOperation { TargetMethod: { Name: "Count" or "LongCount", IsExtensionMethod: true }, Arguments.Length: 1 } count => count.Arguments[0].Value,
+        IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } items } => items,
+        _ => null,
+    };
+
+    /// <summary>
+    /// <c>ValidateMaximumTeamsAsync(Guid id, int maxTeams = 32) { .. if (teams.Count() &gt;= maxTeams) throw ..; }</c>: a
+    /// helper's limit parameter whose default is the number a policy orders the member against; the key of that number.
+    /// </summary>
+    private static string? DefaultLimit(IOperation value) =>
+        ValueTracer.Strip(value) is IParameterReferenceOperation { Parameter: { HasExplicitDefaultValue: true, ExplicitDefaultValue: IConvertible number and not (bool or string or char) } }
+            ? Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>
     /// <c>public Discount(.., DateTime? expiresAt, DateTime now) { if (expiresAt &lt; now) throw ..; ExpiresAt = expiresAt; }</c>:
