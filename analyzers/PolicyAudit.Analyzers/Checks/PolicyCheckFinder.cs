@@ -247,7 +247,7 @@ internal sealed class PolicyCheckFinder
     private static bool IsDisplayNames(ISwitchExpressionOperation switchExpression)
     {
         var named = switchExpression.Arms.Where(arm => arm.Pattern is not IDiscardPatternOperation).ToList();
-        var texts = named.Select(arm => ValueTracer.Strip(arm.Value)?.ConstantValue is { HasValue: true, Value: string text } ? text : null).ToList();
+        var texts = named.SelectMany(arm => ArmTexts(arm.Value)).ToList();
         var rest = switchExpression.Arms.Where(arm => arm.Pattern is IDiscardPatternOperation).ToList();
         var textForTheRest = rest.Count == 1 && ValueTracer.Strip(rest[0].Value)?.ConstantValue is { HasValue: true, Value: string { Length: > 0 } };
         return (named.Count >= 3 || (named.Count == 2 && textForTheRest))
@@ -257,6 +257,43 @@ internal sealed class PolicyCheckFinder
             && texts.Distinct(StringComparer.Ordinal).Count() == texts.Count
             && switchExpression.Arms.Where(arm => arm.Pattern is IDiscardPatternOperation)
                 .All(rest => ValueTracer.Strip(rest.Value) is not ({ ConstantValue: { HasValue: true, Value: null or "" } } or IThrowOperation));
+    }
+
+    /// <summary>
+    /// The texts an arm can give: its constant, or both constants of a choice between two (<c>Cancelled =&gt; paymentStatus
+    /// == Refunded ? "Refunded" : "Cancelled"</c>); a null entry for anything else.
+    /// </summary>
+    private static IEnumerable<string?> ArmTexts(IOperation value) => ValueTracer.Strip(value) switch
+    {
+        IConditionalOperation { WhenFalse: { } otherwise } choice => [Text(choice.WhenTrue), Text(otherwise)],
+        var given => [Text(given)],
+    };
+
+    private static string? Text(IOperation? value) => ValueTracer.Strip(value)?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+
+    /// <summary>
+    /// <c>BookingStatus.Confirmed when paymentStatus == PaymentLookupStatus.Completed =&gt; "Paid"</c>: a test in an arm's
+    /// guard or value of a switch that names each state for display only chooses the name.
+    /// </summary>
+    private static bool IsInDisplayNamesArm(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression }:
+                    return IsDisplayNames(switchExpression);
+                case IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation:
+                    return false;
+            }
+
+            if (current.Parent is IBlockOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -3781,7 +3818,7 @@ internal sealed class PolicyCheckFinder
             || RefusesWhatThePolicyAllows(context, read, op, value)
             || ReleasesAFlagItTests(context.Operation)
             || OnlyUpdatesWhatItLoads(context.Operation)
-            || IsFormattedIntoText(context.Operation) || IsValueChoice(context.Operation)
+            || IsFormattedIntoText(context.Operation) || IsValueChoice(context.Operation) || IsInDisplayNamesArm(context.Operation)
             || IsGuardOfItsOwnRead(context.Operation, read, value) || IsTalliedOnly(context.Operation) || IsSortKey(context.Operation) || IsProjectedForDisplay(context.Operation) || IsMappingConfiguration(context.Operation)
             || IsSpecificationCriteria(context.Operation, context.ContainingSymbol)
             || (op is "==" or "!=" && (IsListingFilter(context.Operation) || IsHandWrittenFilter(context.Operation) || IsListingPredicate(context.Operation, value) || IsKeyedLookupScope(context.Operation)))

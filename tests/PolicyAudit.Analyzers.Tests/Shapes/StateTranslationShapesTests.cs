@@ -158,6 +158,36 @@ public sealed class StateTranslationShapesTests
     }
 
     [Fact]
+    public async Task SwitchNamingStatesWithGuardsAndChoices_IsNotReportedWhileOneGivingARefusalIs()
+    {
+        // A cinema's ticket mapper: states named for display, some split by a guard or a choice between two names.
+        await VerifyCS.VerifyBesideAsync("""
+            using Apprenticeships;
+            public static class Labels
+            {
+                public static string Label(Apprenticeship a, bool refunded, bool settled) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Active when settled => "Paid",
+                    PaymentStatus.Active => "Running",
+                    PaymentStatus.Paused => refunded ? "Refunded" : "Paused",
+                    PaymentStatus.Withdrawn when a.PaymentStatus == PaymentStatus.Withdrawn && refunded => "Closed",
+                    PaymentStatus.Completed => "Completed",
+                    _ => a.PaymentStatus.ToString(),
+                };
+
+                public static string Refusal(Apprenticeship a, bool refunded) => a.PaymentStatus switch
+                {
+                    PaymentStatus.Active => "Running",
+                    PaymentStatus.Paused => refunded ? "Refunded" : "Paused",
+                    [|PaymentStatus.Withdrawn|] => throw new System.InvalidOperationException("stopped: it cannot change"),
+                    _ => "Other",
+                };
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
     public async Task SwitchGivingATextForTwoStatesAndAWrittenTextForTheRest_IsNotReportedWhileANullRestIs()
     {
         await VerifyCS.VerifyBesideAsync("""
