@@ -3904,8 +3904,8 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>
-    /// <c>if (!allowed) { _logger.LogError("..."); }</c>: a condition whose branch only writes to a log, with no
-    /// <c>else</c>, decides nothing; the decision is made where the value is used.
+    /// <c>if (!allowed) { _logger.LogError("..."); }</c>: a condition whose branch only writes to a log, or does nothing,
+    /// with no <c>else</c>, decides nothing; the decision is made where the value is used.
     /// </summary>
     private static bool OnlyLogs(IOperation check)
     {
@@ -3914,8 +3914,9 @@ internal sealed class PolicyCheckFinder
             return false;
         }
 
-        var statements = Statements(conditional.WhenTrue);
-        return !statements.IsEmpty && statements.All(IsLogStatement);
+        // An empty branch (`if (!buyingNetwork && !buyingSingleVisit) { }`) decides nothing either.
+        var statements = Statements(conditional.WhenTrue).RemoveAll(statement => statement is IEmptyOperation);
+        return statements.All(IsLogStatement);
     }
 
     /// <summary>

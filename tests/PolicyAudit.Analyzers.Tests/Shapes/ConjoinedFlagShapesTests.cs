@@ -280,6 +280,33 @@ public sealed class ConjoinedFlagShapesTests
     }
 
     [Fact]
+    public async Task FlagTestWithAnEmptyBranch_IsNotReported()
+    {
+        // A fitness club's purchase: `if (!buyingNetwork && !buyingSingleVisit) { }` left empty before the real branch.
+        await VerifyAsync("""
+            using System;
+            using Media;
+            public static class SignIn
+            {
+                public static bool Check(User user, bool remembered)
+                {
+                    if (!user.IsDisabled && !remembered) { }
+
+                    if (user.IsDisabled) ;
+
+                    if ({|#0:user.IsDisabled|})
+                    {
+                        throw new InvalidOperationException("disabled");
+                    }
+
+                    return true;
+                }
+            }
+            """,
+            Expected(0, "user.IsDisabled", "policy 'disabled-account'"));
+    }
+
+    [Fact]
     public async Task FlagTestForTheProjectsOwnLogger_IsNotReported()
     {
         // Certify: `if (..) serviceLog?.Warning(..)` through the project's own `ILog`, and a count computed for the message.
