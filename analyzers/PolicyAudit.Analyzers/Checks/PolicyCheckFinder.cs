@@ -147,7 +147,7 @@ internal sealed class PolicyCheckFinder
     public void AnalyzeSwitchExpression(OperationAnalysisContext context)
     {
         var switchExpression = (ISwitchExpressionOperation)context.Operation;
-        if (Skip(context) || IsTranslation(switchExpression) || IsTransitionTable(switchExpression))
+        if (Skip(context) || IsTranslation(switchExpression) || IsTransitionTable(switchExpression) || IsTransitionPairTable(switchExpression))
         {
             return;
         }
@@ -160,6 +160,25 @@ internal sealed class PolicyCheckFinder
                 CheckFlag(context, arm.Guard, arm.Guard.Syntax);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>(current, next) switch { (Free, Active) =&gt; true, (Active, PastDue) =&gt; true, (Active, Canceled) =&gt; true, _ =&gt; false }</c>:
+    /// the same table written over the pair of a state and the state it would move to. Each arm answers whether one move
+    /// is allowed; none refuses a state.
+    /// </summary>
+    private static bool IsTransitionPairTable(ISwitchExpressionOperation switchExpression)
+    {
+        if (ValueTracer.Strip(switchExpression.Value) is not ITupleOperation { Elements.Length: 2 } pair
+            || ValueTracer.WithoutNullable(pair.Elements[0].Type) is not { TypeKind: TypeKind.Enum } state
+            || !SymbolEqualityComparer.Default.Equals(state, ValueTracer.WithoutNullable(pair.Elements[1].Type))
+            || switchExpression.Arms.Length < 3)
+        {
+            return false;
+        }
+
+        return switchExpression.Arms.All(arm => ValueTracer.Strip(arm.Value)?.ConstantValue.Value is bool)
+            && switchExpression.Arms.Count(arm => arm.Pattern is IRecursivePatternOperation) >= 3;
     }
 
     /// <summary>

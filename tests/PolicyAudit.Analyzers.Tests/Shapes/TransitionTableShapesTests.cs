@@ -72,4 +72,42 @@ public sealed class TransitionTableShapesTests
             """,
             [Policies]);
     }
+
+    [Fact]
+    public async Task TableOfMovesOverTheStatePair_IsNotReportedWhileAPairSwitchGivingAmountsIs()
+    {
+        // A billing webhook: `(current, next) switch { (Free, Active) => true, .., _ => false }` answers whether a move is allowed.
+        await VerifyCS.VerifyBesideAsync("""
+            namespace Fleet
+            {
+                public enum VehicleStatus { Available, Reserved, Rented, Maintenance }
+
+                public sealed class Vehicle
+                {
+                    public VehicleStatus Status { get; set; }
+                }
+
+                public static class Moves
+                {
+                    public static bool IsAllowed(Vehicle vehicle, VehicleStatus next) => (vehicle.Status, next) switch
+                    {
+                        (VehicleStatus.Available, VehicleStatus.Reserved) => true,
+                        (VehicleStatus.Reserved, VehicleStatus.Rented) => true,
+                        (VehicleStatus.Rented, VehicleStatus.Available) => true,
+                        (var from, var to) when from == to => true,
+                        _ => false,
+                    };
+
+                    public static decimal Fee(Vehicle vehicle, VehicleStatus next) => (vehicle.Status, next) switch
+                    {
+                        [|(VehicleStatus.Available, VehicleStatus.Reserved)|] => 10m,
+                        (VehicleStatus.Reserved, VehicleStatus.Rented) => 20m,
+                        (VehicleStatus.Rented, VehicleStatus.Available) => 0m,
+                        _ => 5m,
+                    };
+                }
+            }
+            """,
+            [Policies]);
+    }
 }
