@@ -651,6 +651,18 @@ internal sealed class PolicyCheckFinder
             return;
         }
 
+        if (ValueTracer.Strip(answer) is ISwitchExpressionOperation { Type.SpecialType: SpecialType.System_Boolean } perCase)
+        {
+            // `feature switch { "ALERTS" => plan.HasAlerts, "API" => plan.HasApiAccess, _ => true }`: each arm answers
+            // with its own flag, as `return plan.HasAlerts;` would.
+            foreach (var arm in perCase.Arms.Where(arm => !ValueTracer.Strip(arm.Value)!.ConstantValue.HasValue))
+            {
+                CheckFlag(context, arm.Value, arm.Value.Syntax);
+            }
+
+            return;
+        }
+
         CheckFlag(context, answer, answer.Syntax);
     }
 
