@@ -187,10 +187,14 @@ internal readonly struct Comparison
             bool flag => flag ? "true" : "false",
             string text => text.IndexOf(';') >= 0 ? null : "\"" + text + "\"",
             char c => "'" + c + "'",
-            IConvertible number => Convert.ToDouble(number, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture),
+            IConvertible number => NumberKey(number),
             _ => null,
         };
     }
+
+    /// <summary>The key of a number, whatever its type (<c>5</c>, <c>5m</c> and <c>5.0</c> alike): its round-trip text as a double.</summary>
+    public static string NumberKey(IConvertible number) =>
+        Convert.ToDouble(number, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// <c>Active</c> for <c>AuctionStatus.Active.ToString()</c>: an enum member's name, written as a string state's

@@ -288,6 +288,7 @@ internal sealed class PolicyCheckFinder
         var given => [Text(given)],
     };
 
+    /// <summary>A constant text; null for anything else.</summary>
     private static string? Text(IOperation? value) => ValueTracer.Strip(value)?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
 
     /// <summary>
@@ -999,7 +1000,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static string? DefaultLimit(IOperation value) =>
         ValueTracer.Strip(value) is IParameterReferenceOperation { Parameter: { HasExplicitDefaultValue: true, ExplicitDefaultValue: IConvertible number and not (bool or string or char) } }
-            ? Convert.ToDouble(number, System.Globalization.CultureInfo.InvariantCulture).ToString("R", System.Globalization.CultureInfo.InvariantCulture)
+            ? Comparison.NumberKey(number)
             : null;
 
     /// <summary>
@@ -2795,7 +2796,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool StoresASide(IOperation branch, string? side)
     {
-        var statements = branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
+        var statements = Statements(branch);
         return side is not null
             && statements.All(statement => statement is IExpressionStatementOperation)
             && statements.Any(statement => statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation assignment }
