@@ -295,26 +295,8 @@ internal sealed class PolicyCheckFinder
     /// <c>BookingStatus.Confirmed when paymentStatus == PaymentLookupStatus.Completed =&gt; "Paid"</c>: a test in an arm's
     /// guard or value of a switch that names each state for display only chooses the name.
     /// </summary>
-    private static bool IsInDisplayNamesArm(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression }:
-                    return IsDisplayNames(switchExpression);
-                case IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation:
-                    return false;
-            }
-
-            if (current.Parent is IBlockOperation)
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsInDisplayNamesArm(IOperation operation) =>
+        EnclosingInStatement<ISwitchExpressionArmOperation>(operation) is { Parent: ISwitchExpressionOperation switchExpression } && IsDisplayNames(switchExpression);
 
     /// <summary>
     /// <c>switch (mode) { case OnlyPhone: return "phone"; case AtNextShift: return "shift"; case Anytime: return "anytime";
@@ -3092,26 +3074,7 @@ internal sealed class PolicyCheckFinder
     /// interpolation's hole chooses is written into the text (an e-mail, a label, an exception's message), never
     /// what the code goes on to do.
     /// </summary>
-    private static bool IsFormattedIntoText(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case IInterpolationOperation:
-                    return true;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation or IMethodBodyBaseOperation:
-                    return false;
-            }
-
-            if (current.Parent is IBlockOperation || current is IExpressionStatementOperation or IReturnOperation or IVariableDeclarationGroupOperation)
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsFormattedIntoText(IOperation operation) => EnclosingInStatement<IInterpolationOperation>(operation) is not null;
 
     /// <summary>
     /// <c>ClubId = buyingNetwork ? null : clubId</c>, <c>days = request.HalfDay ? days / 2 : days</c>: a test that picks
@@ -3122,13 +3085,7 @@ internal sealed class PolicyCheckFinder
     /// </summary>
     private static bool IsValueChoice(IOperation operation)
     {
-        var test = operation;
-        while (test.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
-            or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
-        {
-            test = test.Parent;
-        }
-
+        var test = WholeTest(operation);
         var choice = operation as IConditionalOperation ?? test.Parent as IConditionalOperation;
         if (choice is not { Type: { } type, WhenFalse: { } otherwise } || (choice != operation && choice.Condition != test)
             || type.SpecialType == SpecialType.System_Boolean || ValueTracer.IsEnumStateType(type)
@@ -3147,16 +3104,42 @@ internal sealed class PolicyCheckFinder
         return consumer.Parent is ISimpleAssignmentOperation or ICompoundAssignmentOperation or IVariableInitializerOperation or IArgumentOperation or IPropertyInitializerOperation;
     }
 
+    /// <summary>The whole test a check is part of: through parentheses, conversions, <c>!</c>, <c>&amp;&amp;</c> and <c>||</c>.</summary>
+    private static IOperation WholeTest(IOperation check)
+    {
+        while (check.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
+            or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
+        {
+            check = check.Parent;
+        }
+
+        return check;
+    }
+
+    /// <summary>
+    /// The nearest <typeparamref name="T"/> around <paramref name="operation"/> within its statement, not crossing into a
+    /// lambda's caller; null when there is none.
+    /// </summary>
+    private static T? EnclosingInStatement<T>(IOperation operation)
+        where T : class, IOperation
+    {
+        for (var current = operation.Parent; current is not null and not IBlockOperation and not IAnonymousFunctionOperation; current = current.Parent)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsProjectedForDisplay(IOperation operation)
     {
         var current = operation;
         while (true)
         {
-            while (current.Parent is IParenthesizedOperation or IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }
-                or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr })
-            {
-                current = current.Parent;
-            }
+            current = WholeTest(current);
 
             // `MembershipName = c.Memberships.Where(m => m.IsActive).Select(m => m.Name).FirstOrDefault()`,
             // `CanTerminate = c.Memberships.Any(m => m.IsActive && ..)`: the test picks, inside a nested query's
