@@ -575,9 +575,32 @@ internal sealed class PolicyCheckFinder
     private static bool IsDispatchedValue(IOperation value) => ValueTracer.Strip(value) switch
     {
         IObjectCreationOperation { Type: { } created } creation => !ValueTracer.IsFramework(created) && !PolicyAuditTypes.IsFramework(created) && !CarriesText(creation.Arguments),
-        IInvocationOperation { Instance: null, TargetMethod: { IsStatic: true, IsExtensionMethod: false } method } call => !ValueTracer.IsFramework(method.ContainingType) && !PolicyAuditTypes.IsFramework(method.ContainingType) && !CarriesText(call.Arguments),
+        IInvocationOperation { Instance: null, TargetMethod: { IsStatic: true, IsExtensionMethod: false } method } call => !ValueTracer.IsFramework(method.ContainingType) && !PolicyAuditTypes.IsFramework(method.ContainingType) && !CarriesText(call.Arguments) && !IsFailure(call),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>Result.Failure(ApplicationErrors.AlreadyWithdrawn)</c>, <c>Result.Conflict(..)</c>: a failure named by its method
+    /// or built from an error (a value whose type, or whose declaring class, is named for errors) refuses, as one built
+    /// with a message does.
+    /// </summary>
+    private static bool IsFailure(IInvocationOperation call) =>
+        OperandName.Words(call.TargetMethod.Name).Any(word => FailureWords.Contains(word))
+        || call.Arguments.Any(argument => ValueTracer.Strip(argument.Value) switch
+        {
+            IFieldReferenceOperation { Field: { IsStatic: true } field } => NamesAnError(field.ContainingType) || NamesAnError(field.Type),
+            IPropertyReferenceOperation { Property: { IsStatic: true } property } => NamesAnError(property.ContainingType) || NamesAnError(property.Type),
+            { Type: { } type } => NamesAnError(type),
+            _ => false,
+        });
+
+    /// <summary>Words that name a failed outcome in a method's name (<c>Fail</c>, <c>Failure</c>, <c>Conflict</c>, ..).</summary>
+    private static readonly ImmutableHashSet<string> FailureWords = ImmutableHashSet.Create(
+        "fail", "failed", "failure", "error", "invalid", "conflict", "forbidden", "forbid", "unauthorized", "denied", "deny", "rejected", "problem");
+
+    /// <summary>A type named for errors: <c>Error</c>, <c>DomainError</c>, <c>ApplicationErrors</c>.</summary>
+    private static bool NamesAnError(ITypeSymbol? type) =>
+        type is not null && OperandName.Words(type.Name).Any(word => word is "error" or "errors");
 
     private static bool CarriesText(ImmutableArray<IArgumentOperation> arguments) =>
         arguments.Any(argument => ValueTracer.Strip(argument.Value) is { Type.SpecialType: SpecialType.System_String } text

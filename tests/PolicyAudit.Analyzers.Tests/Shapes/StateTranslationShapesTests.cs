@@ -246,6 +246,67 @@ public sealed class StateTranslationShapesTests
     }
 
     [Fact]
+    public async Task ChainOfStateTestsReturningFailuresBuiltFromErrors_IsReported()
+    {
+        // A recruiting service's applications: `Result.Failure(ApplicationErrors.AlreadyWithdrawn)` refuses the state as a
+        // message does, though no text is written in place; a per-state implementation is still a translation.
+        await VerifyCS.VerifyBesideAsync("""
+            using Apprenticeships;
+            public sealed class Error
+            {
+                public Error(string code) { }
+            }
+
+            public static class ApprenticeshipErrors
+            {
+                public static readonly Error Withdrawn = new("apprenticeship.withdrawn");
+                public static readonly Error Completed = new("apprenticeship.completed");
+            }
+
+            public sealed class Result
+            {
+                public static Result Failure(Error error) => new();
+                public static Result Conflict(int code) => new();
+                public static Result Success() => new();
+            }
+
+            public static class Changes
+            {
+                public static Result Change(Apprenticeship a)
+                {
+                    if ([|a.PaymentStatus == PaymentStatus.Withdrawn|])
+                    {
+                        return Result.Failure(ApprenticeshipErrors.Withdrawn);
+                    }
+
+                    if (a.PaymentStatus == PaymentStatus.Completed)
+                    {
+                        return Result.Failure(ApprenticeshipErrors.Completed);
+                    }
+
+                    return Result.Success();
+                }
+
+                public static Result Resume(Apprenticeship a)
+                {
+                    if ([|a.PaymentStatus == PaymentStatus.Withdrawn|])
+                    {
+                        return Result.Conflict(409);
+                    }
+
+                    if (a.PaymentStatus == PaymentStatus.Completed)
+                    {
+                        return Result.Conflict(410);
+                    }
+
+                    return Result.Success();
+                }
+            }
+            """,
+            [Domain, Policies]);
+    }
+
+    [Fact]
     public async Task StateMatchedToPickOneElement_IsNotReportedWhileAFilterIs()
     {
         await VerifyCS.VerifyBesideAsync("""
