@@ -1645,9 +1645,19 @@ internal sealed class PolicyCheckFinder
             return true;
         }
 
-        return branch.DescendantsAndSelf().Any(said => said.ConstantValue is { HasValue: true, Value: string text }
-            && text.IndexOf("already", StringComparison.OrdinalIgnoreCase) >= 0);
+        return branch.DescendantsAndSelf().Any(said => said switch
+        {
+            { ConstantValue: { HasValue: true, Value: string text } } => text.IndexOf("already", StringComparison.OrdinalIgnoreCase) >= 0,
+
+            // An error named for it says so as well: `Result.Failure(CompanyErrors.AlreadyVerified)`, `throw new AlreadyClosedException()`.
+            IMemberReferenceOperation { Member: { IsStatic: true } error } => SaysAlready(error.Name),
+            IObjectCreationOperation { Type: { } created } => SaysAlready(created.Name),
+            _ => false,
+        });
     }
+
+    /// <summary>An identifier with the word "already" in it: <c>AlreadyVerified</c>, <c>OrderAlreadyShippedException</c>.</summary>
+    private static bool SaysAlready(string identifier) => OperandName.Words(identifier).Contains("already");
 
     /// <summary>
     /// <c>string GetTimeUntilFormatted(..) { if (timeUntil.TotalHours &lt; 1) return $"in {..} minutes"; .. return $"in {..} days"; }</c>,

@@ -162,6 +162,61 @@ public sealed class AlreadyDoneShapesTests
     }
 
     [Fact]
+    public async Task StateTheMethodsVerbProducesRefusedWithAnErrorNamedAlready_IsNotReportedWhileAnotherErrorIs()
+    {
+        // A recruiting platform's entities: `Result.Failure(VehicleErrors.AlreadyRetired)` and `throw new
+        // ReportAlreadyApprovedException()` say "already" through the error's name instead of a message.
+        await VerifyAsync("""
+            using System;
+            using Fleet;
+            public sealed class Error { }
+
+            public static class VehicleErrors
+            {
+                public static readonly Error AlreadyRetired = new();
+                public static readonly Error Retired = new();
+            }
+
+            public sealed class ReportAlreadyApprovedException : Exception { }
+
+            public sealed class Result
+            {
+                public static Result Failure(Error error) => new();
+                public static Result Success() => new();
+            }
+
+            public sealed class FleetService
+            {
+                public Result RetireVehicle(Vehicle vehicle)
+                {
+                    if (vehicle.Status == VehicleStatus.Retired)
+                        return Result.Failure(VehicleErrors.AlreadyRetired);
+
+                    vehicle.Status = VehicleStatus.Retired;
+                    return Result.Success();
+                }
+
+                public void ApproveDamageReport(DamageReport report)
+                {
+                    if (report.Approved)
+                        throw new ReportAlreadyApprovedException();
+
+                    report.Approved = true;
+                }
+
+                public Result RetireVehicleAgain(Vehicle vehicle)
+                {
+                    if ([|vehicle.Status == VehicleStatus.Retired|])
+                        return Result.Failure(VehicleErrors.Retired);
+
+                    vehicle.Status = VehicleStatus.Retired;
+                    return Result.Success();
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task SameTestInAnotherActionOrATakingVerb_IsReported()
     {
         await VerifyAsync("""
