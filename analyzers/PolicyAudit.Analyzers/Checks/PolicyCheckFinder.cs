@@ -799,6 +799,7 @@ internal sealed class PolicyCheckFinder
                 || RangeOrdering.IsOwnEnds(comparison)
                 || IsRandomDraw(comparison.Other)
                 || IsLoopBound(comparison)
+                || IsIndexBound(comparison)
                 || IsFlagCopy(comparison)
                 || IsElementLookup(comparison, read)
                 || IsTranslationChain(comparison, read)
@@ -2493,6 +2494,44 @@ internal sealed class PolicyCheckFinder
             && comparison.Other is not null
             && comparison.Other.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Any(counter => loop.Locals.Contains(counter.Local, SymbolEqualityComparer.Default));
     }
+
+    /// <summary>
+    /// <c>if (execution.CurrentKeyPoint &gt;= 0 &amp;&amp; execution.CurrentKeyPoint &lt; ordered.Count) next =
+    /// ordered[execution.CurrentKeyPoint];</c>: a position kept below a list's size before the list is indexed with it
+    /// keeps the index in range; it refuses nothing.
+    /// </summary>
+    private static bool IsIndexBound(Comparison comparison)
+    {
+        if (comparison.Operator is not ("<" or "<=" or ">" or ">=") || comparison.Other is null
+            || DecidedChoice(comparison.Operand) is not { } choice)
+        {
+            return false;
+        }
+
+        var (position, size) = SizedList(comparison.Other) is not null ? (comparison.Operand, comparison.Other) : (comparison.Other, comparison.Operand);
+        if (SizedList(size) is not { } list || ValueTracer.Strip(position)?.Syntax.ToString() is not { } index)
+        {
+            return false;
+        }
+
+        return choice.WhenTrue.DescendantsAndSelf().Any(access => access switch
+        {
+            IArrayElementReferenceOperation { Indices.Length: 1 } element => SameList(element.ArrayReference, list) && ValueTracer.Strip(element.Indices[0])?.Syntax.ToString() == index,
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer => SameList(instance, list) && ValueTracer.Strip(indexer.Arguments[0].Value)?.Syntax.ToString() == index,
+            _ => false,
+        });
+
+        static bool SameList(IOperation indexed, string list) => ValueTracer.Strip(indexed)?.Syntax.ToString() == list;
+    }
+
+    /// <summary>The list whose size a value is: <c>ordered</c> for <c>ordered.Count</c>, <c>ordered.Length</c> or <c>ordered.Count()</c>.</summary>
+    private static string? SizedList(IOperation value) => ValueTracer.Strip(value) switch
+    {
+        IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } instance } => ValueTracer.Strip(instance)?.Syntax.ToString(),
+        IInvocationOperation { TargetMethod.Name: "Count", Arguments.Length: 1 } count when count.TargetMethod.IsExtensionMethod || count.TargetMethod.ReducedFrom is not null
+            => ValueTracer.Strip(count.Instance ?? count.Arguments[0].Value)?.Syntax.ToString(),
+        _ => null,
+    };
 
     /// <summary>
     /// False for guards: <c>null</c>, <c>default</c>, empty strings and zero (<c>TimeSpan.Zero</c> too), and the
