@@ -800,6 +800,7 @@ internal sealed class PolicyCheckFinder
                 || IsRandomDraw(comparison.Other)
                 || IsLoopBound(comparison)
                 || IsIndexBound(comparison)
+                || IsOrderingOfItsType(context, comparison)
                 || IsFlagCopy(comparison)
                 || IsElementLookup(comparison, read)
                 || IsTranslationChain(comparison, read)
@@ -2522,6 +2523,27 @@ internal sealed class PolicyCheckFinder
         });
 
         static bool SameList(IOperation indexed, string list) => ValueTracer.Strip(indexed)?.Syntax.ToString() == list;
+    }
+
+    /// <summary>
+    /// <c>public bool IsGreaterThan(Money other) { .. return Amount &gt; other.Amount; }</c>: a type comparing its own member
+    /// with the same member of another instance of that type defines how its values order, as an operator does; the
+    /// caller that compares two amounts with it decides.
+    /// </summary>
+    private static bool IsOrderingOfItsType(OperationAnalysisContext context, Comparison comparison)
+    {
+        if (comparison.Other is null || context.ContainingSymbol is not IMethodSymbol { IsStatic: false, ContainingType: { } type })
+        {
+            return false;
+        }
+
+        bool OwnAgainstOthers(IOperation? first, IOperation? second) =>
+            ValueTracer.Strip(first) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } own
+            && ValueTracer.Strip(second) is IMemberReferenceOperation { Instance: IParameterReferenceOperation { Parameter.Type: var otherType } } its
+            && SymbolEqualityComparer.Default.Equals(own.Member.OriginalDefinition, its.Member.OriginalDefinition)
+            && SymbolEqualityComparer.Default.Equals(otherType.OriginalDefinition, type.OriginalDefinition);
+
+        return OwnAgainstOthers(comparison.Operand, comparison.Other) || OwnAgainstOthers(comparison.Other, comparison.Operand);
     }
 
     /// <summary>The list whose size a value is: <c>ordered</c> for <c>ordered.Count</c>, <c>ordered.Length</c> or <c>ordered.Count()</c>.</summary>

@@ -84,4 +84,64 @@ public sealed class ValueObjectShapesTests
             [Domain, Policies],
             VerifyCS.Expected(0, "alice.TotalInputAmount < parameters.MinAmount", "policy 'input-amount-minimum'"));
     }
+
+    [Fact]
+    public async Task ValueObjectOrderingItsOwnMemberAgainstAnothers_IsNotReportedWhileAThresholdIs()
+    {
+        // An invoicing app's Money: `IsGreaterThan(Money other)` defines the order, as an operator does.
+        const string invoicing = """
+            namespace Invoicing
+            {
+                public sealed class Money
+                {
+                    public decimal Amount { get; init; }
+
+                    public bool IsGreaterThan(Money other) => Amount > other.Amount;
+
+                    public bool IsLessThan(Money other)
+                    {
+                        return other.Amount > Amount;
+                    }
+
+                    public bool IsOverTheCap() => [|Amount > 10_000_000|];
+                }
+
+                public sealed class Contract
+                {
+                    public Money Total { get; init; } = new();
+                    public Money Paid { get; init; } = new();
+                }
+            }
+            """;
+        const string cap = """
+            using PolicyAudit;
+            using Invoicing;
+            namespace Invoicing.Policies
+            {
+                [Policy("contract-amount-cap")]
+                public sealed class ContractAmountCap : Policy
+                {
+                    public override void Define()
+                    {
+                        Contract contract = null!;
+                        When().Match(() => contract, c => c.Total.Amount > 10_000_000);
+                        Then().Deny("Contracts above ten million need the board.");
+                    }
+                }
+
+                [Policy("payment-within-amount-due")]
+                public sealed class PaymentWithinAmountDue : Policy
+                {
+                    public override void Define()
+                    {
+                        Contract contract = null!;
+                        When().Match(() => contract, c => c.Paid.Amount > c.Total.Amount);
+                        Then().RequireApproval("The payment is larger than the amount due.");
+                    }
+                }
+            }
+            """;
+
+        await VerifyCS.VerifyBesideAsync(invoicing, [cap]);
+    }
 }
