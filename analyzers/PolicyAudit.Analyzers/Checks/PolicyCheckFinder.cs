@@ -2758,10 +2758,22 @@ internal sealed class PolicyCheckFinder
                 // `Math.Max(0, inStock - reserved) > 0` is `inStock - reserved > 0`.
                 value = ValueTracer.Strip(call.Arguments.First(a => Comparison.ValueKey(a.Value) != "0").Value);
             }
+            else if (value is IPropertyReferenceOperation { Property.ContainingType: { Name: "TimeSpan", ContainingNamespace.Name: "System" }, Instance: { } span })
+            {
+                // `(DateTime.UtcNow.Date - installment.DueDate).Days <= 0` is `DateTime.UtcNow.Date <= installment.DueDate`.
+                value = ValueTracer.Strip(span);
+            }
             else
             {
                 break;
             }
+        }
+
+        // `startDate.Subtract(DateTime.Now).TotalDays < 0`: a date's Subtract is the same difference.
+        if (value is IInvocationOperation { TargetMethod.Name: "Subtract", Instance: { } from, Arguments.Length: 1 } subtract
+            && DateTimeTypes.IsDateOrTime(from.Type))
+        {
+            return !ValueTracer.Strip(from)!.ConstantValue.HasValue && !ValueTracer.Strip(subtract.Arguments[0].Value)!.ConstantValue.HasValue;
         }
 
         return value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference
