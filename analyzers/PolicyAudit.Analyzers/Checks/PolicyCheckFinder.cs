@@ -2769,16 +2769,17 @@ internal sealed class PolicyCheckFinder
             }
         }
 
-        // `startDate.Subtract(DateTime.Now).TotalDays < 0`: a date's Subtract is the same difference.
-        if (value is IInvocationOperation { TargetMethod.Name: "Subtract", Instance: { } from, Arguments.Length: 1 } subtract
-            && DateTimeTypes.IsDateOrTime(from.Type))
-        {
-            return !ValueTracer.Strip(from)!.ConstantValue.HasValue && !ValueTracer.Strip(subtract.Arguments[0].Value)!.ConstantValue.HasValue;
-        }
+        static bool Varies(IOperation side) => !ValueTracer.Strip(side)!.ConstantValue.HasValue;
 
-        return value is IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference
-            && !ValueTracer.Strip(difference.LeftOperand)!.ConstantValue.HasValue
-            && !ValueTracer.Strip(difference.RightOperand)!.ConstantValue.HasValue;
+        return value switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Subtract } difference => Varies(difference.LeftOperand) && Varies(difference.RightOperand),
+
+            // `startDate.Subtract(DateTime.Now).TotalDays < 0`: a date's Subtract is the same difference.
+            IInvocationOperation { TargetMethod.Name: "Subtract", Instance: { } from, Arguments.Length: 1 } subtract when DateTimeTypes.IsDateOrTime(from.Type)
+                => Varies(from) && Varies(subtract.Arguments[0].Value),
+            _ => false,
+        };
     }
 
     /// <summary>
