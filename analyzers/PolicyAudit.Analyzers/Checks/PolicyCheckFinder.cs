@@ -963,6 +963,12 @@ internal sealed class PolicyCheckFinder
 
             if (IsNamedAfter(named.Name, member, eitherWay: false))
             {
+                // `date` in `BeAValidDate(DateTime? date)` names no date in particular: every `..Date` ends in its word.
+                if (threshold == Comparison.ClockWindowKey && OperandName.Words(named.Name).All(word => word is "date" or "time" or "datetime" or "utc" or "at" or "on"))
+                {
+                    continue;
+                }
+
                 if (threshold == Comparison.ClockWindowKey && IsNewDateNotInThePast(comparison, named, member))
                 {
                     continue;

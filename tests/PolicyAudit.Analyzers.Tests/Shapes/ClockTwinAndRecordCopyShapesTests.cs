@@ -121,6 +121,9 @@ public sealed class ClockTwinAndRecordCopyShapesTests
                 }
 
                 public static bool Closed(Holiday holiday) => holiday.IsClosed;
+
+                // A library's validator helper: a bare `utc` (or `date`) is every date's last word, no date in particular.
+                public static bool BeRecent(DateTime utc) => utc < DateTime.UtcNow.AddDays(-7);
             }
             """,
             [Domain, Policies]);
