@@ -2552,14 +2552,14 @@ internal sealed class PolicyCheckFinder
         return OwnAgainstOthers(comparison.Operand, comparison.Other) || OwnAgainstOthers(comparison.Other, comparison.Operand);
     }
 
-    /// <summary>The list whose size a value is: <c>ordered</c> for <c>ordered.Count</c>, <c>ordered.Length</c> or <c>ordered.Count()</c>.</summary>
-    private static string? SizedList(IOperation value) => ValueTracer.Strip(value) switch
-    {
-        IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: { } instance } => ValueTracer.Strip(instance)?.Syntax.ToString(),
-        IInvocationOperation { TargetMethod.Name: "Count", Arguments.Length: 1 } count when count.TargetMethod.IsExtensionMethod || count.TargetMethod.ReducedFrom is not null
-            => ValueTracer.Strip(count.Instance ?? count.Arguments[0].Value)?.Syntax.ToString(),
-        _ => null,
-    };
+    /// <summary>
+    /// The list whose size a value is: <c>ordered</c> for <c>ordered.Count</c>, <c>ordered.Length</c> or <c>ordered.Count()</c>
+    /// (the items <see cref="CountedItems"/> finds; a <c>LongCount()</c> bounds no <c>int</c> index).
+    /// </summary>
+    private static string? SizedList(IOperation value) =>
+        ValueTracer.Strip(value) is not IInvocationOperation { TargetMethod.Name: "LongCount" } && CountedItems(value) is { } items
+            ? ValueTracer.Strip(items)?.Syntax.ToString()
+            : null;
 
     /// <summary>
     /// False for guards: <c>null</c>, <c>default</c>, empty strings and zero (<c>TimeSpan.Zero</c> too), and the
@@ -3174,15 +3174,6 @@ internal sealed class PolicyCheckFinder
     private static bool IsFluentValidation(IMethodSymbol method) => PolicyAuditTypes.RootNamespaceOf(method) == "FluentValidation";
 
     /// <summary>
-    /// <c>threads.Select(t =&gt; new ThreadVm { IsTopicLocked = t.Topic.LockedBy != null })</c>,
-    /// <c>subscriptions.Select(s =&gt; new SubscriptionDto(s.Id, s.Status == SubscriptionStatus.Trial))</c>: a test whose answer a
-    /// query's projection stores in the row it builds (a member of an object or anonymous initializer, a constructor's
-    /// argument) shows it, also when the
-    /// test is a nested query's predicate whose result is stored (<c>CanTerminate = c.Memberships.Any(m =&gt; m.IsActive)</c>,
-    /// <c>Name = c.Memberships.Where(m =&gt; m.IsActive).Select(m =&gt; m.Name).FirstOrDefault()</c>); the decision, if any,
-    /// is made where the row is read.
-    /// </summary>
-    /// <summary>
     /// <c>$"&lt;td&gt;{(type.Category == Privilege ? "Emergency" : type.Name)}&lt;/td&gt;"</c>: whatever a test inside an
     /// interpolation's hole chooses is written into the text (an e-mail, a label, an exception's message), never
     /// what the code goes on to do.
@@ -3247,6 +3238,15 @@ internal sealed class PolicyCheckFinder
         return null;
     }
 
+    /// <summary>
+    /// <c>threads.Select(t =&gt; new ThreadVm { IsTopicLocked = t.Topic.LockedBy != null })</c>,
+    /// <c>subscriptions.Select(s =&gt; new SubscriptionDto(s.Id, s.Status == SubscriptionStatus.Trial))</c>: a test whose answer a
+    /// query's projection stores in the row it builds (a member of an object or anonymous initializer, a constructor's
+    /// argument) shows it, also when the
+    /// test is a nested query's predicate whose result is stored (<c>CanTerminate = c.Memberships.Any(m =&gt; m.IsActive)</c>,
+    /// <c>Name = c.Memberships.Where(m =&gt; m.IsActive).Select(m =&gt; m.Name).FirstOrDefault()</c>); the decision, if any,
+    /// is made where the row is read.
+    /// </summary>
     private static bool IsProjectedForDisplay(IOperation operation)
     {
         var current = operation;
