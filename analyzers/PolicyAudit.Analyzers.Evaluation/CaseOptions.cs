@@ -21,8 +21,11 @@ internal sealed class CaseOptions : AnalyzerConfigOptionsProvider
     /// <summary>The options read, for the report's header.</summary>
     public IEnumerable<KeyValuePair<string, string>> Values => _options.Values;
 
-    /// <summary>Reads <paramref name="caseDirectory"/>/.globalconfig when there is one.</summary>
-    public static CaseOptions Read(string caseDirectory)
+    /// <summary>
+    /// Reads <paramref name="caseDirectory"/>/.globalconfig when there is one, then applies <paramref name="overrides"/>
+    /// (the command line's <c>--option key=value</c>), which win over the file's values.
+    /// </summary>
+    public static CaseOptions Read(string caseDirectory, IReadOnlyList<KeyValuePair<string, string>>? overrides = null)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, string>(AnalyzerConfigOptions.KeyComparer);
         var file = Path.Combine(caseDirectory, ".globalconfig");
@@ -48,7 +51,27 @@ internal sealed class CaseOptions : AnalyzerConfigOptionsProvider
             }
         }
 
+        foreach (var (key, value) in overrides ?? [])
+        {
+            builder[key] = value;
+        }
+
         return new CaseOptions(builder.ToImmutable());
+    }
+
+    /// <summary>
+    /// Parses a command line's <c>key=value</c> option (<c>PA0001.reported_comparisons=matching</c>); throws a
+    /// <see cref="FormatException"/> naming the text when it has no key or no <c>=</c>.
+    /// </summary>
+    public static KeyValuePair<string, string> ParseOverride(string text)
+    {
+        var equals = text.IndexOf('=');
+        if (equals <= 0 || text[..equals].Trim().Length == 0)
+        {
+            throw new FormatException($"--option: expected 'key=value', found '{text}'.");
+        }
+
+        return new KeyValuePair<string, string>(text[..equals].Trim(), text[(equals + 1)..].Trim());
     }
 
     /// <inheritdoc />

@@ -15,9 +15,10 @@ internal static class CaseRun
     /// <summary>The scorecard and how many analyzer exceptions there were (each is a defect).</summary>
     public sealed record Outcome(Scorecard Scorecard, int Exceptions, ImmutableArray<Diagnostic> Diagnostics);
 
-    public static async Task<Outcome> RunAsync(string caseDirectory, AnalyzerSet analyzers, IReadOnlyList<Label> labels, TextWriter report)
+    public static async Task<Outcome> RunAsync(string caseDirectory, AnalyzerSet analyzers, IReadOnlyList<Label> labels, TextWriter report,
+        IReadOnlyList<KeyValuePair<string, string>>? optionOverrides = null)
     {
-        var options = CaseOptions.Read(caseDirectory);
+        var options = CaseOptions.Read(caseDirectory, optionOverrides);
         var references = ReferenceSet.Create(caseDirectory);
         var compiler = new CaseCompiler(caseDirectory, references, analyzers, options);
         report.WriteLine($"# case {caseDirectory}");

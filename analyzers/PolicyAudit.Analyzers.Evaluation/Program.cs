@@ -2,10 +2,10 @@ using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using PolicyAudit.Analyzers.Evaluation;
 
-// policyaudit-evaluate <case-folder> [--analyzer <PolicyAudit.Analyzers.dll>]: see README.md.
+// policyaudit-evaluate <case-folder> [--analyzer <PolicyAudit.Analyzers.dll>] [--option key=value]...: see README.md.
 if (args.Length == 0 || args.Contains("--help") || args.Contains("-h"))
 {
-    Console.WriteLine("usage: PolicyAudit.Analyzers.Evaluation <case-folder> [--analyzer <PolicyAudit.Analyzers.dll>]");
+    Console.WriteLine("usage: PolicyAudit.Analyzers.Evaluation <case-folder> [--analyzer <PolicyAudit.Analyzers.dll>] [--option key=value]...");
     Console.WriteLine("Compiles the case's Stubs, Domain, Policies and App, applies PA0006's [GovernedBy] marking, and scores PA0001 against labels.txt.");
     return args.Length == 0 ? 2 : 0;
 }
@@ -30,7 +30,16 @@ if (!File.Exists(labelsFile))
 
 try
 {
-    var result = await CaseRun.RunAsync(caseDirectory, AnalyzerSet.Load(analyzerPath), Label.ReadAll(labelsFile), Console.Out);
+    var overrides = new List<KeyValuePair<string, string>>();
+    for (var i = 1; i < args.Length; i++)
+    {
+        if (args[i] == "--option")
+        {
+            overrides.Add(CaseOptions.ParseOverride(i + 1 < args.Length ? args[++i] : string.Empty));
+        }
+    }
+
+    var result = await CaseRun.RunAsync(caseDirectory, AnalyzerSet.Load(analyzerPath), Label.ReadAll(labelsFile), Console.Out, overrides);
     return result.Exceptions > 0 ? 1 : 0;
 }
 catch (Exception e) when (e is FormatException or FileNotFoundException or DirectoryNotFoundException or InvalidOperationException)

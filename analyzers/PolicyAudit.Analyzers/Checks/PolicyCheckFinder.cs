@@ -23,6 +23,12 @@ internal sealed class PolicyCheckFinder
     /// <summary>The <c>.editorconfig</c> key that decides whether state checks inside a member's own type are reported.</summary>
     public const string DeclaringTypeStateChecksOption = "PA0001.state_checks_in_declaring_type";
 
+    /// <summary>
+    /// The <c>.editorconfig</c> key that decides which comparisons of a governed member are reported: <c>any</c> (the
+    /// default) or <c>matching</c>, only those that make one of the policies' own tests of it.
+    /// </summary>
+    public const string ReportedComparisonsOption = "PA0001.reported_comparisons";
+
     private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
 
     /// <summary>FluentValidation validators that compare a value with a limit or a predicate; <c>NotNull</c> and the like are guards.</summary>
@@ -2713,6 +2719,27 @@ internal sealed class PolicyCheckFinder
         return naming.Count > 0 && naming.All(forms => forms.Contains(allowed) && !forms.Contains(refused));
     }
 
+    /// <summary>The <c>PA0001.reported_comparisons</c> setting for the check's file, lower-case; empty when unset.</summary>
+    private static string ReportedComparisons(OperationAnalysisContext context) =>
+        context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(ReportedComparisonsOption, out var configured)
+            ? configured.Trim().ToLowerInvariant()
+            : string.Empty;
+
+    /// <summary>
+    /// Whether the comparison makes a test one of <paramref name="governors"/> makes of the member: the same operator
+    /// or its complement, or the same constant. A member the policies only name (no test of it) is tested by any
+    /// comparison; a call's test counts only for the same arguments.
+    /// </summary>
+    private static bool MakesAPolicyTest(ImmutableArray<Governor> governors, string op, string? value, string? key)
+    {
+        var tests = governors.SelectMany(g => g.Tests).Where(t => t.Key == key).ToList();
+        return tests.Count == 0 || tests.Any(t => IsSameOperator(t, op) || IsSameValue(t, value));
+    }
+
+    private static bool IsSameOperator(ConditionTest test, string op) => test.Operator == op || test.Operator == Comparison.Negate(op);
+
+    private static bool IsSameValue(ConditionTest test, string? value) => value is not null && test.Value == value;
+
     /// <summary>The <c>PA0001.state_checks_in_declaring_type</c> setting for the check's file, lower-case; empty when unset.</summary>
     private static string DeclaringTypeStateChecks(OperationAnalysisContext context) =>
         context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(DeclaringTypeStateChecksOption, out var configured)
@@ -3995,6 +4022,11 @@ internal sealed class PolicyCheckFinder
             return;
         }
 
+        if (!MakesAPolicyTest(accompanied, op, value, read.Key) && ReportedComparisons(context) == "matching")
+        {
+            return;
+        }
+
         var policies = MatchingPolicies(accompanied, op, value, read.Key);
 
         if (TalliedThenCompared(context.Operation) is { } compared)
@@ -4165,9 +4197,8 @@ internal sealed class PolicyCheckFinder
             return governors.Select(g => g.PolicyId).ToList();
         }
 
-        var negated = Comparison.Negate(op);
-        Func<ConditionTest, bool> sameOperator = t => t.Operator == op || t.Operator == negated;
-        Func<ConditionTest, bool> sameValue = t => value is not null && t.Value == value;
+        Func<ConditionTest, bool> sameOperator = t => IsSameOperator(t, op);
+        Func<ConditionTest, bool> sameValue = t => IsSameValue(t, value);
 
         // The same test (threshold and operator, or its complement) names one policy; failing that, every policy that
         // shares the threshold or the operator, since `balance - amount < 0` shares 0 with a `!= 0` policy but means
