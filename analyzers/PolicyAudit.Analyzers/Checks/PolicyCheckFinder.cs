@@ -2720,8 +2720,11 @@ internal sealed class PolicyCheckFinder
     }
 
     /// <summary>The <c>PA0001.reported_comparisons</c> setting for the check's file, lower-case; empty when unset.</summary>
-    private static string ReportedComparisons(OperationAnalysisContext context) =>
-        context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(ReportedComparisonsOption, out var configured)
+    private static string ReportedComparisons(OperationAnalysisContext context) => Setting(context, ReportedComparisonsOption);
+
+    /// <summary>The <c>.editorconfig</c> setting <paramref name="key"/> for the check's file, lower-case; empty when unset.</summary>
+    private static string Setting(OperationAnalysisContext context, string key) =>
+        context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(key, out var configured)
             ? configured.Trim().ToLowerInvariant()
             : string.Empty;
 
@@ -2741,10 +2744,7 @@ internal sealed class PolicyCheckFinder
     private static bool IsSameValue(ConditionTest test, string? value) => value is not null && test.Value == value;
 
     /// <summary>The <c>PA0001.state_checks_in_declaring_type</c> setting for the check's file, lower-case; empty when unset.</summary>
-    private static string DeclaringTypeStateChecks(OperationAnalysisContext context) =>
-        context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree).TryGetValue(DeclaringTypeStateChecksOption, out var configured)
-            ? configured.Trim().ToLowerInvariant()
-            : string.Empty;
+    private static string DeclaringTypeStateChecks(OperationAnalysisContext context) => Setting(context, DeclaringTypeStateChecksOption);
 
     /// <summary>A governor's tests of the member's own value against a constant, each in one form (see <see cref="Refusal"/>).</summary>
     private static List<(string Operator, string Value)> StatedRefusals(Governor governor) =>
