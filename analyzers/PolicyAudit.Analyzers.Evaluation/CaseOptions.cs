@@ -41,13 +41,8 @@ internal sealed class CaseOptions : AnalyzerConfigOptionsProvider
                     continue;
                 }
 
-                var equals = line.IndexOf('=');
-                if (equals <= 0)
-                {
-                    throw new FormatException($"{file}:{number}: expected 'key = value', found '{line}'.");
-                }
-
-                builder[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+                var (key, value) = Setting(line) ?? throw new FormatException($"{file}:{number}: expected 'key = value', found '{line}'.");
+                builder[key] = value;
             }
         }
 
@@ -63,15 +58,14 @@ internal sealed class CaseOptions : AnalyzerConfigOptionsProvider
     /// Parses a command line's <c>key=value</c> option (<c>PA0001.reported_comparisons=matching</c>); throws a
     /// <see cref="FormatException"/> naming the text when it has no key or no <c>=</c>.
     /// </summary>
-    public static KeyValuePair<string, string> ParseOverride(string text)
-    {
-        var equals = text.IndexOf('=');
-        if (equals <= 0 || text[..equals].Trim().Length == 0)
-        {
-            throw new FormatException($"--option: expected 'key=value', found '{text}'.");
-        }
+    public static KeyValuePair<string, string> ParseOverride(string text) =>
+        Setting(text.Trim()) ?? throw new FormatException($"--option: expected 'key=value', found '{text}'.");
 
-        return new KeyValuePair<string, string>(text[..equals].Trim(), text[(equals + 1)..].Trim());
+    /// <summary>The trimmed key and value of a trimmed <c>key = value</c> text; null when it has no key or no <c>=</c>.</summary>
+    private static KeyValuePair<string, string>? Setting(string trimmed)
+    {
+        var equals = trimmed.IndexOf('=');
+        return equals <= 0 ? null : new KeyValuePair<string, string>(trimmed[..equals].Trim(), trimmed[(equals + 1)..].Trim());
     }
 
     /// <inheritdoc />
